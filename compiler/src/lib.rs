@@ -1,0 +1,1 @@
+//! wlua-compiler: AST → register bytecode (`wlua_vm::proto::Proto`).

@@ -1,0 +1,1 @@
+//! wlua-lexer: Lua 5.3 tokens (logos), string escapes and numerals.

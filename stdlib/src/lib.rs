@@ -1,0 +1,1 @@
+//! wlua-stdlib: the Lua 5.3 standard library as Rust natives.
