@@ -1,0 +1,25 @@
+-- decimal integers that overflow become floats; hexadecimal ones wrap around
+local function show(v) print(v, math.type(v)) end
+show(9223372036854775807)
+show(9223372036854775808)
+show(-9223372036854775808)
+show(18446744073709551615)
+show(100000000000000000000)
+show(0x7fffffffffffffff)
+show(0xffffffffffffffff)
+show(0x8000000000000000)
+show(0x10000000000000000)
+show(0x10000000000000001)
+show(0xfffffffffffffffffff)
+show(-0x8000000000000000)
+assert(0xffffffffffffffff == -1)
+assert(0x7fffffffffffffff == math.maxinteger)
+assert(0x8000000000000000 == math.mininteger)
+assert(9223372036854775808 == 2^63)
+assert(math.mininteger == -9223372036854775807 - 1)
+-- the same through tonumber and string coercion
+show(tonumber("9223372036854775808"))
+show(tonumber("0xffffffffffffffff"))
+show("9223372036854775808" + 0)
+show("0x10000000000000000" + 0)
+print "OK"

@@ -1,2 +1,0 @@
-print("hello", 1, 2.5, {} ~= nil)
-io.write("no newline")
