@@ -1,0 +1,33 @@
+-- bitwise operators on integers
+local function show(v) print(v, math.type(v)) end
+show(0xF0 & 0x3C)
+show(0xF0 | 0x3C)
+show(0xF0 ~ 0x3C)
+show(~0)
+show(~0xFF)
+show(-1 & 0xFF)
+show(1 << 0)
+show(1 << 63)
+show(1 << 64)
+show(1 << 100)
+show(-1 >> 1)
+show(-1 >> 63)
+show(-1 >> 64)
+show(8 >> -1)
+show(1 << -1)
+show(2 << -64)
+show(math.mininteger >> 63)
+show(0x7fffffffffffffff << 1)
+show(5 & -1)
+show(0 ~ -1)
+-- operands that are floats with exact integer values are converted
+show(3.0 & 1)
+show(2^53 | 0)
+show(-0.0 | 0)
+show(1e3 >> 2)
+-- strings are converted to numbers first
+show("3" & 1)
+show("0x10" | 1)
+show("8.0" >> 1)
+show(~"0")
+print "OK"
