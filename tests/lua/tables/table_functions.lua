@@ -1,0 +1,28 @@
+-- table.insert, remove, concat, unpack, pack
+local t = {}
+table.insert(t, "a")
+table.insert(t, "c")
+table.insert(t, 2, "b")
+table.insert(t, 1, "z")
+print(#t, table.concat(t, ","))
+print(table.remove(t), table.concat(t, ","))
+print(table.remove(t, 1), table.concat(t, ","))
+print(table.remove({}), table.remove({}, 0))
+print(table.concat({ 1, 2, 3 }), table.concat({ 1, 2, 3 }, "-", 2), table.concat({ 1, 2, 3 }, "-", 2, 3))
+print(table.concat({}, "x"), table.concat({ "a" }, "x"), table.concat({ 1, 2.5, "s" }, " "))
+print(table.unpack({ 1, 2, 3 }))
+print(table.unpack({ 1, 2, 3 }, 2))
+print(table.unpack({ 1, 2, 3 }, 2, 5))
+print(select("#", table.unpack({}, 1, 3)))
+local p = table.pack(1, nil, 3)
+print(p.n, p[1], p[2], p[3])
+print(table.pack().n)
+-- errors
+print(pcall(table.insert, nil, 1))
+print(pcall(table.insert, {}, 1, 2, 3))
+print(pcall(table.insert, {}, 5, 1))
+print(pcall(table.concat, { 1, {}, 3 }))
+print(pcall(table.concat, { 1, 2 }, ",", 1, 3))
+print(pcall(table.remove, { 1, 2 }, 5))
+print(pcall(table.unpack, {}, 1, 1e8))
+print "OK"
