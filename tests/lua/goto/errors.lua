@@ -1,0 +1,23 @@
+-- goto errors are reported at compile time
+local function try(src)
+  local f, err = load(src)
+  print(err or "ok")
+end
+try("goto nowhere")
+try("do goto l end ::l2::")
+try("::l:: ::l::")
+try("::l:: do ::l:: end")
+try("goto l; local x; ::l:: print(x)")
+try("goto l; local x = 1; ::l:: ; ; x = 2")
+try("do goto l; local x; ::l:: end")
+try("do goto l; local x; ::l:: ; end")
+try("repeat goto l; local x; ::l:: until x")
+try("local function f() goto out end ::out::")
+try("for i = 1, 2 do ::l:: end goto l")
+try("::l:: goto l")
+try("goto continue; local a; ::continue::")
+try("while true do goto continue; local a = 1; ::continue:: end")
+try("while true do goto continue; local a = 1; ::continue:: a = 2 end")
+try("::a:: ::b:: goto a goto b")
+try("if x then goto l end ::l::")
+print "OK"
