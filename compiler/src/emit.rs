@@ -1,0 +1,865 @@
+//! Code generation per statement and expression: the code-generating half of
+//! lparser.c, walking the AST instead of the token stream. Each function
+//! mirrors its lparser.c counterpart (named in its doc line) and calls the
+//! same lcode.c operations in the same order, so the bytecode, register use,
+//! constants and debug information match the reference compiler.
+//!
+//! Depth: every recursion goes through `statement` or `expr`, which count
+//! levels as lparser.c's `enterlevel` does (limit LUAI_MAXCCALLS), so the
+//! Rust stack use is bounded. Left-assoc chains (`a+b+c+...`, `a.b.c...`,
+//! `f()()()`) are walked iteratively, as the reference's loops do, so they
+//! may be arbitrarily long; right-assoc chains (`a..b..c`, `a^b^c`) recurse
+//! and hit the level limit, as in the reference.
+
+use crate::code::MULTRET;
+use crate::error::ErrorKind;
+use crate::expdesc::{ExpDesc, ExpKind, NO_JUMP};
+use crate::func_state::{CResult, Compiler, LUAI_MAXCCALLS};
+use smallvec::SmallVec;
+use std::sync::Arc;
+use wlua_parser::ast::{
+    BinOp, Block, Expr, ExprKind, Field, FuncBody, FuncName, IfArm, LocalName, Return, Stat,
+    StatKind,
+};
+use wlua_vm::op::{Instr, LFIELDS_PER_FLUSH, MAXARG_BX, OpCode, int2fb};
+use wlua_vm::proto::Proto;
+
+/// Casts and non-nil assertions generate no code.
+fn strip<'x, 'a>(mut e: &'x Expr<'a>) -> &'x Expr<'a> {
+    loop {
+        match e.kind {
+            ExprKind::Cast(inner, _) | ExprKind::NonNil(inner) => e = inner,
+            _ => return e,
+        }
+    }
+}
+
+/// Statements that generate no code and declare nothing: what lparser.c's
+/// skipnoopstat skips after a label (plus type aliases, which it never sees).
+fn is_void(s: &Stat<'_>) -> bool {
+    matches!(s.kind, StatKind::Label(_) | StatKind::TypeAlias(_))
+}
+
+fn is_var(k: ExpKind) -> bool {
+    matches!(
+        k,
+        ExpKind::Local(_) | ExpKind::Upval(_) | ExpKind::Indexed { .. }
+    )
+}
+
+impl<'a> Compiler<'a> {
+    /// mainfunc: a vararg function with the single upvalue `_ENV`.
+    pub fn main_func(&mut self, chunk: &Block<'a>) -> CResult<Proto> {
+        self.enter_block(false);
+        self.fs.f.is_vararg = true;
+        self.new_upvalue(0, "_ENV", ExpKind::Local(0), 0)?;
+        self.statlist(chunk.stats, chunk.ret, chunk.end_line, false)?;
+        self.close_func(chunk.end_line)
+    }
+
+    // ------------------------------------------------------------------
+    // Blocks and statements
+
+    /// block
+    fn block(&mut self, b: &Block<'a>) -> CResult<()> {
+        self.enter_block(false);
+        self.statlist(b.stats, b.ret, b.end_line, false)?;
+        self.leave_block()
+    }
+
+    /// statlist. `until`: the block is closed by `until` (its locals stay
+    /// in scope for the condition, so a final label is not "at the end").
+    fn statlist(
+        &mut self,
+        stats: &[Stat<'a>],
+        ret: Option<&Return<'a>>,
+        end_line: u32,
+        until: bool,
+    ) -> CResult<()> {
+        // First non-void statement at or after a label (amortised O(n)).
+        let mut next_nonvoid = 0;
+        for (i, s) in stats.iter().enumerate() {
+            if let StatKind::Label(name) = s.kind {
+                if next_nonvoid <= i {
+                    next_nonvoid = i + 1;
+                    while next_nonvoid < stats.len() && is_void(&stats[next_nonvoid]) {
+                        next_nonvoid += 1;
+                    }
+                }
+                let block_end = next_nonvoid >= stats.len() && ret.is_none() && !until;
+                let next_line = match stats.get(next_nonvoid) {
+                    Some(n) => n.line,
+                    None => ret.map_or(end_line, |r| r.line),
+                };
+                self.enter_level(s.line)?;
+                self.label_stat(name, s.line, block_end, next_line)?;
+                self.fs.freereg = self.fs.nactvar;
+                self.leave_level();
+            } else {
+                self.statement(s)?;
+            }
+        }
+        if let Some(r) = ret {
+            self.enter_level(r.line)?;
+            self.ret_stat(r)?;
+            self.fs.freereg = self.fs.nactvar;
+            self.leave_level();
+        }
+        Ok(())
+    }
+
+    /// statement
+    fn statement(&mut self, s: &Stat<'a>) -> CResult<()> {
+        self.enter_level(s.line)?;
+        match s.kind {
+            StatKind::Local { names, exprs } => self.local_stat(names, exprs)?,
+            StatKind::Assign { targets, exprs } => self.assign_stat(targets, exprs, s.line)?,
+            StatKind::Call(e) => self.call_stat(e, s.line)?,
+            StatKind::Do(ref b) => {
+                self.block(b)?;
+                self.line = b.end_line;
+            }
+            StatKind::While { cond, ref body } => self.while_stat(cond, body, s.line)?,
+            StatKind::Repeat { ref body, cond } => self.repeat_stat(body, cond)?,
+            StatKind::If { arms, else_body } => self.if_stat(arms, else_body.as_ref())?,
+            StatKind::NumFor {
+                var,
+                start,
+                limit,
+                step,
+                ref body,
+            } => {
+                self.enter_block(true);
+                self.for_num(&var, start, limit, step, body, s.line)?;
+                self.line = body.end_line;
+                self.leave_block()?;
+            }
+            StatKind::GenFor {
+                names,
+                exprs,
+                ref body,
+            } => {
+                self.enter_block(true);
+                self.for_list(names, exprs, body, s.line)?;
+                self.line = body.end_line;
+                self.leave_block()?;
+            }
+            StatKind::Function { ref name, func } => self.func_stat(name, func, s.line)?,
+            StatKind::LocalFunction { ref name, func } => self.local_func(name, func)?,
+            StatKind::Break => {
+                let j = self.jump()?;
+                self.goto_stat("break", s.line, j)?;
+            }
+            StatKind::Goto(label) => {
+                let j = self.jump()?;
+                self.goto_stat(label, s.line, j)?;
+            }
+            StatKind::Label(name) => self.label_stat(name, s.line, false, s.line)?,
+            StatKind::TypeAlias(_) => {}
+        }
+        debug_assert!(
+            self.fs.f.max_stack as u32 >= self.fs.freereg && self.fs.freereg >= self.fs.nactvar
+        );
+        self.fs.freereg = self.fs.nactvar;
+        self.leave_level();
+        Ok(())
+    }
+
+    /// retstat
+    fn ret_stat(&mut self, r: &Return<'a>) -> CResult<()> {
+        self.line = r.line;
+        let (first, nret);
+        if r.exprs.is_empty() {
+            first = 0;
+            nret = 0;
+        } else {
+            let n = r.exprs.len();
+            let mut e = self.explist(r.exprs)?;
+            if e.is_multret() {
+                self.set_multret(&mut e)?;
+                if let ExpKind::Call(pc) = e.k {
+                    if n == 1 {
+                        let i = self.instr(pc);
+                        debug_assert_eq!(i.a(), self.fs.nactvar);
+                        *self.instr_mut(pc) = Instr::abc(OpCode::TailCall, i.a(), i.b(), i.c());
+                    }
+                }
+                first = self.fs.nactvar;
+                nret = MULTRET;
+            } else if n == 1 {
+                first = self.exp_to_any_reg(&mut e)?;
+                nret = 1;
+            } else {
+                self.exp_to_next_reg(&mut e)?;
+                first = self.fs.nactvar;
+                nret = n as i32;
+                debug_assert_eq!(nret as u32, self.fs.freereg - first);
+            }
+        }
+        self.ret(first, nret)?;
+        Ok(())
+    }
+
+    /// localstat
+    fn local_stat(&mut self, names: &[LocalName<'a>], exprs: &[Expr<'a>]) -> CResult<()> {
+        for n in names {
+            self.line = n.line;
+            self.new_localvar(n.name, n.line)?;
+        }
+        let mut e = ExpDesc::new(ExpKind::Void);
+        if !exprs.is_empty() {
+            e = self.explist(exprs)?;
+        }
+        self.adjust_assign(names.len(), exprs.len(), &mut e)?;
+        self.adjust_localvars(names.len() as u32);
+        Ok(())
+    }
+
+    /// adjust_assign: makes `nexps` values (the last one `e`) fill `nvars`
+    /// registers, expanding or truncating a multi-value tail and padding
+    /// with nils.
+    fn adjust_assign(&mut self, nvars: usize, nexps: usize, e: &mut ExpDesc) -> CResult<()> {
+        let mut extra = nvars as i64 - nexps as i64;
+        if e.is_multret() {
+            extra += 1; // includes the call itself
+            if extra < 0 {
+                extra = 0;
+            }
+            let extra = extra.min(i32::MAX as i64 - 1) as i32;
+            self.set_returns(e, extra)?;
+            if extra > 1 {
+                self.reserve_regs((extra - 1) as u32)?;
+            }
+        } else {
+            if e.k != ExpKind::Void {
+                self.exp_to_next_reg(e)?;
+            }
+            if extra > 0 {
+                let extra = extra.min(u32::MAX as i64 / 2) as u32;
+                let reg = self.fs.freereg;
+                self.reserve_regs(extra)?;
+                self.nil(reg, extra)?;
+            }
+        }
+        if nexps > nvars {
+            self.fs.freereg -= (nexps - nvars) as u32;
+        }
+        Ok(())
+    }
+
+    /// exprstat/assignment: `targets = exprs`.
+    fn assign_stat(&mut self, targets: &[Expr<'a>], exprs: &[Expr<'a>], line: u32) -> CResult<()> {
+        let mut lhs: SmallVec<[ExpDesc; 4]> = SmallVec::new();
+        for (i, t) in targets.iter().enumerate() {
+            let v = self.suffixed_exp(strip(t))?;
+            if !is_var(v.k) {
+                return Err(self.error(t.line, ErrorKind::SyntaxError));
+            }
+            if i > 0 {
+                if !matches!(v.k, ExpKind::Indexed { .. }) {
+                    self.check_conflict(&mut lhs, &v)?;
+                }
+                if i as u64 + self.nccalls as u64 > LUAI_MAXCCALLS as u64 {
+                    return Err(self.limit_error(LUAI_MAXCCALLS, "C levels", t.line));
+                }
+            }
+            lhs.push(v);
+        }
+        let Some(last) = lhs.pop() else {
+            return Err(self.error(line, ErrorKind::SyntaxError));
+        };
+        if exprs.is_empty() {
+            return Err(self.error(line, ErrorKind::SyntaxError));
+        }
+        let nvars = lhs.len() + 1;
+        let mut e = self.explist(exprs)?;
+        if exprs.len() != nvars {
+            self.adjust_assign(nvars, exprs.len(), &mut e)?;
+            e = ExpDesc::new(ExpKind::NonReloc(self.fs.freereg - 1));
+        } else {
+            self.set_oneret(&mut e);
+        }
+        self.store_var(&last, &mut e)?;
+        for v in lhs.iter().rev() {
+            let mut e = ExpDesc::new(ExpKind::NonReloc(self.fs.freereg - 1));
+            self.store_var(v, &mut e)?;
+        }
+        Ok(())
+    }
+
+    /// check_conflict: in a multiple assignment, an earlier target `t[k]`
+    /// whose table or key is the local/upvalue assigned now must use a copy
+    /// of its old value.
+    fn check_conflict(&mut self, lhs: &mut [ExpDesc], v: &ExpDesc) -> CResult<()> {
+        let extra = self.fs.freereg;
+        let (v_is_upval, v_info) = match v.k {
+            ExpKind::Local(r) => (false, r),
+            ExpKind::Upval(u) => (true, u),
+            _ => return Ok(()),
+        };
+        let mut conflict = false;
+        for lh in lhs.iter_mut() {
+            if let ExpKind::Indexed {
+                ref mut t,
+                ref mut idx,
+                ref mut t_is_upval,
+            } = lh.k
+            {
+                if *t_is_upval == v_is_upval && *t == v_info {
+                    conflict = true;
+                    *t_is_upval = false;
+                    *t = extra;
+                }
+                if !v_is_upval && *idx == v_info {
+                    conflict = true;
+                    *idx = extra;
+                }
+            }
+        }
+        if conflict {
+            let op = if v_is_upval {
+                OpCode::GetUpval
+            } else {
+                OpCode::Move
+            };
+            self.code_abc(op, extra, v_info, 0)?;
+            self.reserve_regs(1)?;
+        }
+        Ok(())
+    }
+
+    /// exprstat: a call statement keeps no results.
+    fn call_stat(&mut self, e: &Expr<'a>, line: u32) -> CResult<()> {
+        let v = self.suffixed_exp(strip(e))?;
+        match v.k {
+            ExpKind::Call(pc) => {
+                self.instr_mut(pc).set_c(1);
+                Ok(())
+            }
+            _ => Err(self.error(line, ErrorKind::SyntaxError)),
+        }
+    }
+
+    /// cond: jumps out when the condition is false; returns that list.
+    fn cond(&mut self, e: &Expr<'a>) -> CResult<i32> {
+        let mut v = self.expr(e)?;
+        if v.k == ExpKind::Nil {
+            v.k = ExpKind::False; // 'falses' are all equal here
+        }
+        self.go_if_true(&mut v)?;
+        Ok(v.f)
+    }
+
+    /// whilestat
+    fn while_stat(&mut self, cond: &Expr<'a>, body: &Block<'a>, line: u32) -> CResult<()> {
+        self.line = line;
+        let whileinit = self.get_label();
+        let condexit = self.cond(cond)?;
+        self.enter_block(true);
+        self.block(body)?;
+        self.jump_to(whileinit)?;
+        self.line = body.end_line;
+        self.leave_block()?;
+        self.patch_to_here(condexit)
+    }
+
+    /// repeatstat: the condition is compiled inside the body's scope.
+    fn repeat_stat(&mut self, body: &Block<'a>, cond: &Expr<'a>) -> CResult<()> {
+        let repeat_init = self.get_label();
+        self.enter_block(true); // loop block
+        self.enter_block(false); // scope block
+        self.statlist(body.stats, body.ret, body.end_line, true)?;
+        self.line = body.end_line;
+        let condexit = self.cond(cond)?;
+        let bl2 = *self.bl();
+        if bl2.upval {
+            self.patch_close(condexit, bl2.nactvar);
+        }
+        self.leave_block()?;
+        self.patch_list(condexit, repeat_init)?;
+        self.leave_block()
+    }
+
+    /// exp1: a for-loop control expression into the next register.
+    fn exp1(&mut self, e: &Expr<'a>) -> CResult<()> {
+        let mut v = self.expr(e)?;
+        self.exp_to_next_reg(&mut v)
+    }
+
+    /// forbody: the loop proper; `base` holds the 3 control variables.
+    fn for_body(
+        &mut self,
+        base: u32,
+        line: u32,
+        nvars: u32,
+        isnum: bool,
+        body: &Block<'a>,
+    ) -> CResult<()> {
+        self.adjust_localvars(3);
+        let prep = if isnum {
+            self.code_asbx(OpCode::ForPrep, base, NO_JUMP)?
+        } else {
+            self.jump()?
+        };
+        self.enter_block(false); // scope for declared variables
+        self.adjust_localvars(nvars);
+        self.reserve_regs(nvars)?;
+        self.block(body)?;
+        self.leave_block()?;
+        self.patch_to_here(prep)?;
+        let endfor = if isnum {
+            self.code_asbx(OpCode::ForLoop, base, NO_JUMP)?
+        } else {
+            self.code_abc(OpCode::TForCall, base, 0, nvars)?;
+            self.fixline(line);
+            self.code_asbx(OpCode::TForLoop, base + 2, NO_JUMP)?
+        };
+        self.patch_list(endfor, prep + 1)?;
+        self.fixline(line);
+        Ok(())
+    }
+
+    /// fornum
+    fn for_num(
+        &mut self,
+        var: &LocalName<'a>,
+        start: &Expr<'a>,
+        limit: &Expr<'a>,
+        step: Option<&Expr<'a>>,
+        body: &Block<'a>,
+        line: u32,
+    ) -> CResult<()> {
+        self.line = line;
+        let base = self.fs.freereg;
+        self.new_localvar("(for index)", line)?;
+        self.new_localvar("(for limit)", line)?;
+        self.new_localvar("(for step)", line)?;
+        self.new_localvar(var.name, var.line)?;
+        self.exp1(start)?;
+        self.exp1(limit)?;
+        match step {
+            Some(s) => self.exp1(s)?,
+            None => {
+                let k = self.int_k(1)?;
+                let r = self.fs.freereg;
+                self.codek(r, k)?;
+                self.reserve_regs(1)?;
+            }
+        }
+        self.for_body(base, line, 1, true, body)
+    }
+
+    /// forlist
+    fn for_list(
+        &mut self,
+        names: &[LocalName<'a>],
+        exprs: &[Expr<'a>],
+        body: &Block<'a>,
+        line: u32,
+    ) -> CResult<()> {
+        self.line = line;
+        let base = self.fs.freereg;
+        self.new_localvar("(for generator)", line)?;
+        self.new_localvar("(for state)", line)?;
+        self.new_localvar("(for control)", line)?;
+        for n in names {
+            self.new_localvar(n.name, n.line)?;
+        }
+        let line = exprs.first().map_or(line, |e| e.line);
+        let mut e = self.explist(exprs)?;
+        self.adjust_assign(3, exprs.len(), &mut e)?;
+        self.check_stack(3)?; // extra space to call the generator
+        self.for_body(base, line, names.len() as u32, false, body)
+    }
+
+    /// ifstat
+    fn if_stat(&mut self, arms: &[IfArm<'a>], else_body: Option<&Block<'a>>) -> CResult<()> {
+        let mut escapelist = NO_JUMP;
+        for (i, arm) in arms.iter().enumerate() {
+            let followed = i + 1 < arms.len() || else_body.is_some();
+            escapelist = self.test_then_block(arm, followed, escapelist)?;
+        }
+        if let Some(b) = else_body {
+            self.block(b)?;
+        }
+        if let Some(end) = else_body.or(arms.last().map(|a| &a.body)) {
+            self.line = end.end_line;
+        }
+        self.patch_to_here(escapelist)
+    }
+
+    /// test_then_block: `[if|elseif] cond then block`. A block that starts
+    /// with `goto`/`break` jumps straight to the label when the condition
+    /// holds.
+    fn test_then_block(&mut self, arm: &IfArm<'a>, followed: bool, escapelist: i32) -> CResult<i32> {
+        self.line = arm.line;
+        let mut v = self.expr(arm.cond)?;
+        let body = &arm.body;
+        let jf;
+        let rest: &[Stat<'a>];
+        let first_jump = body.stats.first().and_then(|s| match s.kind {
+            StatKind::Goto(l) => Some((l, s.line)),
+            StatKind::Break => Some(("break", s.line)),
+            _ => None,
+        });
+        if let Some((label, gline)) = first_jump {
+            self.go_if_false(&mut v)?; // jumps to the label when true
+            self.enter_block(false);
+            self.goto_stat(label, gline, v.t)?;
+            if body.stats.len() == 1 && body.ret.is_none() {
+                // The goto is the entire block.
+                self.leave_block()?;
+                return Ok(escapelist);
+            }
+            self.line = gline;
+            jf = self.jump()?; // skip the rest of the block when false
+            rest = &body.stats[1..];
+        } else {
+            self.go_if_true(&mut v)?; // skip the block when false
+            self.enter_block(false);
+            jf = v.f;
+            rest = body.stats;
+        }
+        self.statlist(rest, body.ret, body.end_line, false)?;
+        self.leave_block()?;
+        let mut escapelist = escapelist;
+        if followed {
+            let j = self.jump()?; // must jump over 'else'/'elseif'
+            escapelist = self.concat(escapelist, j)?;
+        }
+        self.patch_to_here(jf)?;
+        Ok(escapelist)
+    }
+
+    /// funcstat: `function a.b:c() end`.
+    fn func_stat(&mut self, name: &FuncName<'a>, func: &FuncBody<'a>, line: u32) -> CResult<()> {
+        self.line = line;
+        let mut v = self.singlevar(name.base, line)?;
+        for f in name.fields {
+            self.field_sel(&mut v, f)?;
+        }
+        if let Some(m) = name.method {
+            self.field_sel(&mut v, m)?;
+        }
+        let mut b = self.body(func, name.method.is_some(), line)?;
+        self.store_var(&v, &mut b)?;
+        self.fixline(line); // the definition "happens" in the first line
+        Ok(())
+    }
+
+    /// fieldsel: `v.name`.
+    fn field_sel(&mut self, v: &mut ExpDesc, name: &str) -> CResult<()> {
+        self.exp_to_any_reg_up(v)?;
+        let k = self.string_k(name.as_bytes())?;
+        self.indexed(v, &mut ExpDesc::new(ExpKind::K(k)))
+    }
+
+    /// localfunc: the local is in scope in its own body.
+    fn local_func(&mut self, name: &LocalName<'a>, func: &FuncBody<'a>) -> CResult<()> {
+        self.line = name.line;
+        self.new_localvar(name.name, name.line)?;
+        self.adjust_localvars(1);
+        let b = self.body(func, false, func.line)?;
+        // Debug information only sees the variable after this point.
+        let pc = self.fs.pc() as u32;
+        self.getlocvar(b.reg()).start_pc = pc;
+        Ok(())
+    }
+
+    /// body: compiles a function and leaves its closure in the next
+    /// register of the enclosing function.
+    fn body(&mut self, func: &FuncBody<'a>, is_method: bool, line: u32) -> CResult<ExpDesc> {
+        self.open_func(line);
+        if is_method {
+            self.new_localvar("self", line)?;
+            self.adjust_localvars(1);
+        }
+        for p in func.params {
+            self.new_localvar(p.name, line)?;
+        }
+        self.fs.f.is_vararg = func.is_vararg;
+        self.adjust_localvars(func.params.len() as u32);
+        self.fs.f.num_params = self.fs.nactvar as u8;
+        let n = self.fs.nactvar;
+        self.reserve_regs(n)?;
+        self.statlist(func.body.stats, func.body.ret, func.body.end_line, false)?;
+        self.fs.f.last_line_defined = func.end_line;
+        self.line = func.end_line;
+        let proto = self.close_func(func.end_line)?;
+        // codeclosure, in the enclosing function.
+        let np = self.fs.f.protos.len() as u32;
+        if np >= MAXARG_BX {
+            return Err(self.error(
+                line,
+                ErrorKind::TooMany {
+                    what: "functions",
+                    limit: MAXARG_BX,
+                },
+            ));
+        }
+        self.fs.f.protos.push(Arc::new(proto));
+        let pc = self.code_abx(OpCode::Closure, 0, np)?;
+        let mut v = ExpDesc::new(ExpKind::Relocable(pc));
+        self.exp_to_next_reg(&mut v)?; // fix it at the last register
+        Ok(v)
+    }
+
+    /// Finishes the current function: final RETURN, then the outermost
+    /// block (which reports unresolved gotos at `end_line`).
+    pub fn close_func(&mut self, end_line: u32) -> CResult<Proto> {
+        self.ret(0, 0)?;
+        self.line = end_line;
+        self.finish_func()
+    }
+
+    // ------------------------------------------------------------------
+    // Expressions
+
+    /// explist: all but the last value go to consecutive registers; the last
+    /// is returned undischarged (so a call or `...` can stay open).
+    fn explist(&mut self, es: &[Expr<'a>]) -> CResult<ExpDesc> {
+        let Some((last, init)) = es.split_last() else {
+            return Ok(ExpDesc::new(ExpKind::Void));
+        };
+        for e in init {
+            let mut v = self.expr(e)?;
+            self.exp_to_next_reg(&mut v)?;
+        }
+        self.expr(last)
+    }
+
+    /// expr/subexpr: one nesting level.
+    pub fn expr(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
+        self.enter_level(e.line)?;
+        let r = self.subexpr(e);
+        self.leave_level();
+        r
+    }
+
+    /// subexpr without the level: the left spine of a binary chain is
+    /// compiled in a loop (the reference's `while (op has priority)`), only
+    /// right operands recurse.
+    fn subexpr(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
+        let e = strip(e);
+        if !matches!(e.kind, ExprKind::Binary(..)) {
+            return self.unary_or_simple(e);
+        }
+        let mut spine: SmallVec<[(BinOp, &Expr<'a>, u32); 8]> = SmallVec::new();
+        let mut cur = e;
+        while let ExprKind::Binary(op, l, r) = cur.kind {
+            spine.push((op, r, cur.line));
+            cur = strip(l);
+        }
+        let mut v = self.unary_or_simple(cur)?;
+        for &(op, r, line) in spine.iter().rev() {
+            self.line = line;
+            self.infix(op, &mut v)?;
+            let v2 = self.expr(r)?;
+            self.posfix(op, &mut v, v2, line)?;
+        }
+        Ok(v)
+    }
+
+    fn unary_or_simple(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
+        if let ExprKind::Unary(op, x) = e.kind {
+            self.line = e.line;
+            let mut v = self.expr(x)?;
+            self.prefix(op, &mut v, e.line)?;
+            Ok(v)
+        } else {
+            self.simple_exp(e)
+        }
+    }
+
+    /// simpleexp
+    fn simple_exp(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
+        let k = match e.kind {
+            ExprKind::Nil => ExpKind::Nil,
+            ExprKind::True => ExpKind::True,
+            ExprKind::False => ExpKind::False,
+            ExprKind::Int(i) => ExpKind::KInt(i),
+            ExprKind::Float(f) => ExpKind::KFlt(f),
+            ExprKind::Str(s) => {
+                self.line = e.line;
+                ExpKind::K(self.string_k(s)?)
+            }
+            ExprKind::Vararg => {
+                self.line = e.line;
+                if !self.fs.f.is_vararg {
+                    return Err(self.error(e.line, ErrorKind::VarargOutsideVarargFunction));
+                }
+                ExpKind::Vararg(self.code_abc(OpCode::Vararg, 0, 1, 0)?)
+            }
+            ExprKind::Table(fields) => return self.constructor(fields, e.line),
+            ExprKind::Function(f) => return self.body(f, false, f.line),
+            ExprKind::Binary(..) | ExprKind::Unary(..) => return self.expr(e),
+            _ => return self.suffixed_exp(e),
+        };
+        self.line = e.line;
+        Ok(ExpDesc::new(k))
+    }
+
+    /// primaryexp: a name or a parenthesized expression (which is truncated
+    /// to one value).
+    fn primary_exp(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
+        match e.kind {
+            ExprKind::Name(n) => {
+                self.line = e.line;
+                self.singlevar(n, e.line)
+            }
+            ExprKind::Paren(inner) => {
+                let mut v = self.expr(inner)?;
+                self.discharge_vars(&mut v)?;
+                Ok(v)
+            }
+            // Not a prefix expression: the grammar never puts one here.
+            _ => self.expr(e),
+        }
+    }
+
+    /// suffixedexp: `primary { .name | [exp] | :name args | args }`, walked
+    /// from the innermost prefix outwards without recursion.
+    fn suffixed_exp(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
+        let mut spine: SmallVec<[&Expr<'a>; 8]> = SmallVec::new();
+        let mut cur = strip(e);
+        while let ExprKind::Index(obj, _) | ExprKind::Call(obj, _) | ExprKind::MethodCall(obj, _, _) =
+            cur.kind
+        {
+            spine.push(cur);
+            cur = strip(obj);
+        }
+        let mut v = self.primary_exp(cur)?;
+        for s in spine.iter().rev() {
+            match s.kind {
+                ExprKind::Index(_, key) => {
+                    self.exp_to_any_reg_up(&mut v)?;
+                    self.line = s.line;
+                    let mut k = match strip(key).kind {
+                        // `.name` (and `["name"]`): a constant key, no level.
+                        ExprKind::Str(bytes) => ExpDesc::new(ExpKind::K(self.string_k(bytes)?)),
+                        _ => {
+                            let mut k = self.expr(key)?;
+                            self.exp_to_val(&mut k)?;
+                            k
+                        }
+                    };
+                    self.indexed(&mut v, &mut k)?;
+                }
+                ExprKind::Call(_, args) => {
+                    self.exp_to_next_reg(&mut v)?;
+                    self.funcargs(&mut v, args, s.line)?;
+                }
+                ExprKind::MethodCall(_, name, args) => {
+                    self.line = s.line;
+                    let k = self.string_k(name.as_bytes())?;
+                    let mut key = ExpDesc::new(ExpKind::K(k));
+                    self.self_op(&mut v, &mut key)?;
+                    self.funcargs(&mut v, args, s.line)?;
+                }
+                _ => {}
+            }
+        }
+        Ok(v)
+    }
+
+    /// funcargs: the arguments above the function in `f`'s register, then
+    /// CALL (with one result until someone asks for more).
+    fn funcargs(&mut self, f: &mut ExpDesc, args: &[Expr<'a>], line: u32) -> CResult<()> {
+        let mut a = if args.is_empty() {
+            ExpDesc::new(ExpKind::Void)
+        } else if args.len() == 1 && matches!(args[0].kind, ExprKind::Table(_) | ExprKind::Str(_)) {
+            // `f{...}` / `f"..."`: no explist, hence no extra level.
+            self.simple_exp(&args[0])?
+        } else {
+            let mut a = self.explist(args)?;
+            self.set_multret(&mut a)?;
+            a
+        };
+        let base = f.reg();
+        let nparams = if a.is_multret() {
+            MULTRET
+        } else {
+            if a.k != ExpKind::Void {
+                self.exp_to_next_reg(&mut a)?;
+            }
+            (self.fs.freereg - (base + 1)) as i32
+        };
+        let pc = self.code_abc(OpCode::Call, base, (nparams + 1) as u32, 2)?;
+        self.fixline(line);
+        *f = ExpDesc::new(ExpKind::Call(pc));
+        self.fs.freereg = base + 1; // the call leaves one result (unless changed)
+        Ok(())
+    }
+
+    /// constructor: NEWTABLE, record fields as SETTABLE, list items flushed
+    /// by SETLIST every LFIELDS_PER_FLUSH (a multi-value last item is open).
+    fn constructor(&mut self, fields: &[Field<'a>], line: u32) -> CResult<ExpDesc> {
+        self.line = line;
+        let pc = self.code_abc(OpCode::NewTable, 0, 0, 0)?;
+        let mut t = ExpDesc::new(ExpKind::Relocable(pc));
+        self.exp_to_next_reg(&mut t)?;
+        let treg = t.reg();
+        let (mut na, mut nh, mut tostore) = (0u32, 0u32, 0u32);
+        let mut v = ExpDesc::new(ExpKind::Void);
+        for field in fields {
+            // closelistfield
+            if v.k != ExpKind::Void {
+                self.exp_to_next_reg(&mut v)?;
+                v = ExpDesc::new(ExpKind::Void);
+                if tostore == LFIELDS_PER_FLUSH {
+                    self.setlist(treg, na, tostore as i32)?;
+                    tostore = 0;
+                }
+            }
+            match field {
+                Field::Positional(e) => {
+                    v = self.expr(e)?;
+                    na += 1;
+                    tostore += 1;
+                }
+                Field::Named(name, e) => {
+                    let reg = self.fs.freereg;
+                    nh += 1;
+                    let k = self.string_k(name.as_bytes())?;
+                    let mut key = ExpDesc::new(ExpKind::K(k));
+                    self.rec_field(treg, &mut key, e)?;
+                    self.fs.freereg = reg;
+                }
+                Field::Keyed(k, e) => {
+                    let reg = self.fs.freereg;
+                    let mut key = self.expr(k)?;
+                    self.exp_to_val(&mut key)?;
+                    nh += 1;
+                    self.rec_field(treg, &mut key, e)?;
+                    self.fs.freereg = reg;
+                }
+            }
+        }
+        // lastlistfield
+        if tostore != 0 {
+            if v.is_multret() {
+                self.set_multret(&mut v)?;
+                self.setlist(treg, na, MULTRET)?;
+                na -= 1; // do not count the last (open) item
+            } else {
+                if v.k != ExpKind::Void {
+                    self.exp_to_next_reg(&mut v)?;
+                }
+                self.setlist(treg, na, tostore as i32)?;
+            }
+        }
+        let i = self.instr_mut(pc);
+        i.set_b(int2fb(na));
+        i.set_c(int2fb(nh));
+        Ok(t)
+    }
+
+    /// recfield: `t[key] = e` inside a constructor.
+    fn rec_field(&mut self, treg: u32, key: &mut ExpDesc, e: &Expr<'a>) -> CResult<()> {
+        let rkkey = self.exp_to_rk(key)?;
+        let mut val = self.expr(e)?;
+        let rkval = self.exp_to_rk(&mut val)?;
+        self.code_abc(OpCode::SetTable, treg, rkkey, rkval)?;
+        Ok(())
+    }
+}

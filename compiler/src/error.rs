@@ -1,0 +1,208 @@
+//! `CompileError`: the semantic and limit errors of code generation, worded
+//! as `lparser.c`/`lcode.c` word them, and `chunkid` (luaO_chunkid) to render
+//! the `name:line:` prefix.
+//!
+//! Syntax errors belong to the parser; what is left here are the checks the
+//! reference makes while generating code (limits, gotos and labels). The
+//! reference appends ` near 'tok'` to limit errors; the AST has no tokens, so
+//! only the error for `...` (whose token is known) carries one.
+
+use std::fmt;
+
+/// An error found while compiling a chunk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    /// The chunk name as given to `compile` (rendered through `chunkid`).
+    pub chunkname: Box<str>,
+    /// Source line the error is reported at.
+    pub line: u32,
+    pub kind: ErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `too many <what> (limit is <limit>) in main function` /
+    /// `... in function at line <func_line>` (lparser.c errorlimit).
+    Limit {
+        what: &'static str,
+        limit: u32,
+        /// `linedefined` of the function that hit the limit (0: main).
+        func_line: u32,
+    },
+    /// A table of the prototype outgrew its limit (luaM_growvector):
+    /// `too many <what> (limit is <limit>)`.
+    TooMany { what: &'static str, limit: u32 },
+    /// `function or expression needs too many registers`
+    TooManyRegisters,
+    /// `control structure too long` (a jump offset does not fit sBx).
+    ControlStructureTooLong,
+    /// `constructor too long` (SETLIST batch number does not fit Ax).
+    ConstructorTooLong,
+    /// `no visible label 'x' for <goto> at line N`
+    UndefinedGoto { label: Box<str>, goto_line: u32 },
+    /// `<break> at line N not inside a loop`
+    BreakOutsideLoop { break_line: u32 },
+    /// `label 'x' already defined on line N`
+    DuplicateLabel { label: Box<str>, first_line: u32 },
+    /// `<goto x> at line N jumps into the scope of local 'y'`
+    JumpIntoScope {
+        label: Box<str>,
+        goto_line: u32,
+        local: Box<str>,
+    },
+    /// `cannot use '...' outside a vararg function near '...'`
+    VarargOutsideVarargFunction,
+    /// `syntax error`: the AST holds a construct the grammar cannot produce
+    /// (an assignment to a non-variable, a call statement that is not a call).
+    SyntaxError,
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::Limit {
+                what,
+                limit,
+                func_line,
+            } => {
+                write!(f, "too many {what} (limit is {limit}) in ")?;
+                if *func_line == 0 {
+                    write!(f, "main function")
+                } else {
+                    write!(f, "function at line {func_line}")
+                }
+            }
+            ErrorKind::TooMany { what, limit } => write!(f, "too many {what} (limit is {limit})"),
+            ErrorKind::TooManyRegisters => {
+                write!(f, "function or expression needs too many registers")
+            }
+            ErrorKind::ControlStructureTooLong => write!(f, "control structure too long"),
+            ErrorKind::ConstructorTooLong => write!(f, "constructor too long"),
+            ErrorKind::UndefinedGoto { label, goto_line } => {
+                write!(f, "no visible label '{label}' for <goto> at line {goto_line}")
+            }
+            ErrorKind::BreakOutsideLoop { break_line } => {
+                write!(f, "<break> at line {break_line} not inside a loop")
+            }
+            ErrorKind::DuplicateLabel { label, first_line } => {
+                write!(f, "label '{label}' already defined on line {first_line}")
+            }
+            ErrorKind::JumpIntoScope {
+                label,
+                goto_line,
+                local,
+            } => write!(
+                f,
+                "<goto {label}> at line {goto_line} jumps into the scope of local '{local}'"
+            ),
+            ErrorKind::VarargOutsideVarargFunction => {
+                write!(f, "cannot use '...' outside a vararg function near '...'")
+            }
+            ErrorKind::SyntaxError => write!(f, "syntax error"),
+        }
+    }
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", chunkid(&self.chunkname), self.line, self.kind)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// Maximum size of a rendered chunk id, terminator included (LUA_IDSIZE).
+const LUA_IDSIZE: usize = 60;
+
+/// The printable form of a chunk name (luaO_chunkid): `=name` and `@file`
+/// print as themselves (truncated), anything else as `[string "..."]`.
+pub fn chunkid(source: &str) -> String {
+    const RETS: &[u8] = b"...";
+    const PRE: &[u8] = b"[string \"";
+    const POS: &[u8] = b"\"]";
+    let src = source.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(LUA_IDSIZE);
+    match src.first() {
+        Some(b'=') => {
+            let rest = &src[1..];
+            // `l <= bufflen` where l counts the '=' too.
+            let n = rest.len().min(LUA_IDSIZE - 1);
+            out.extend_from_slice(&rest[..n]);
+        }
+        Some(b'@') => {
+            let rest = &src[1..];
+            if src.len() <= LUA_IDSIZE {
+                out.extend_from_slice(rest);
+            } else {
+                out.extend_from_slice(RETS);
+                // The reference copies `bufflen - 3` bytes including the
+                // terminator: the last `LUA_IDSIZE - 4` characters.
+                let keep = LUA_IDSIZE - RETS.len() - 1;
+                out.extend_from_slice(&rest[rest.len() - keep..]);
+            }
+        }
+        _ => {
+            let bufflen = LUA_IDSIZE - (PRE.len() + RETS.len() + POS.len()) - 1;
+            let nl = src.iter().position(|&c| c == b'\n');
+            out.extend_from_slice(PRE);
+            if src.len() < bufflen && nl.is_none() {
+                out.extend_from_slice(src);
+            } else {
+                let l = nl.unwrap_or(src.len()).min(bufflen);
+                out.extend_from_slice(&src[..l]);
+                out.extend_from_slice(RETS);
+            }
+            out.extend_from_slice(POS);
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunkid_renders_like_the_reference() {
+        assert_eq!(chunkid("=stdin"), "stdin");
+        assert_eq!(chunkid("@test.lua"), "test.lua");
+        assert_eq!(chunkid("print(1)"), "[string \"print(1)\"]");
+        assert_eq!(chunkid("a\nb"), "[string \"a...\"]");
+        let long = "x".repeat(100);
+        assert_eq!(chunkid(&long), format!("[string \"{}...\"]", "x".repeat(45)));
+        let file = format!("@{}", "d/".repeat(50));
+        let id = chunkid(&file);
+        assert!(id.starts_with("..."));
+        assert_eq!(id.len(), 3 + 56);
+        assert_eq!(chunkid(&format!("={}", "y".repeat(80))), "y".repeat(59));
+    }
+
+    #[test]
+    fn messages_read_like_lparser() {
+        let e = CompileError {
+            chunkname: "=(command line)".into(),
+            line: 1,
+            kind: ErrorKind::UndefinedGoto {
+                label: "x".into(),
+                goto_line: 1,
+            },
+        };
+        assert_eq!(
+            e.to_string(),
+            "(command line):1: no visible label 'x' for <goto> at line 1"
+        );
+        let e = CompileError {
+            chunkname: "@f.lua".into(),
+            line: 3,
+            kind: ErrorKind::Limit {
+                what: "local variables",
+                limit: 200,
+                func_line: 2,
+            },
+        };
+        assert_eq!(
+            e.to_string(),
+            "f.lua:3: too many local variables (limit is 200) in function at line 2"
+        );
+    }
+}
