@@ -100,7 +100,11 @@ impl<'a> Compiler<'a> {
     /// after the first `nelems - tostore` ones of the table in `base`.
     pub fn setlist(&mut self, base: u32, nelems: u32, tostore: i32) -> CResult<()> {
         let c = (nelems.wrapping_sub(1)) / wlua_vm::op::LFIELDS_PER_FLUSH + 1;
-        let b = if tostore == MULTRET { 0 } else { tostore as u32 };
+        let b = if tostore == MULTRET {
+            0
+        } else {
+            tostore as u32
+        };
         if c <= MAXARG_C {
             self.code_abc(OpCode::SetList, base, b, c)?;
         } else if c <= MAXARG_AX {
@@ -212,7 +216,13 @@ impl<'a> Compiler<'a> {
 
     /// patchlistaux: value-producing tests jump to `vtarget` with their
     /// value in `reg`; the others jump to `dtarget`.
-    pub fn patch_list_aux(&mut self, mut list: i32, vtarget: i32, reg: u32, dtarget: i32) -> CResult<()> {
+    pub fn patch_list_aux(
+        &mut self,
+        mut list: i32,
+        vtarget: i32,
+        reg: u32,
+        dtarget: i32,
+    ) -> CResult<()> {
         while list != NO_JUMP {
             let next = self.get_jump(list);
             if self.patch_test_reg(list, reg) {

@@ -92,6 +92,7 @@ impl<'a> Compiler<'a> {
                     None => ret.map_or(end_line, |r| r.line),
                 };
                 self.enter_level(s.line)?;
+                self.line = s.line;
                 self.label_stat(name, s.line, block_end, next_line)?;
                 self.fs.freereg = self.fs.nactvar;
                 self.leave_level();
@@ -111,6 +112,11 @@ impl<'a> Compiler<'a> {
     /// statement
     fn statement(&mut self, s: &Stat<'a>) -> CResult<()> {
         self.enter_level(s.line)?;
+        if !matches!(s.kind, StatKind::Break | StatKind::Goto(_)) {
+            // The statement's first token is consumed before any code;
+            // `break`/`goto` emit their JMP before (lparser.c statement).
+            self.line = s.line;
+        }
         match s.kind {
             StatKind::Local { names, exprs } => self.local_stat(names, exprs)?,
             StatKind::Assign { targets, exprs } => self.assign_stat(targets, exprs, s.line)?,
@@ -491,7 +497,12 @@ impl<'a> Compiler<'a> {
     /// test_then_block: `[if|elseif] cond then block`. A block that starts
     /// with `goto`/`break` jumps straight to the label when the condition
     /// holds.
-    fn test_then_block(&mut self, arm: &IfArm<'a>, followed: bool, escapelist: i32) -> CResult<i32> {
+    fn test_then_block(
+        &mut self,
+        arm: &IfArm<'a>,
+        followed: bool,
+        escapelist: i32,
+    ) -> CResult<i32> {
         self.line = arm.line;
         let mut v = self.expr(arm.cond)?;
         let body = &arm.body;
@@ -722,8 +733,9 @@ impl<'a> Compiler<'a> {
     fn suffixed_exp(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
         let mut spine: SmallVec<[&Expr<'a>; 8]> = SmallVec::new();
         let mut cur = strip(e);
-        while let ExprKind::Index(obj, _) | ExprKind::Call(obj, _) | ExprKind::MethodCall(obj, _, _) =
-            cur.kind
+        while let ExprKind::Index(obj, _)
+        | ExprKind::Call(obj, _)
+        | ExprKind::MethodCall(obj, _, _) = cur.kind
         {
             spine.push(cur);
             cur = strip(obj);
@@ -794,8 +806,10 @@ impl<'a> Compiler<'a> {
     /// constructor: NEWTABLE, record fields as SETTABLE, list items flushed
     /// by SETLIST every LFIELDS_PER_FLUSH (a multi-value last item is open).
     fn constructor(&mut self, fields: &[Field<'a>], line: u32) -> CResult<ExpDesc> {
-        self.line = line;
+        // NEWTABLE is emitted before `{` is read: it keeps the line of the
+        // previous token.
         let pc = self.code_abc(OpCode::NewTable, 0, 0, 0)?;
+        self.line = line;
         let mut t = ExpDesc::new(ExpKind::Relocable(pc));
         self.exp_to_next_reg(&mut t)?;
         let treg = t.reg();

@@ -79,7 +79,10 @@ impl fmt::Display for ErrorKind {
             ErrorKind::ControlStructureTooLong => write!(f, "control structure too long"),
             ErrorKind::ConstructorTooLong => write!(f, "constructor too long"),
             ErrorKind::UndefinedGoto { label, goto_line } => {
-                write!(f, "no visible label '{label}' for <goto> at line {goto_line}")
+                write!(
+                    f,
+                    "no visible label '{label}' for <goto> at line {goto_line}"
+                )
             }
             ErrorKind::BreakOutsideLoop { break_line } => {
                 write!(f, "<break> at line {break_line} not inside a loop")
@@ -105,7 +108,13 @@ impl fmt::Display for ErrorKind {
 
 impl fmt::Display for CompileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", chunkid(&self.chunkname), self.line, self.kind)
+        write!(
+            f,
+            "{}:{}: {}",
+            chunkid(&self.chunkname),
+            self.line,
+            self.kind
+        )
     }
 }
 
@@ -169,7 +178,10 @@ mod tests {
         assert_eq!(chunkid("print(1)"), "[string \"print(1)\"]");
         assert_eq!(chunkid("a\nb"), "[string \"a...\"]");
         let long = "x".repeat(100);
-        assert_eq!(chunkid(&long), format!("[string \"{}...\"]", "x".repeat(45)));
+        assert_eq!(
+            chunkid(&long),
+            format!("[string \"{}...\"]", "x".repeat(45))
+        );
         let file = format!("@{}", "d/".repeat(50));
         let id = chunkid(&file);
         assert!(id.starts_with("..."));

@@ -33,7 +33,11 @@ pub(crate) enum ExpKind {
     Upval(u32),
     /// `t[idx]`: `t` is a register (or an upvalue when `t_is_upval`), `idx`
     /// an RK operand.
-    Indexed { t: u32, idx: u32, t_is_upval: bool },
+    Indexed {
+        t: u32,
+        idx: u32,
+        t_is_upval: bool,
+    },
     /// A comparison/test; the payload is the pc of its JMP.
     Jmp(i32),
     /// The value comes from the instruction at pc, whose A is still open.

@@ -1,1 +1,49 @@
-//! Tests.
+//! Compiler tests: listings checked against `luac5.3 -l -l` (live when
+//! luac5.3 is installed, frozen as strings for short stable cases), limit
+//! and goto errors, folding, and deep chains on a small stack.
+
+mod listing;
+mod parse;
+mod reference;
+
+use crate::{CompileError, compile};
+use bumpalo::Bump;
+use wlua_vm::proto::Proto;
+
+/// Compiles source text (parsed by the test parser) as chunk `@t.lua`.
+pub fn compile_src(src: &str) -> Result<Proto, CompileError> {
+    let arena = Bump::new();
+    let block = parse::parse(&arena, src).unwrap_or_else(|e| panic!("test parse error: {e}"));
+    compile(&block, "@t.lua")
+}
+
+pub fn compile_err(src: &str) -> String {
+    match compile_src(src) {
+        Ok(_) => panic!("expected a compile error for {src:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Instructions of the main function as `OPNAME a b c` lines (luac operand
+/// conventions: constants negative).
+pub fn code(src: &str) -> String {
+    let p = compile_src(src).unwrap_or_else(|e| panic!("compile error: {e}"));
+    code_of(&p)
+}
+
+pub fn code_of(p: &Proto) -> String {
+    p.code
+        .iter()
+        .map(|&i| format!("{} {}\n", i.op().info().name, listing::operands(i)))
+        .collect()
+}
+
+/// Runs `f` on a thread with a small stack (deep inputs must not overflow).
+pub fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(f)
+        .expect("spawn")
+        .join()
+        .expect("compiler thread panicked or overflowed")
+}

@@ -1,0 +1,298 @@
+//! Differential tests: full `luac -l -l` listings (code, lines, constants,
+//! locals with pc ranges, upvalues, nested functions) of many snippets
+//! compared with `luac5.3` when it is installed (skipped otherwise).
+
+use super::compile_src;
+use super::listing::{listing, luac_listing};
+
+/// Snippets whose listings must match the reference exactly.
+pub const CORPUS: &[&str] = &[
+    "print(1)",
+    "local a = 1 local b = a + 2 return b",
+    "local a, b, c = 1, 2",
+    "local a, b = f()",
+    "local a = f(), g()",
+    "a, b = 1",
+    "a.b.c = d.e.f",
+    "local t = {} t[1], t[2] = t[2], t[1]",
+    "local a, b a, b = b, a",
+    "local a a, a = 1, 2",
+    "local t, i t[i], i = 1, 2",
+    "x = 1 + 2 * 3 - 4 / 2",
+    "x = 2^53 x = 1 // 0 x = 1 % 0 x = 7 // 2 x = -7 % 3 x = 7.5 // 2",
+    "x = 3 & 1 x = 3.0 | 4 x = 1.5 & 1 x = 1 << 63 x = ~0 x = ~1.5 x = - -1",
+    "x = 1 - 1.0 x = 0.0 * 2 x = -0.0 x = 0/0 x = 1/0 x = -(1/0)",
+    "local a = 1 x = a + 1 + 2 x = 1 + 2 + a x = a * (1 + 2)",
+    "local a, b x = a .. b .. 'c' .. a",
+    "local a x = a .. (a .. a)",
+    "local s = 'a' .. 'b' .. 1 .. 2.5",
+    "x = -y x = not y x = #y x = ~y",
+    "x = not nil x = not 1 x = not not y",
+    "local a, b x = a and b x = a or b x = a and b or c",
+    "local a x = a == 1 x = a ~= 'x' x = a < 1 x = a <= 1 x = a > 1 x = a >= 1",
+    "local a, b if a < b then x = 1 end",
+    "local a, b if a and b then x = 1 elseif a or b then x = 2 else x = 3 end",
+    "if not a then b() end",
+    "if a == nil then b() end",
+    "if true then b() end if false then b() end if nil then b() end",
+    "local x = a and b or c and d",
+    "x = (a or b) and (c or d)",
+    "x = a and (b or c)",
+    "local a = b == c",
+    "local a = not (b < c)",
+    "return a or b",
+    "return a and 1 or 2",
+    "while a do a = a.next end",
+    "while true do if x then break end end",
+    "repeat local x = f() until x",
+    "repeat local x = f() local g = function() return x end until x",
+    "for i = 1, 10 do print(i) end",
+    "for i = 10, 1, -1 do print(i) end",
+    "for i = 1.0, 2 do local f = function() return i end end",
+    "for k, v in pairs(t) do print(k, v) end",
+    "for a, b, c, d in f() do end",
+    "for k in next, t do local g = function() return k end end",
+    "local function f(a, b) return a + b end return f(1, 2)",
+    "local function f(n) if n < 2 then return n end return f(n-1) + f(n-2) end",
+    "function a.b.c:m(x) return self, x end",
+    "function g(...) local a, b = ... return ... end",
+    "local t = {...}",
+    "local t = {f()}",
+    "local t = {f(), g()}",
+    "local t = {(f())}",
+    "local t = {1, 2, 3, x = 1, ['y'] = 2, [3] = 4, f()}",
+    "local t = {1, 2; 3, a = {b = {c = 1}}}",
+    "return f()",
+    "return (f())",
+    "return f(), g()",
+    "return ...",
+    "return 1, ...",
+    "local a return a",
+    "local a, b return a, b",
+    "return x.y:z(1, 2)",
+    "obj:method('a', 'b')",
+    "f{1, 2} f'str' f[[long]]",
+    "local a = {} a.x.y.z = 1",
+    "local u function f() u = 1 return u end",
+    "local a local function f() local function g() return a end return g end",
+    "local a, b, c function f() return c, b, a end",
+    "do local x local function f() return x end end local y",
+    "do goto l end ::l::",
+    "for i = 1, 3 do local x goto c local y ::c:: end",
+    "::top:: local x = 1 if x then goto top end",
+    "while x do local y = function() return y end if y then break end end",
+    "while x do local y = function() return y end if y then goto cont end ::cont:: end",
+    "do local a = function() return a end goto out end ::out::",
+    "local x = 1 x = x + 1 x = x .. 'a'",
+    "local t = {} t.x = t.x + 1",
+    "x = a[1] x = a['b'] x = a[b] x = a[b + 1]",
+    "a[1] = nil a.b = true a[c] = false a[2.5] = 1",
+    "local a = nil local b = nil local c",
+    "local a local b local c = 1 local d",
+    "local a, b = nil, nil",
+    "local x = -2^2 local y = (-2)^2",
+    "x = 9223372036854775807 + 1 x = math.maxinteger * 2",
+    "x = 1e308 * 10 x = 2^1024",
+    "x = 'a' + 1 x = {} .. 1",
+    "x = a < b and c or d",
+    "x = a == b == c",
+    "f(a, b, ...)",
+    "local a <const> = 1",
+    "local t = setmetatable({}, {__index = function(t, k) return k end})",
+    "print(('x'):rep(3))",
+    "local a = {} a[#a + 1] = 1",
+    "local s = 0 for i = 1, 100 do s = s + i end print(s)",
+    "if a then elseif b then else end",
+    "if a then else b() end",
+    "if a then return end b()",
+    "if a then return 1 else return 2 end",
+    "local function f() end local g = function(...) end",
+    "x = function(a, b, ...) return select('#', ...) end",
+    "local a = 1 local function f() a = a + 1 end",
+    "local a = {n = 0} function a:inc() self.n = self.n + 1 end",
+    "goto done local x ::done::",
+    "do ::a:: goto a end",
+    "repeat if x then goto cont end local y ::cont:: until true",
+    "local a = b or {} ",
+    "local a = b and b.c",
+    "x = a and a.b and a.b.c",
+    "while not done do step() end",
+    "while a and b do end",
+    "while a or b do end",
+    "repeat until a and b",
+    "if a or b and c then f() end",
+    "if not (a and b) then f() end",
+    "x = (a == b) and c",
+    "local t = {[1]=1, [2]=2, 3}",
+    "t = {x = 1, y = 2, z = 3}",
+    "local x = 'a\\n\\0\\t\"\\\\'",
+    "x = 0x7fffffffffffffff x = 0xffffffffffffffff x = 1e100 x = 0.1 x = 123.456e-10",
+    "x = 3 % -2 x = 3.0 % -2 x = -3 // 2.0 x = 5 // 0.0 x = 2^-1",
+    "local a = {} for i = 1, 3 do a[i] = function() return i end end",
+    "local i = 1 while i < 10 do local j = i local f = function() return j end i = i + 1 end",
+];
+
+/// Compares one source with the reference: listings when both compile; the
+/// message when the reference reports a semantic error (no `near` part).
+/// Returns None when luac5.3 is missing, else the failure text if any.
+fn compare(src: &str) -> Option<Option<String>> {
+    compare_with(src, false)
+}
+
+/// Lines are `[N]` columns in listings; `ignore_lines` blanks them.
+fn strip_lines(l: &str) -> String {
+    l.lines()
+        .map(|x| match (x.find("\t["), x.find("]\t")) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &x[..a + 2], &x[b..]),
+            _ => x.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn compare_with(src: &str, ignore_lines: bool) -> Option<Option<String>> {
+    if super::parse::parse(&bumpalo::Bump::new(), src).is_err() {
+        return Some(None); // not for the test parser (e.g. 5.4 syntax)
+    }
+    let reference = luac_listing(src, "t.lua")?;
+    let mine = compile_src(src);
+    Some(match (reference, mine) {
+        (Ok(r), Ok(p)) => {
+            let m = listing(&p);
+            let same = if ignore_lines {
+                strip_lines(&m) == strip_lines(&r)
+            } else {
+                m == r
+            };
+            (!same).then(|| format!("--- luac5.3\n{r}--- wlua\n{m}"))
+        }
+        (Ok(_), Err(e)) => Some(format!("wlua rejects: {e}")),
+        (Err(r), Ok(_)) => Some(format!("luac5.3 rejects: {r}")),
+        (Err(r), Err(e)) => {
+            let r = r.trim().trim_start_matches("luac5.3: ").to_string();
+            let e = e.to_string();
+            (!r.contains(" near ") && r != e).then(|| format!("luac5.3: {r}\nwlua:    {e}"))
+        }
+    })
+}
+
+#[test]
+fn listings_match_luac() {
+    let mut failures = Vec::new();
+    for (n, src) in CORPUS.iter().enumerate() {
+        match compare(src) {
+            None => {
+                eprintln!("luac5.3 not installed: skipping reference comparison");
+                return;
+            }
+            Some(Some(f)) => failures.push(format!("#{n} {src:?}\n{f}")),
+            Some(None) => {}
+        }
+    }
+    if !failures.is_empty() {
+        panic!(
+            "{} listing(s) differ:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+/// Every Lua script of the repository (conformance tests, benchmarks) that
+/// the test parser can read compiles exactly as with luac5.3.
+#[test]
+fn repository_scripts_match_luac() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    let mut dirs = vec![
+        root.join("tests/lua"),
+        root.join("benches/lua"),
+        root.join("../shared/bench/programs"),
+    ];
+    while let Some(d) = dirs.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "lua") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut failures = Vec::new();
+    let mut line_only = Vec::new();
+    let mut compared = 0;
+    for f in &files {
+        let Ok(src) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        if super::parse::parse(&bumpalo::Bump::new(), &src).is_err() {
+            continue;
+        }
+        match compare_with(&src, true) {
+            None => return,
+            Some(Some(diff)) => failures.push(format!("{}\n{}", f.display(), first_diff(&diff))),
+            Some(None) => {
+                if let Some(Some(diff)) = compare(&src) {
+                    line_only.push(format!("{}\n{}", f.display(), first_diff(&diff)));
+                }
+            }
+        }
+        compared += 1;
+    }
+    eprintln!("compared {compared} of {} scripts", files.len());
+    // Line differences from tokens the AST does not record (the closing
+    // `)`/`}` of a multi-line call or constructor, where the reference emits
+    // the last item) are reported but tolerated.
+    eprintln!(
+        "{} script(s) differ only in line info:\n{}",
+        line_only.len(),
+        line_only.join("\n")
+    );
+    if !failures.is_empty() {
+        panic!(
+            "{} script(s) differ:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+/// The first differing lines of a `--- luac5.3 / --- wlua` report.
+fn first_diff(report: &str) -> String {
+    let Some((r, m)) = report.split_once("--- wlua\n") else {
+        return report.to_string();
+    };
+    let r = r.trim_start_matches("--- luac5.3\n");
+    for (i, (a, b)) in r.lines().zip(m.lines()).enumerate() {
+        if a != b {
+            let ctx: Vec<&str> = r.lines().skip(i.saturating_sub(3)).take(4).collect();
+            return format!(
+                "  line {i}: luac: {a:?}\n           wlua: {b:?}\n  context:\n    {}",
+                ctx.join("\n    ")
+            );
+        }
+    }
+    format!(
+        "  lengths differ ({} vs {} lines)",
+        r.lines().count(),
+        m.lines().count()
+    )
+}
+
+/// Prints both listings of a file named by WLUA_DIFF (debugging aid).
+#[test]
+fn diff_one_file() {
+    let Ok(path) = std::env::var("WLUA_DIFF") else {
+        return;
+    };
+    let src = std::fs::read_to_string(path).unwrap();
+    let mine = listing(&compile_src(&src).unwrap());
+    let theirs = luac_listing(&src, "t.lua").unwrap().unwrap();
+    std::fs::write("/tmp/wlua.lst", mine).unwrap();
+    std::fs::write("/tmp/luac.lst", theirs).unwrap();
+}
