@@ -1,1 +1,183 @@
-//! The `wlua` library: the run and check entry points used by the CLI and the tests.
+//! The `wlua` library: the run and check entry points used by the CLI and
+//! the tests. A runtime here is one VM (one process) with the standard
+//! library opened; the scheduler joins in with the processes issue.
+
+use wlua_vm::{LuaError, Value, Vm};
+
+/// A fresh VM with every standard library open.
+pub fn new_vm() -> Vm {
+    let mut vm = Vm::new();
+    wlua_stdlib::open_libs(&mut vm);
+    vm
+}
+
+/// How a run ended.
+pub enum Outcome {
+    /// Finished; the exit status to use.
+    Exit(i32),
+    /// An uncaught error: its message and traceback, as lua.c prints them.
+    Error { message: String, traceback: String },
+}
+
+/// The message lua.c prints for an error value (msghandler).
+pub fn error_message(vm: &mut Vm, v: Value) -> String {
+    match v {
+        Value::Str(s) => s.get().to_str_lossy().into_owned(),
+        Value::Int(_) | Value::Float(_) => match vm.tostring(v) {
+            Ok(Value::Str(s)) => s.get().to_str_lossy().into_owned(),
+            _ => String::new(),
+        },
+        _ => {
+            if vm.meta_field(&v, "__tostring").is_some() {
+                if let Ok(Value::Str(s)) = vm.tostring(v) {
+                    return s.get().to_str_lossy().into_owned();
+                }
+            }
+            format!("(error object is a {} value)", v.type_name())
+        }
+    }
+}
+
+/// Calls `f(args)` as the program's main function.
+pub fn run_function(vm: &mut Vm, f: Value, args: &[Value]) -> Outcome {
+    match vm.run_main(f, args) {
+        Ok(_) => Outcome::Exit(0),
+        Err(e) => {
+            let v = match e {
+                LuaError::Value(v) | LuaError::Runtime(v) => v,
+                other => vm.error_value(other),
+            };
+            let traceback = vm.last_traceback.take().unwrap_or_else(|| "stack traceback:".into());
+            let message = error_message(vm, v);
+            Outcome::Error { message, traceback }
+        }
+    }
+}
+
+/// Loads and runs source text; compile errors come back as `Error`.
+pub fn run_source(vm: &mut Vm, src: &[u8], chunkname: &str, args: &[Value]) -> Outcome {
+    match wlua_stdlib::load::load_chunk(vm, src, chunkname, "bt", None) {
+        Ok(f) => run_function(vm, f, args),
+        Err(message) => Outcome::Error {
+            message,
+            traceback: "stack traceback:\n\t[C]: in ?".into(),
+        },
+    }
+}
+
+pub mod check {
+    //! `wlua check`: parse every file (the type checker proper arrives
+    //! with the typed-dialect issue) and report syntax errors.
+
+    use std::path::{Path, PathBuf};
+
+    fn collect(p: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        if p.is_dir() {
+            let mut entries: Vec<_> = std::fs::read_dir(p)?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            entries.sort();
+            for e in entries {
+                if e.is_dir() || e.extension().is_some_and(|x| x == "lua") {
+                    collect(&e, out)?;
+                }
+            }
+        } else {
+            out.push(p.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// Exit status: 0 clean, 1 errors found, 2 usage or I/O failure.
+    pub fn run(paths: &[String]) -> i32 {
+        if paths.is_empty() {
+            eprintln!("wlua check: no input files");
+            return 2;
+        }
+        let mut files = Vec::new();
+        for p in paths {
+            if let Err(e) = collect(Path::new(p), &mut files) {
+                eprintln!("wlua check: {}: {}", p, e);
+                return 2;
+            }
+        }
+        let mut status = 0;
+        for f in files {
+            let src = match std::fs::read(&f) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("wlua check: {}: {}", f.display(), e);
+                    return 2;
+                }
+            };
+            let arena = bumpalo::Bump::new();
+            if let Err(e) = wlua_parser::parse(&arena, &src, &format!("@{}", f.display())) {
+                eprintln!("{}", e);
+                status = 1;
+            }
+        }
+        status
+    }
+}
+
+pub mod repl {
+    //! A minimal interactive loop (line editing and history come with the
+    //! REPL issue): expressions are printed, incomplete chunks continue on
+    //! the next line as lua.c detects them (a syntax error at `<eof>`).
+
+    use std::io::{BufRead, Write};
+    use wlua_vm::{Value, Vm};
+
+    pub fn run(vm: &mut Vm) {
+        let stdin = std::io::stdin();
+        let mut buf = String::new();
+        loop {
+            print!("{}", if buf.is_empty() { "> " } else { ">> " });
+            let _ = std::io::stdout().flush();
+            let mut line = String::new();
+            match stdin.lock().read_line(&mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+            let line = line.trim_end_matches(['\n', '\r']);
+            if buf.is_empty() {
+                buf = line.strip_prefix('=').map(|r| format!("return {}", r)).unwrap_or_else(|| line.to_string());
+            } else {
+                buf.push('\n');
+                buf.push_str(line);
+            }
+            let as_expr = format!("return {}", buf);
+            let f = match wlua_stdlib::load::load_chunk(vm, as_expr.as_bytes(), "=stdin", "t", None) {
+                Ok(f) => f,
+                Err(_) => match wlua_stdlib::load::load_chunk(vm, buf.as_bytes(), "=stdin", "t", None) {
+                    Ok(f) => f,
+                    Err(msg) => {
+                        if msg.ends_with("<eof>") {
+                            continue;
+                        }
+                        eprintln!("{}", msg);
+                        buf.clear();
+                        continue;
+                    }
+                },
+            };
+            buf.clear();
+            match vm.call(f, &[]) {
+                Ok(vals) => {
+                    if !vals.is_empty() {
+                        let print = vm.get_global("print");
+                        let v: Vec<Value> = vals.to_vec();
+                        if let Err(e) = vm.call(print, &v) {
+                            let v = vm.error_value(e);
+                            eprintln!("{}", crate::error_message(vm, v));
+                        }
+                    }
+                }
+                Err(e) => {
+                    let v = vm.error_value(e);
+                    eprintln!("{}", crate::error_message(vm, v));
+                }
+            }
+            wlua_stdlib::out::flush();
+        }
+        println!();
+    }
+}

@@ -1,1 +1,150 @@
-fn main() {}
+//! The `wlua` command: run a script (as `lua` does), `-e` chunks, stdin,
+//! and `wlua check` for the type checker.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+use wlua::{Outcome, new_vm, run_function, run_source};
+use wlua_vm::{Value, Vm};
+
+#[derive(Parser)]
+#[command(
+    name = "wlua",
+    about = "A Lua 5.3 runtime with gradual types and green processes",
+    disable_version_flag = true,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    /// Execute the string STAT (may be given several times).
+    #[arg(short = 'e', value_name = "STAT")]
+    exec: Vec<String>,
+    /// Require library NAME into global NAME.
+    #[arg(short = 'l', value_name = "NAME")]
+    libs: Vec<String>,
+    /// Enter interactive mode after running the script.
+    #[arg(short = 'i')]
+    interactive: bool,
+    /// Show version information.
+    #[arg(short = 'v', long = "version")]
+    version: bool,
+    /// Print the compiled bytecode of the script instead of running it.
+    #[arg(long = "dump-bytecode")]
+    dump: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// The script to run (`-` for standard input), then its arguments.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "SCRIPT [ARGS]...")]
+    script: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Type-check files in the typed dialect without running them.
+    Check {
+        /// Files or directories (recursing into *.lua).
+        paths: Vec<String>,
+    },
+}
+
+const VERSION: &str = concat!("wlua ", env!("CARGO_PKG_VERSION"), " (Lua 5.3 compatible)");
+
+fn report(outcome: Outcome) -> Result<(), i32> {
+    match outcome {
+        Outcome::Exit(0) => Ok(()),
+        Outcome::Exit(n) => Err(n),
+        Outcome::Error { message, traceback } => {
+            wlua_stdlib::out::flush();
+            eprintln!("wlua: {}\n{}", message, traceback);
+            Err(1)
+        }
+    }
+}
+
+/// Builds the global `arg` table: script at 0, its arguments above, the
+/// interpreter and options below.
+fn set_arg_table(vm: &mut Vm, argv: &[String], script_index: usize) {
+    let t = vm.new_table();
+    for (i, a) in argv.iter().enumerate() {
+        let s = vm.new_str(a.as_bytes());
+        let _ = t.get_mut().set(Value::Int(i as i64 - script_index as i64), s);
+    }
+    vm.set_global("arg", Value::Table(t));
+}
+
+fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
+    if cli.version {
+        println!("{}", VERSION);
+    }
+    let mut vm = new_vm();
+    // Position of the script in argv (for `arg`), or the end.
+    let script_index = argv.len() - cli.script.len();
+    set_arg_table(&mut vm, &argv, script_index.min(argv.len().saturating_sub(1)).max(0));
+    for name in &cli.libs {
+        let src = format!("{0} = require('{0}')", name);
+        report(run_source(&mut vm, src.as_bytes(), "=(command line)", &[]))?;
+    }
+    for chunk in &cli.exec {
+        report(run_source(&mut vm, chunk.as_bytes(), "=(command line)", &[]))?;
+    }
+    let result = if let Some((script, rest)) = cli.script.split_first() {
+        let path = if script == "-" { None } else { Some(script.as_str()) };
+        let src = match wlua_stdlib::load::read_source(path) {
+            Ok(s) => s,
+            Err(msg) => {
+                eprintln!("wlua: {}", msg);
+                return Err(1);
+            }
+        };
+        if cli.dump {
+            match wlua_stdlib::load::compile(&src.0, &src.1) {
+                Ok(p) => {
+                    print!("{}", p.disassemble());
+                    return Ok(());
+                }
+                Err(msg) => {
+                    eprintln!("wlua: {}", msg);
+                    return Err(1);
+                }
+            }
+        }
+        let args: Vec<Value> = rest.iter().map(|a| vm.new_str(a.as_bytes())).collect();
+        match wlua_stdlib::load::load_chunk(&mut vm, &src.0, &src.1, "bt", None) {
+            Ok(f) => report(run_function(&mut vm, f, &args)),
+            Err(message) => report(Outcome::Error {
+                message,
+                traceback: "stack traceback:\n\t[C]: in ?".into(),
+            }),
+        }
+    } else if cli.exec.is_empty() && !cli.version || cli.interactive {
+        use std::io::IsTerminal;
+        if std::io::stdin().is_terminal() || cli.interactive {
+            println!("{}", VERSION);
+            wlua::repl::run(&mut vm);
+            Ok(())
+        } else {
+            match wlua_stdlib::load::read_source(None) {
+                Ok((src, name)) => report(run_source(&mut vm, &src, &name, &[])),
+                Err(msg) => {
+                    eprintln!("wlua: {}", msg);
+                    Err(1)
+                }
+            }
+        }
+    } else {
+        Ok(())
+    };
+    vm.close();
+    wlua_stdlib::out::flush();
+    result
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    let cli = Cli::parse();
+    if let Some(Command::Check { paths }) = &cli.command {
+        return ExitCode::from(wlua::check::run(paths) as u8);
+    }
+    match run(cli, argv) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(n) => ExitCode::from(n as u8),
+    }
+}

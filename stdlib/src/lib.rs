@@ -1,1 +1,17 @@
 //! wlua-stdlib: the Lua 5.3 standard library as Rust natives.
+//! See src/README.md for a map of the files.
+pub mod args;
+pub mod base;
+pub mod coroutine;
+pub mod load;
+pub mod out;
+pub mod string;
+
+use wlua_vm::Vm;
+
+/// Opens every standard library in `vm` (luaL_openlibs).
+pub fn open_libs(vm: &mut Vm) {
+    base::open(vm);
+    coroutine::open(vm);
+    string::open(vm);
+}

@@ -1,0 +1,117 @@
+//! The coroutine library (lcorolib.c). The switches themselves happen in
+//! the VM (`Ret::Resume`, `Ret::Yield`); this file checks arguments and
+//! states as the reference does.
+
+use crate::args::{self, arg, type_error};
+use wlua_vm::func::Ret;
+use wlua_vm::gc::Gc;
+use wlua_vm::thread::{CoStatus, Thread};
+use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
+
+pub fn open(vm: &mut Vm) {
+    args::new_lib(
+        vm,
+        "coroutine",
+        &[
+            ("create", create),
+            ("resume", resume),
+            ("yield", yield_),
+            ("status", status),
+            ("wrap", wrap),
+            ("running", running),
+            ("isyieldable", isyieldable),
+        ],
+    );
+}
+
+fn check_co(args: &Vals, i: usize, _fname: &str) -> Result<Gc<Thread>, LuaError> {
+    match arg(args, i) {
+        Value::Thread(t) => Ok(t),
+        _ => Err(LuaError::arg(i + 1, "coroutine expected")),
+    }
+}
+
+fn create(vm: &mut Vm, args: Vals) -> NResult {
+    let f = arg(&args, 0);
+    if !f.is_function() {
+        return Err(type_error(vm, &args, 0, "function"));
+    }
+    let co = vm.new_thread(f);
+    rets![Value::Thread(co)]
+}
+
+/// Why `co` cannot be resumed now, if it cannot.
+fn resume_problem(vm: &Vm, co: Gc<Thread>) -> Option<&'static str> {
+    let t = co.get();
+    if co == vm.cur || t.status != CoStatus::Suspended {
+        if t.status == CoStatus::Dead {
+            return Some("cannot resume dead coroutine");
+        }
+        return Some("cannot resume non-suspended coroutine");
+    }
+    if t.frames.is_empty() && t.stack.is_empty() {
+        return Some("cannot resume dead coroutine");
+    }
+    None
+}
+
+fn resume(vm: &mut Vm, args: Vals) -> NResult {
+    let co = check_co(&args, 0, "resume")?;
+    if let Some(p) = resume_problem(vm, co) {
+        let m = vm.new_str(p);
+        return rets![Value::Bool(false), m];
+    }
+    Ok(Ret::Resume {
+        co,
+        args: Vals::from_slice(&args[1..]),
+        wrap: false,
+    })
+}
+
+fn yield_(_vm: &mut Vm, args: Vals) -> NResult {
+    Ok(Ret::Yield(args))
+}
+
+fn status(vm: &mut Vm, args: Vals) -> NResult {
+    let co = check_co(&args, 0, "status")?;
+    let s = if co == vm.cur {
+        "running"
+    } else {
+        match co.get().status {
+            CoStatus::Suspended => "suspended",
+            CoStatus::Normal => "normal",
+            CoStatus::Running => "running",
+            CoStatus::Dead => "dead",
+        }
+    };
+    rets![vm.new_str(s)]
+}
+
+fn wrap_call(vm: &mut Vm, args: Vals) -> NResult {
+    let Value::Thread(co) = vm.native_upvalue(0) else {
+        return Err(LuaError::msg("cannot resume dead coroutine"));
+    };
+    if let Some(p) = resume_problem(vm, co) {
+        return Err(LuaError::msg(p));
+    }
+    Ok(Ret::Resume { co, args, wrap: true })
+}
+
+fn wrap(vm: &mut Vm, args: Vals) -> NResult {
+    let f = arg(&args, 0);
+    if !f.is_function() {
+        return Err(type_error(vm, &args, 0, "function"));
+    }
+    let co = vm.new_thread(f);
+    rets![vm.new_native(wrap_call, vec![Value::Thread(co)])]
+}
+
+fn running(vm: &mut Vm, _args: Vals) -> NResult {
+    let cur = vm.cur;
+    rets![Value::Thread(cur), Value::Bool(cur == vm.main)]
+}
+
+fn isyieldable(vm: &mut Vm, _args: Vals) -> NResult {
+    let cur = vm.cur;
+    rets![Value::Bool(cur != vm.main && cur.get().nny == 0)]
+}

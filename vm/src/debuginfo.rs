@@ -1,0 +1,381 @@
+//! Debug information (ldebug.c's role): current lines, variable names for
+//! error messages by symbolic execution of the bytecode (getobjname), the
+//! names of called functions, tracebacks and hooks.
+
+use crate::op::{Instr, OpCode, index_k, is_k};
+use crate::proto::{Constant, Proto};
+use crate::thread::{Frame, FrameKind};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Where an operand of the failing instruction lives, for "(local 'x')".
+#[derive(Clone, Copy, Debug)]
+pub enum Operand {
+    Reg(u32),
+    Upval(u32),
+    None,
+}
+
+/// debug.sethook state.
+#[derive(Clone, Copy, Debug)]
+pub struct Hook {
+    pub func: Value,
+    pub call: bool,
+    pub ret: bool,
+    pub line: bool,
+    pub count: u32,
+    pub counter: u32,
+    pub last_line: i64,
+    pub last_pc: usize,
+}
+
+pub use wlua_lexer::chunkid;
+
+fn upval_name(p: &Proto, i: usize) -> &str {
+    p.upvalues.get(i).map_or("?", |u| &u.name)
+}
+
+fn const_str(p: &Proto, i: usize) -> Option<String> {
+    match p.constants.get(i) {
+        Some(Constant::Str(s)) => Some(String::from_utf8_lossy(s).into_owned()),
+        _ => None,
+    }
+}
+
+fn kname(p: &Proto, pc: usize, c: u32) -> String {
+    if is_k(c) {
+        if let Some(s) = const_str(p, index_k(c) as usize) {
+            return s;
+        }
+    } else if let Some(("constant", n)) = get_obj_name(p, pc, c as usize) {
+        return n;
+    }
+    "?".to_string()
+}
+
+fn filter_pc(pc: usize, jmptarget: usize) -> Option<usize> {
+    if pc < jmptarget { None } else { Some(pc) }
+}
+
+/// The last instruction before `lastpc` that set register `reg`.
+fn find_set_reg(p: &Proto, lastpc: usize, reg: usize) -> Option<usize> {
+    let mut setreg = None;
+    let mut jmptarget = 0usize;
+    for pc in 0..lastpc.min(p.code.len()) {
+        let i = p.code[pc];
+        let a = i.a() as usize;
+        match i.op() {
+            OpCode::LoadNil => {
+                let b = i.b() as usize;
+                if a <= reg && reg <= a + b {
+                    setreg = filter_pc(pc, jmptarget);
+                }
+            }
+            OpCode::TForCall => {
+                if reg >= a + 2 {
+                    setreg = filter_pc(pc, jmptarget);
+                }
+            }
+            OpCode::Call | OpCode::TailCall => {
+                if reg >= a {
+                    setreg = filter_pc(pc, jmptarget);
+                }
+            }
+            OpCode::Jmp => {
+                let dest = (pc as isize + 1 + i.sbx() as isize) as usize;
+                if pc < dest && dest <= lastpc && dest > jmptarget {
+                    jmptarget = dest;
+                }
+            }
+            op => {
+                if op.info().sets_a && reg == a {
+                    setreg = filter_pc(pc, jmptarget);
+                }
+            }
+        }
+    }
+    setreg
+}
+
+/// getobjname: what register `reg` holds at `lastpc`, as (kind, name).
+pub fn get_obj_name(p: &Proto, lastpc: usize, reg: usize) -> Option<(&'static str, String)> {
+    if let Some(n) = p.local_name(reg + 1, lastpc) {
+        return Some(("local", n.to_string()));
+    }
+    let pc = find_set_reg(p, lastpc, reg)?;
+    let i: Instr = p.code[pc];
+    match i.op() {
+        OpCode::Move => {
+            let b = i.b() as usize;
+            if b < i.a() as usize {
+                return get_obj_name(p, pc, b);
+            }
+            None
+        }
+        OpCode::GetTabUp | OpCode::GetTable => {
+            let k = i.c();
+            let t = i.b() as usize;
+            let vn = if i.op() == OpCode::GetTable {
+                p.local_name(t + 1, pc).map(|s| s.to_string())
+            } else {
+                Some(upval_name(p, t).to_string())
+            };
+            let name = kname(p, pc, k);
+            Some((if vn.as_deref() == Some("_ENV") { "global" } else { "field" }, name))
+        }
+        OpCode::GetUpval => Some(("upvalue", upval_name(p, i.b() as usize).to_string())),
+        OpCode::LoadK | OpCode::LoadKx => {
+            let b = if i.op() == OpCode::LoadK {
+                i.bx() as usize
+            } else {
+                p.code.get(pc + 1).map_or(0, |x| x.ax_arg() as usize)
+            };
+            const_str(p, b).map(|s| ("constant", s))
+        }
+        OpCode::SelfOp => Some(("method", kname(p, pc, i.c()))),
+        _ => None,
+    }
+}
+
+/// funcnamefromcode: how the instruction at `pc` called a function.
+fn func_name_from_code(p: &Proto, pc: usize) -> Option<(&'static str, String)> {
+    let i = *p.code.get(pc)?;
+    let tm = match i.op() {
+        OpCode::Call | OpCode::TailCall => return get_obj_name(p, pc, i.a() as usize),
+        OpCode::TForCall => return Some(("for iterator", "for iterator".to_string())),
+        OpCode::SelfOp | OpCode::GetTabUp | OpCode::GetTable => "index",
+        OpCode::SetTabUp | OpCode::SetTable => "newindex",
+        OpCode::Add => "add",
+        OpCode::Sub => "sub",
+        OpCode::Mul => "mul",
+        OpCode::Mod => "mod",
+        OpCode::Pow => "pow",
+        OpCode::Div => "div",
+        OpCode::IDiv => "idiv",
+        OpCode::BAnd => "band",
+        OpCode::BOr => "bor",
+        OpCode::BXor => "bxor",
+        OpCode::Shl => "shl",
+        OpCode::Shr => "shr",
+        OpCode::Unm => "unm",
+        OpCode::BNot => "bnot",
+        OpCode::Len => "len",
+        OpCode::Concat => "concat",
+        OpCode::Eq => "eq",
+        OpCode::Lt => "lt",
+        OpCode::Le => "le",
+        _ => return None,
+    };
+    Some(("metamethod", tm.to_string()))
+}
+
+impl Vm {
+    pub(crate) fn frame_proto(&self, th: &crate::thread::Thread, f: &Frame) -> Option<std::sync::Arc<Proto>> {
+        if !matches!(f.kind, FrameKind::Lua) {
+            return None;
+        }
+        match th.stack.get(f.func) {
+            Some(Value::LuaFn(c)) => Some(c.get().proto.get().proto.clone()),
+            _ => None,
+        }
+    }
+
+    /// The current line of a Lua frame (-1 for natives).
+    pub fn frame_line(&self, th: &crate::thread::Thread, f: &Frame) -> i64 {
+        match self.frame_proto(th, f) {
+            Some(p) => p.lineinfo.get(f.pc.saturating_sub(1)).map_or(-1, |l| *l as i64),
+            None => -1,
+        }
+    }
+
+    /// luaL_where: `"short_src:line: "` for the frame `level` levels below
+    /// the top of the running thread, or `""` when it is not Lua code.
+    pub fn where_(&self, level: usize) -> String {
+        let th = self.cur.get();
+        let n = th.frames.len();
+        if level >= n {
+            return String::new();
+        }
+        let f = &th.frames[n - 1 - level];
+        match self.frame_proto(th, f) {
+            Some(p) => {
+                let line = p.lineinfo.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                format!("{}:{}: ", chunkid(&p.source), line)
+            }
+            None => String::new(),
+        }
+    }
+
+    /// Describes an operand of the instruction being executed in the top
+    /// frame: `" (local 'x')"`, `" (global 'f')"`, or `""`.
+    pub(crate) fn describe(&self, op: Operand) -> String {
+        let th = self.cur.get();
+        let Some(f) = th.frames.last() else { return String::new() };
+        let Some(p) = self.frame_proto(th, f) else { return String::new() };
+        let pc = f.pc.saturating_sub(1);
+        let r = match op {
+            Operand::Reg(r) => get_obj_name(&p, pc, r as usize),
+            Operand::Upval(u) => Some(("upvalue", upval_name(&p, u as usize).to_string())),
+            Operand::None => None,
+        };
+        match r {
+            Some((kind, name)) => format!(" ({} '{}')", kind, name),
+            None => String::new(),
+        }
+    }
+
+    /// As `describe`, for an absolute stack index.
+    pub(crate) fn describe_stack_slot(&self, idx: usize) -> String {
+        let th = self.cur.get();
+        match th.frames.last() {
+            Some(f) if matches!(f.kind, FrameKind::Lua) && idx >= f.base => {
+                self.describe(Operand::Reg((idx - f.base) as u32))
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// The name under which the running native was called, and how
+    /// ("global", "method", "field", ...), for luaL_argerror.
+    pub fn current_native_name(&self) -> (String, &'static str) {
+        let th = self.cur.get();
+        let n = th.frames.len();
+        if n >= 2 {
+            let f = &th.frames[n - 1];
+            let caller = &th.frames[n - 2];
+            if !f.tail {
+                if let Some(p) = self.frame_proto(th, caller) {
+                    if let Some((kind, name)) = func_name_from_code(&p, caller.pc.saturating_sub(1)) {
+                        return (name, kind);
+                    }
+                }
+            }
+        }
+        ("?".to_string(), "")
+    }
+
+    /// Name info for frame `level` (0 = top), for debug.getinfo "n".
+    pub fn frame_name(&self, th: &crate::thread::Thread, idx: usize) -> Option<(&'static str, String)> {
+        let f = th.frames.get(idx)?;
+        if f.tail || idx == 0 {
+            return None;
+        }
+        let caller = &th.frames[idx - 1];
+        let p = self.frame_proto(th, caller)?;
+        func_name_from_code(&p, caller.pc.saturating_sub(1))
+    }
+
+    /// luaL_traceback of the running thread from `level`.
+    pub fn traceback(&self, level: usize) -> String {
+        self.traceback_of(self.cur.get(), level)
+    }
+
+    pub fn traceback_of(&self, th: &crate::thread::Thread, level: usize) -> String {
+        let mut out = String::from("stack traceback:");
+        let n = th.frames.len();
+        let frames: Vec<usize> = (0..n.saturating_sub(level)).rev().collect();
+        let total = frames.len();
+        for (k, &idx) in frames.iter().enumerate() {
+            if total > 22 && k == 10 {
+                out.push_str(&format!("\n\t...\t(skipping {} levels)", total - 21));
+            }
+            if total > 22 && k >= 10 && k < total - 11 {
+                continue;
+            }
+            let f = &th.frames[idx];
+            match self.frame_proto(th, f) {
+                Some(p) => {
+                    let line = p.lineinfo.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                    let what = if p.line_defined == 0 {
+                        "main chunk".to_string()
+                    } else {
+                        match self.frame_name(th, idx) {
+                            Some((kind, name)) if kind != "for iterator" => {
+                                format!("{} '{}'", if kind == "method" { "method" } else { "function" }, name)
+                            }
+                            _ => format!("function <{}:{}>", chunkid(&p.source), p.line_defined),
+                        }
+                    };
+                    out.push_str(&format!("\n\t{}:{}: in {}", chunkid(&p.source), line, what));
+                }
+                None => {
+                    let what = match self.frame_name(th, idx) {
+                        Some((_, name)) => format!("function '{}'", name),
+                        None => "?".to_string(),
+                    };
+                    out.push_str(&format!("\n\t[C]: in {}", what));
+                }
+            }
+            if f.tail {
+                out.push_str("\n\t(...tail calls...)");
+            }
+        }
+        out
+    }
+
+    /// Line and count hooks, before executing the instruction at `pc`.
+    /// Returns true when a hook ran (the caller re-derives its state).
+    pub(crate) fn hook_instruction(&mut self, p: &Proto, pc: usize) -> bool {
+        let Some(mut h) = self.hook else { return false };
+        if self.in_hook {
+            return false;
+        }
+        let mut fired = false;
+        if h.count > 0 {
+            h.counter += 1;
+            if h.counter >= h.count {
+                h.counter = 0;
+                self.hook = Some(h);
+                self.run_hook("count", None);
+                fired = true;
+            }
+        }
+        if h.line {
+            let line = p.lineinfo.get(pc).map_or(-1, |l| *l as i64);
+            let new_fn = pc == 0;
+            if new_fn || line != h.last_line || pc <= h.last_pc {
+                h.last_line = line;
+                h.last_pc = pc;
+                if let Some(hh) = self.hook.as_mut() {
+                    hh.last_line = line;
+                    hh.last_pc = pc;
+                    hh.counter = h.counter;
+                }
+                self.run_hook("line", Some(line));
+                return true;
+            }
+            if let Some(hh) = self.hook.as_mut() {
+                hh.last_pc = pc;
+            }
+        } else if let Some(hh) = self.hook.as_mut() {
+            hh.counter = h.counter;
+        }
+        fired
+    }
+
+    /// Call and return hooks.
+    pub(crate) fn call_hook_event(&mut self, event: &str) {
+        let Some(h) = self.hook else { return };
+        if self.in_hook {
+            return;
+        }
+        if (event == "call" && h.call) || (event == "return" && h.ret) {
+            if let Some(hh) = self.hook.as_mut() {
+                hh.last_line = -1;
+            }
+            self.run_hook(event, None);
+        }
+    }
+
+    fn run_hook(&mut self, event: &str, line: Option<i64>) {
+        let Some(h) = self.hook else { return };
+        self.in_hook = true;
+        let ev = self.new_str(event);
+        let args: Vec<Value> = match line {
+            Some(l) => vec![ev, Value::Int(l)],
+            None => vec![ev],
+        };
+        let _ = self.call(h.func, &args);
+        self.in_hook = false;
+    }
+}
