@@ -1,0 +1,2 @@
+print("exit 3")
+os.exit(3)

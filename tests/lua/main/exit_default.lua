@@ -1,0 +1,2 @@
+print("exit with no argument")
+os.exit()

@@ -1,0 +1,2 @@
+# any first line starting with # is skipped
+print("hash line skipped")

@@ -1,0 +1,3 @@
+-- error(nil) at top level
+io.write("partial line without newline")
+error(nil)

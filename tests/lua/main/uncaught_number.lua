@@ -1,0 +1,2 @@
+-- a number error value is converted to a string
+error(42)

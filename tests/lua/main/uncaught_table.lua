@@ -1,0 +1,3 @@
+-- an error object without __tostring
+print("raising a table")
+error({ code = 1 })
