@@ -1,0 +1,41 @@
+-- coroutines: resume/yield passing values both ways
+local co = coroutine.create(function(a, b)
+  print("start", a, b)
+  local c = coroutine.yield(a + b)
+  print("got", c)
+  local d, e = coroutine.yield(c * 2)
+  print("got", d, e)
+  return "done", d + e
+end)
+print(coroutine.status(co))
+print(coroutine.resume(co, 1, 2))
+print(coroutine.status(co))
+print(coroutine.resume(co, 10))
+print(coroutine.resume(co, 3, 4))
+print(coroutine.status(co))
+print(coroutine.resume(co))
+-- wrap
+local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end return "end" end)
+print(gen(), gen(), gen(), gen())
+print(pcall(gen))
+-- errors inside coroutines
+local bad = coroutine.create(function() error("inside") end)
+print(coroutine.resume(bad))
+print(coroutine.status(bad))
+local badw = coroutine.wrap(function() error("wrapped") end)
+print(pcall(badw))
+local bad2 = coroutine.create(function() error({ code = 5 }) end)
+local ok, e = coroutine.resume(bad2)
+print(ok, type(e), e.code)
+-- running and isyieldable
+local main, ismain = coroutine.running()
+print(type(main), ismain, coroutine.isyieldable())
+coroutine.wrap(function()
+  local c, m = coroutine.running()
+  print(type(c), m, coroutine.isyieldable(), coroutine.status(c))
+end)()
+-- yield outside a coroutine
+print(pcall(coroutine.yield, 1))
+print(pcall(coroutine.resume, 1))
+print(coroutine.resume(coroutine.running()))
+print "OK"
