@@ -1,0 +1,35 @@
+-- io.popen: reading and writing pipes, close results
+local function check(f)
+  local ok, msg = pcall(f)
+  print(ok, msg)
+end
+local p = io.popen("echo hello; echo world", "r")
+print(io.type(p), p:read("l"), p:read("a"))
+print(p:close())
+p = io.popen("printf 'a b\\n1 2\\n'")
+for l in p:lines() do io.write("[", l, "]") end
+print()
+print(p:close())
+print(io.popen("exit 3"):close())
+print(io.popen("kill -9 $$"):close())
+print(io.popen("exit 0"):close())
+-- output written before popen reaches stdout first (popen flushes)
+io.write("before ")
+p = io.popen("cat", "w")
+print(io.type(p), p:write("to cat\n") == p)
+print(p:close())
+p = io.popen("cat > /dev/null", "w")
+print(p:read("a"))
+p:close()
+p = io.popen("echo x", "r")
+print(p:write("y"))
+p:close()
+check(function() io.popen("ls", "rw") end)
+check(function() io.popen("ls", "rb") end)
+check(function() io.popen("ls", "") end)
+check(function() io.popen() end)
+check(function() p:read() end)
+-- io.lines over a pipe file closes it with its exit status
+for l in io.popen("seq 3"):lines() do io.write(l, " ") end
+print()
+print "OK"

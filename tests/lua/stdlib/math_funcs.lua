@@ -1,0 +1,43 @@
+-- math functions: results and integer/float subtypes
+local function show(...)
+  local out = {}
+  for i = 1, select("#", ...) do
+    local v = select(i, ...)
+    out[#out + 1] = tostring(v) .. ":" .. (math.type(v) or type(v))
+  end
+  print(table.concat(out, " "))
+end
+show(math.abs(-3), math.abs(3), math.abs(-3.5), math.abs("-3"), math.abs(-0.0), math.abs(math.mininteger))
+show(math.floor(3.7), math.floor(-3.7), math.floor(5), math.floor("2.5"), math.floor(-0.0), math.floor(2^62), math.floor(2^63), math.floor(-2^63), math.floor(1/0))
+show(math.ceil(3.2), math.ceil(-3.2), math.ceil(-0.5), math.ceil(7), math.ceil(2^63), math.ceil(-1/0))
+show(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.fmod(-6, 4), math.fmod(math.mininteger, -1), math.fmod(5, 1))
+show(math.fmod(7.5, 2), math.fmod(-7.5, 2), math.fmod(7, 3.0), math.fmod("7", "3"), math.fmod(1, 1/0), math.fmod(-0.0, 1))
+show(math.modf(3.7))
+show(math.modf(-3.7))
+show(math.modf(5))
+show(math.modf(-0.5))
+show(math.modf(1/0))
+show(math.modf(-1/0))
+show(math.modf(2^63))
+show(math.modf("4.25"))
+show(math.tointeger(3), math.tointeger(3.0), math.tointeger(3.5), math.tointeger("8"), math.tointeger("8.0"), math.tointeger("x"), math.tointeger({}), math.tointeger(2^63))
+show(math.type(1), math.type(1.0), math.type("1"), math.type(nil), math.type({}))
+show(math.ult(1, 2), math.ult(-1, 2), math.ult(2, -1), math.ult(math.maxinteger, math.mininteger))
+show(math.sqrt(16), math.sqrt(2), math.exp(0), math.exp(1), math.log(1), math.log(math.exp(2)))
+show(math.log(8, 2), math.log(1024, 2), math.log(100, 10), math.log(1000, 10), math.log(27, 3), math.log(2, 2.0), math.log(0), math.log(0, 10))
+show(math.sin(0), math.cos(0), math.tan(0), math.asin(1), math.acos(0), math.atan(1))
+show(math.atan(1, 1), math.atan(1, -1), math.atan(-1, -1), math.atan(0, -1), math.atan(-0.0, -1), math.atan(1, 0))
+show(math.deg(math.pi), math.rad(180), math.deg(1), math.rad(1))
+show(math.pi, math.huge, -math.huge, math.maxinteger, math.mininteger)
+show(math.max(1, 2.0), math.max(2.0, 1), math.max(2, 2.0), math.max(2.0, 2), math.max(-1), math.max(3, 1, 2))
+show(math.min(1, 1.0), math.min(1.0, 1), math.min(3, 1, 2), math.min(-0.0, 0), math.min(0, -0.0))
+show(math.max("10", "9"), math.min("10", "9"), math.max(0/0, 1) ~= math.max(0/0, 1), math.max(1, 0/0))
+-- compatibility functions of the reference build
+show(math.atan2(1, 1), math.cosh(0), math.sinh(0), math.tanh(0), math.pow(2, 10), math.log10(1000))
+show(math.frexp(8))
+show(math.frexp(-3))
+show(math.frexp(0))
+show(math.frexp(0.1))
+show(math.ldexp(1, 10), math.ldexp(0.5, -1), math.ldexp(3, 2^31 + 1), math.ldexp(1, -1074), math.ldexp(1, 1024))
+print(string.format("%.17g %.17g %.17g", math.sin(1), math.exp(1), math.log(10)))
+print "OK"
