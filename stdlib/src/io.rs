@@ -232,12 +232,21 @@ impl Stream {
                 self.wbuf.len() < self.size || self.flush().is_ok()
             }
             BufMode::Line => {
-                self.wbuf.extend_from_slice(data);
-                if data.contains(&b'\n') || self.wbuf.len() >= self.size {
-                    self.flush().is_ok()
-                } else {
-                    true
+                // As glibc: flush through the last newline, buffer the rest.
+                let (head, tail) = match data.iter().rposition(|&c| c == b'\n') {
+                    Some(i) => data.split_at(i + 1),
+                    None => (&data[..0], data),
+                };
+                let mut ok = true;
+                if !head.is_empty() {
+                    self.wbuf.extend_from_slice(head);
+                    ok = self.flush().is_ok();
                 }
+                self.wbuf.extend_from_slice(tail);
+                if self.wbuf.len() >= self.size {
+                    ok = self.flush().is_ok() && ok;
+                }
+                ok
             }
         }
     }
@@ -342,6 +351,12 @@ static STDERR: LazyLock<Shared> =
 /// and `io.stdout`).
 pub fn stdout_write(bytes: &[u8]) {
     lock(&STDOUT).write(bytes);
+}
+
+/// Flushes the process's stdout buffer. `print` calls this after each
+/// line: the reference's `lua_writeline` is `fwrite("\n")` + `fflush(stdout)`.
+pub fn stdout_flush() {
+    let _ = lock(&STDOUT).flush();
 }
 
 /// Flushes stdout, then writes to stderr (unbuffered).
