@@ -93,17 +93,25 @@ pub fn parse_with<'a>(
     };
     let mut ts = TokStream::new(lexer, arena);
     let result = grammar::ChunkParser::new().parse(arena, LalrIter { ts: &mut ts });
-    let fail_at = match result {
+    match result {
         Ok(mut block) => {
             block.end_line = ts.eof_line();
+            // The walk may overestimate nesting; the diagnoser decides.
             if check::tree_ok(&block, opts.base_level) {
                 return Ok(block);
             }
-            None
+            match diagnose::diagnose(source, opts.file, opts.base_level) {
+                None => Ok(block),
+                Some(d) => Err(SyntaxError::new(
+                    chunkid(chunkname),
+                    d.line,
+                    d.to_bytes(),
+                    d.span,
+                )),
+            }
         }
-        Err(e) => Some(e),
-    };
-    Err(syntax_error(source, chunkname, opts, fail_at, &ts))
+        Err(e) => Err(syntax_error(source, chunkname, opts, e, &ts)),
+    }
 }
 
 #[cold]
@@ -111,7 +119,7 @@ fn syntax_error(
     source: &[u8],
     chunkname: &str,
     opts: ParseOptions,
-    fail: Option<lalrpop_util::ParseError<tokens::Pos, tokens::Tok<'_>, tokens::ParseFail>>,
+    fail: lalrpop_util::ParseError<tokens::Pos, tokens::Tok<'_>, tokens::ParseFail>,
     ts: &TokStream<'_, '_>,
 ) -> SyntaxError {
     let chunk = chunkid(chunkname);
@@ -123,10 +131,10 @@ fn syntax_error(
     // stopped.
     use lalrpop_util::ParseError as P;
     let (line, span, near) = match fail {
-        Some(P::UnrecognizedToken {
+        P::UnrecognizedToken {
             token: (l, t, r), ..
-        })
-        | Some(P::ExtraToken { token: (l, t, r) }) => (
+        }
+        | P::ExtraToken { token: (l, t, r) } => (
             l.line,
             ast::Span {
                 start: l.off,
@@ -134,7 +142,7 @@ fn syntax_error(
             },
             t.describe(),
         ),
-        Some(P::User { error }) => (
+        P::User { error } => (
             ts.last_line,
             ast::Span {
                 start: error.at,
