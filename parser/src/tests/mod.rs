@@ -100,3 +100,369 @@ fn nesting_limits_match_the_reference() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn precedence_follows_lua_5_3() {
+    let cases = [
+        ("1 + 2 * 3", "(+ 1 (* 2 3))"),
+        ("1 * 2 + 3", "(+ (* 1 2) 3)"),
+        ("1 - 2 - 3", "(- (- 1 2) 3)"),
+        ("2 ^ 3 ^ 2", "(^ 2 (^ 3 2))"),
+        ("-x ^ 2", "(neg (^ x 2))"),
+        ("2 ^ -3", "(^ 2 (neg 3))"),
+        ("2 ^ -3 ^ 2", "(^ 2 (neg (^ 3 2)))"),
+        ("- - x", "(neg (neg x))"),
+        ("not a == b", "(== (not a) b)"),
+        ("a .. b .. c", "(.. a (.. b c))"),
+        ("a + b .. c + d", "(.. (+ a b) (+ c d))"),
+        ("a .. b == c", "(== (.. a b) c)"),
+        ("a << b .. c", "(<< a (.. b c))"),
+        ("a & b << c", "(& a (<< b c))"),
+        ("a ~ b & c", "(~ a (& b c))"),
+        ("a | b ~ c", "(| a (~ b c))"),
+        ("a < b | c", "(< a (| b c))"),
+        ("a and b < c", "(and a (< b c))"),
+        ("a or b and c", "(or a (and b c))"),
+        ("a or b or c", "(or (or a b) c)"),
+        ("a < b < c", "(< (< a b) c)"),
+        ("a == b ~= c", "(~= (== a b) c)"),
+        ("a <= b >= c > d", "(> (>= (<= a b) c) d)"),
+        ("a // b % c / d", "(/ (% (// a b) c) d)"),
+        ("#t + 1", "(+ (len t) 1)"),
+        ("~a ~ ~b", "(~ (bnot a) (bnot b))"),
+        ("a >> b >> c", "(>> (>> a b) c)"),
+        ("-2 ^ 2", "(neg (^ 2 2))"),
+        ("not not true", "(not (not true))"),
+        ("#'abc' .. 'd'", "(.. (len \"abc\") \"d\")"),
+        ("1 .. 2 .. 3", "(.. 1 (.. 2 3))"),
+        ("(1 + 2) * 3", "(* (paren (+ 1 2)) 3)"),
+        ("a.b.c", "(index (index a \"b\") \"c\")"),
+        ("a[b][c]", "(index (index a b) c)"),
+        ("f(a)(b)", "(call (call f a) b)"),
+        ("a.b:c(d)", "(method (index a \"b\") c d)"),
+        ("f'x'", "(call f \"x\")"),
+        ("f[[x]]", "(call f \"x\")"),
+        ("f{1}", "(call f (table 1))"),
+        ("a.b:c'x'", "(method (index a \"b\") c \"x\")"),
+        ("f{}{}", "(call (call f (table)) (table))"),
+        ("-a.b", "(neg (index a \"b\"))"),
+        ("-f(x)^2", "(neg (^ (call f x) 2))"),
+        ("...", "..."),
+        (
+            "nil, true, false, 1, 1.5, 0x10, 'a'",
+            "nil true false 1 1.5 16 \"a\"",
+        ),
+        ("function(a, ...) end", "(fn (a ...) ())"),
+        ("{1, x = 2, [3] = 4; 5,}", "(table 1 x=2 [3]=4 5)"),
+        ("{f()}", "(table (call f))"),
+        ("type(x)", "(call type x)"),
+        ("typeof(x)", "(call typeof x)"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(expr(src), want, "{src}");
+    }
+}
+
+#[test]
+fn a_call_continues_on_the_next_line() {
+    assert_eq!(parse_ok("f\n(g)"), "(call f g)");
+    assert_eq!(
+        parse_ok("local a = b\n(f)()"),
+        "(local (a) ((call (call b f))))"
+    );
+    assert_eq!(parse_ok("a = b (f)()"), "(= (a) ((call (call b f))))");
+    assert_eq!(parse_ok("a = b\n'x'"), "(= (a) ((call b \"x\")))");
+    assert_eq!(parse_ok("a = b\n{x}"), "(= (a) ((call b (table x))))");
+    assert_eq!(parse_ok("f()\n(g)()"), "(call (call (call f) g))");
+    assert_eq!(parse_ok("return f\n(g)"), "(return (call f g))");
+    // A neutral statement before `(` makes it a new statement.
+    assert_eq!(parse_ok("do end (f)()"), "(do ()) (call (paren f))");
+    assert_eq!(parse_ok("x = 1; (f)()"), "(= (x) (1)) (call (paren f))");
+    assert_eq!(parse_ok("local x (f)()"), "(local (x)) (call (paren f))");
+    assert_eq!(parse_ok("goto l (f)()"), "(goto l) (call (paren f))");
+    assert_eq!(parse_ok("::l:: (f)()"), "(label l) (call (paren f))");
+    assert_eq!(parse_ok("(f)() (g)()"), "(call (call (call (paren f)) g))");
+    assert_eq!(parse_ok("(t).x = 1"), "(= ((index (paren t) \"x\")) (1))");
+    assert_eq!(
+        parse_ok("a, (b).c = 1, 2"),
+        "(= (a (index (paren b) \"c\")) (1 2))"
+    );
+    assert_eq!(
+        parse_ok("repeat until x (f)()"),
+        "(repeat () (call (call x f)))"
+    );
+}
+
+#[test]
+fn statements_have_their_shapes() {
+    let cases = [
+        ("local a, b = 1", "(local (a b) (1))"),
+        ("local a", "(local (a))"),
+        (
+            "a, b.c, d[1] = 1, 2",
+            "(= (a (index b \"c\") (index d 1)) (1 2))",
+        ),
+        ("while x do break end", "(while x ((break)))"),
+        ("repeat local y until y", "(repeat ((local (y))) y)"),
+        (
+            "if a then b() elseif c then d() else e() end",
+            "(if a ((call b)) c ((call d)) else ((call e)))",
+        ),
+        ("if a then end", "(if a ())"),
+        ("for i = 1, 10 do end", "(for i 1 10 ())"),
+        ("for i = 1, 10, 2 do end", "(for i 1 10 2 ())"),
+        (
+            "for k, v in pairs(t) do end",
+            "(forin (k v) ((call pairs t)) ())",
+        ),
+        ("function a.b.c:m(x) end", "(function a.b.c:m (x) ())"),
+        (
+            "function f(...) return ... end",
+            "(function f (...) ((return ...)))",
+        ),
+        ("local function f() end", "(localfunction f () ())"),
+        (
+            "goto continue ::continue::",
+            "(goto continue) (label continue)",
+        ),
+        ("x = 1 ::continue::", "(= (x) (1)) (label continue)"),
+        (";;; f() ;;", "(call f)"),
+        ("return", "(return)"),
+        ("return;", "(return)"),
+        ("return 1, 2;", "(return 1 2)"),
+        ("do return end", "(do ((return)))"),
+        (
+            "local type = type x = type(y)",
+            "(local (type) (type)) (= (x) ((call type y)))",
+        ),
+        ("local type x = 1", "(local (type)) (= (x) (1))"),
+        ("x = type y = 1", "(= (x) (type)) (= (y) (1))"),
+        ("type.x = 1", "(= ((index type \"x\")) (1))"),
+        (
+            "local as = 1 f(as) as = 2",
+            "(local (as) (1)) (call f as) (= (as) (2))",
+        ),
+        (
+            "local export = 1 export = 2",
+            "(local (export) (1)) (= (export) (2))",
+        ),
+        (
+            "t = {type = 1, as = 2, typeof = 3}",
+            "(= (t) ((table type=1 as=2 typeof=3)))",
+        ),
+        (
+            "local typeof = 1 function typeof() end",
+            "(local (typeof) (1)) (function typeof () ())",
+        ),
+    ];
+    for (src, want) in cases {
+        assert_eq!(parse_ok(src), want, "{src}");
+    }
+}
+
+#[test]
+fn typed_dialect_parses() {
+    let cases = [
+        ("local x: number = 1", "(local (x:number) (1))"),
+        (
+            "local a: string, b, c: T? = 1",
+            "(local (a:string b c:(opt T)) (1))",
+        ),
+        (
+            "local function f(a: string, b: number?): boolean end",
+            "(localfunction f (a:string b:(opt number)) ->(boolean) ())",
+        ),
+        (
+            "function f(): (string, integer) end",
+            "(function f () ->(string integer) ())",
+        ),
+        (
+            "function f(...: number): number end",
+            "(function f (...:number) ->(number) ())",
+        ),
+        ("function f(): () end", "(function f () ->() ())"),
+        (
+            "local g = function(x: number): number return x end",
+            "(local (g) ((fn (x:number) ->(number) ((return x)))))",
+        ),
+        (
+            "local function first<T>(xs: {T}): T? end",
+            "(localfunction first<T> (xs:(array T)) ->((opt T)) ())",
+        ),
+        (
+            "local function label<T: Named>(x: T): string end",
+            "(localfunction label<T:Named> (x:T) ->(string) ())",
+        ),
+        (
+            "function Obj:m<T, U: Box<T>>(x: T) end",
+            "(function Obj:m<T U:Box<T>> (x:T) ())",
+        ),
+        ("type Id = string", "(type Id string)"),
+        (
+            "type Pair<A, B> = {left: A, right: B}",
+            "(type Pair<A B> (record left:A right:B))",
+        ),
+        ("export type Id = string", "(export-type Id string)"),
+        (
+            "type R = {a: number, b?: string; c: {number}}",
+            "(type R (record a:number b?:string c:(array number)))",
+        ),
+        (
+            "type M = {[string]: boolean}",
+            "(type M (map string boolean))",
+        ),
+        ("type E = {}", "(type E (record))"),
+        (
+            "type S = \"pending\" | \"active\"",
+            "(type S (union \"pending\" \"active\"))",
+        ),
+        (
+            "type S =\n  | \"a\"\n  | \"b\"",
+            "(type S (union \"a\" \"b\"))",
+        ),
+        ("type U = | number", "(type U number)"),
+        (
+            "type I = {name: string} & {age: number}",
+            "(type I (inter (record name:string) (record age:number)))",
+        ),
+        (
+            "type L = true | false | nil | 1 | -2 | 1.5",
+            "(type L (union true false nil 1 -2 1.5))",
+        ),
+        (
+            "type F = (number, string) -> boolean",
+            "(type F (fntype (number string) (boolean)))",
+        ),
+        (
+            "type F = (a: number, ...string) -> (boolean, string)",
+            "(type F (fntype (a:number ...string) (boolean string)))",
+        ),
+        (
+            "type F = (...: number) -> ...string",
+            "(type F (fntype ( ...number) ( ...string)))",
+        ),
+        ("type F = () -> ()", "(type F (fntype () ()))"),
+        ("type F = <T>(T) -> T", "(type F (fntype<T> (T) (T)))"),
+        (
+            "type F = (number) -> (number) -> number",
+            "(type F (fntype (number) ((fntype (number) (number)))))",
+        ),
+        (
+            "type F = ((number) -> number)?",
+            "(type F (opt (fntype (number) (number))))",
+        ),
+        ("type P = (number)", "(type P number)"),
+        ("type G = Box<Box<T>>", "(type G Box<Box<T>>)"),
+        (
+            "type G = Map<string, Box<Box<T>>>",
+            "(type G Map<string Box<Box<T>>>)",
+        ),
+        ("type G = A<B<C<D>>>", "(type G A<B<C<D>>>)"),
+        ("type G = A<B<C<D<E>>>>", "(type G A<B<C<D<E>>>>)"),
+        ("type G<T: Box<U>> = T", "(type G<T:Box<U>> T)"),
+        ("type Q = mod.Name", "(type Q mod.Name)"),
+        ("type Q = mod.Name<number>", "(type Q mod.Name<number>)"),
+        (
+            "type V = {years: number @min(0) @max(130)}",
+            "(type V (record years:(valid number @min(0) @max(130))))",
+        ),
+        (
+            "local pct: {number @min(0) @max(100)} = {10, 90}",
+            "(local (pct:(array (valid number @min(0) @max(100)))) ((table 10 90)))",
+        ),
+        (
+            "local key: integer @min(1) | string @min_len(1) = 5",
+            "(local (key:(union (valid integer @min(1)) (valid string @min_len(1)))) (5))",
+        ),
+        ("type T = typeof(x)", "(type T (typeof x))"),
+        (
+            "local z = (u :: {[string]: boolean}).verbose",
+            "(local (z) ((index (paren (cast u (map string boolean))) \"verbose\")))",
+        ),
+        ("local z = u as number", "(local (z) ((cast u number)))"),
+        (
+            "local z = u :: number as string",
+            "(local (z) ((cast (cast u number) string)))",
+        ),
+        (
+            "local z = u :: {number} :: string",
+            "(local (z) ((cast (cast u (array number)) string)))",
+        ),
+        (
+            "local z = a + b :: number",
+            "(local (z) ((cast (+ a b) number)))",
+        ),
+        ("f(x :: T, y as U)", "(call f (cast x T) (cast y U))"),
+        (
+            "print(user!.name)",
+            "(call print (index (! user) \"name\"))",
+        ),
+        (
+            "print((user!).name)",
+            "(call print (index (paren (! user)) \"name\"))",
+        ),
+        ("local n = f()!", "(local (n) ((! (call f))))"),
+        (
+            "local t: {T?} = {}",
+            "(local (t:(array (opt T))) ((table)))",
+        ),
+        (
+            "local t: {a?: T?} = {}",
+            "(local (t:(record a?:(opt T))) ((table)))",
+        ),
+        (
+            "if type(x) == \"table\" then end",
+            "(if (== (call type x) \"table\") ())",
+        ),
+        (
+            "local x: number\n(f)()",
+            "(local (x:number)) (call (paren f))",
+        ),
+        ("type A = B\n(f)()", "(type A B) (call (paren f))"),
+        (
+            "function f(): T\n(g)() end",
+            "(function f () ->(T) ((call (paren g))))",
+        ),
+        ("x = y as {number}", "(= (x) ((cast y (array number))))"),
+        ("::type:: goto type", "(label type) (goto type)"),
+    ];
+    for (src, want) in cases {
+        assert_eq!(parse_ok(src), want, "{src}");
+    }
+}
+
+#[test]
+fn typed_dialect_errors_are_errors() {
+    for src in [
+        "local x: = 1",
+        "type = 1 + ",
+        "type X = ",
+        "type X = (a, b)",
+        "type X = (a: number)",
+        "type X = A | (B, C)",
+        "local x: (A, B) = 1",
+        "function f(): ...number end",
+        "function f(): (a: number) end",
+        "local x: {a: } = 1",
+        "local x: A< = 1",
+        "local x: A<B = 1",
+        "x = y :: ",
+        "x = y as",
+        "type F = (A) -> ",
+        "type X<> = A",
+        "local x: number @min = 1",
+        "export x = 1",
+    ] {
+        let e = parse_err(src);
+        assert!(e.starts_with("t.lua:"), "{src}: {e}");
+    }
+    assert_eq!(parse_err("local x: = 1"), "t.lua:1: type expected near '='");
+    assert_eq!(
+        parse_err("type X = (a, b)"),
+        "t.lua:1: '->' expected near <eof>"
+    );
+    assert_eq!(
+        parse_err("local x: A<B = 1"),
+        "t.lua:1: '>' expected near '='"
+    );
+}
