@@ -176,7 +176,7 @@ pub mod repl {
                     eprintln!("{}", crate::error_message(vm, v));
                 }
             }
-            wlua_stdlib::out::flush();
+            wlua_stdlib::io::flush_all();
         }
         println!();
     }

@@ -52,7 +52,7 @@ fn report(outcome: Outcome) -> Result<(), i32> {
         Outcome::Exit(0) => Ok(()),
         Outcome::Exit(n) => Err(n),
         Outcome::Error { message, traceback } => {
-            wlua_stdlib::out::flush();
+            wlua_stdlib::io::flush_all();
             eprintln!("wlua: {}\n{}", message, traceback);
             Err(1)
         }
@@ -133,7 +133,7 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
         Ok(())
     };
     vm.close();
-    wlua_stdlib::out::flush();
+    wlua_stdlib::io::flush_all();
     result
 }
 

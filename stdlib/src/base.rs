@@ -60,7 +60,7 @@ fn print(vm: &mut Vm, args: Vals) -> NResult {
         out.extend_from_slice(s.get().as_bytes());
     }
     out.push(b'\n');
-    crate::out::stdout_write(&out);
+    crate::io::stdout_write(&out);
     rets!()
 }
 

@@ -3,9 +3,13 @@
 pub mod args;
 pub mod base;
 pub mod coroutine;
+pub mod io;
 pub mod load;
-pub mod out;
+pub mod math;
+pub mod os;
 pub mod string;
+pub mod table;
+pub mod utf8;
 
 use wlua_vm::Vm;
 
@@ -14,4 +18,9 @@ pub fn open_libs(vm: &mut Vm) {
     base::open(vm);
     coroutine::open(vm);
     string::open(vm);
+    table::open(vm);
+    math::open(vm);
+    utf8::open(vm);
+    os::open(vm);
+    io::open(vm);
 }

@@ -190,11 +190,23 @@ impl Vm {
             let cl: Gc<LuaClosure> = match thr.stack[func] {
                 Value::LuaFn(c) => c,
                 _ => {
-                    // A native frame on top (a pcall whose callee finished,
-                    // a resumed yield): finish it.
+                    // A native frame on top (a pcall whose callee finished):
+                    // finish it. Anything else here is a VM bug; fail loudly
+                    // rather than spin.
                     match self.after_return()? {
                         Next::Boundary => return Ok(Stop::Boundary),
-                        Next::Continue => continue 'newframe,
+                        Next::Continue => {
+                            let t = self.cur.get();
+                            let ok = t.frames.last().is_some_and(|f| {
+                                matches!(t.stack.get(f.func), Some(Value::LuaFn(_)))
+                            });
+                            if !ok {
+                                return Err(LuaError::Value(
+                                    self.new_str("internal error: native frame left on top"),
+                                ));
+                            }
+                            continue 'newframe;
+                        }
                     }
                 }
             };
