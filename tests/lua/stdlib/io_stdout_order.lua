@@ -16,7 +16,6 @@ io.stderr:write("to stderr\n")
 print(io.stdout:flush(), io.flush())
 io.output():write("via output()\n")
 print(io.write() == io.stdout, io.stdout:write() == io.stdout)
-print(io.stdout:seek())
 -- stdin is /dev/null in the tests
 print(io.read(), io.read("a"), io.read("n"), io.read(0), io.read(5))
 print(io.stdin:read("L"), io.stdin:seek())
