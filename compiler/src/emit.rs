@@ -19,7 +19,7 @@ use smallvec::SmallVec;
 use std::sync::Arc;
 use wlua_parser::ast::{
     BinOp, Block, Expr, ExprKind, Field, FuncBody, FuncName, IfArm, LocalName, Return, Stat,
-    StatKind,
+    StatKind, UnOp,
 };
 use wlua_vm::op::{Instr, LFIELDS_PER_FLUSH, MAXARG_BX, OpCode, int2fb};
 use wlua_vm::proto::Proto;
@@ -97,6 +97,17 @@ impl<'a> Compiler<'a> {
                 self.fs.freereg = self.fs.nactvar;
                 self.leave_level();
             } else {
+                if matches!(
+                    s.kind,
+                    StatKind::Function { .. } | StatKind::LocalFunction { .. }
+                ) {
+                    // The token after the function's `end`: where the
+                    // reference reports its unresolved gotos.
+                    self.after_func_line = match stats.get(i + 1) {
+                        Some(n) => n.line,
+                        None => ret.map_or(end_line, |r| r.line),
+                    };
+                }
                 self.statement(s)?;
             }
         }
@@ -580,6 +591,8 @@ impl<'a> Compiler<'a> {
     /// body: compiles a function and leaves its closure in the next
     /// register of the enclosing function.
     fn body(&mut self, func: &FuncBody<'a>, is_method: bool, line: u32) -> CResult<ExpDesc> {
+        let after = std::mem::take(&mut self.after_func_line);
+        let goto_err_line = after.max(func.end_line);
         self.open_func(line);
         if is_method {
             self.new_localvar("self", line)?;
@@ -596,7 +609,10 @@ impl<'a> Compiler<'a> {
         self.statlist(func.body.stats, func.body.ret, func.body.end_line, false)?;
         self.fs.f.last_line_defined = func.end_line;
         self.line = func.end_line;
-        let proto = self.close_func(func.end_line)?;
+        self.ret(0, 0)?;
+        self.line = goto_err_line;
+        let proto = self.finish_func()?;
+        self.line = func.end_line;
         // codeclosure, in the enclosing function.
         let np = self.fs.f.protos.len() as u32;
         if np >= MAXARG_BX {
@@ -647,21 +663,34 @@ impl<'a> Compiler<'a> {
         r
     }
 
-    /// subexpr without the level: the left spine of a binary chain is
-    /// compiled in a loop (the reference's `while (op has priority)`), only
-    /// right operands recurse.
+    /// subexpr without the level. Dispatches straight to the construct so
+    /// that few (small) frames separate two nesting levels.
     fn subexpr(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
         let e = strip(e);
-        if !matches!(e.kind, ExprKind::Binary(..)) {
-            return self.unary_or_simple(e);
+        match e.kind {
+            ExprKind::Binary(..) => self.binary_chain(e),
+            ExprKind::Unary(op, x) => self.unary(op, x, e.line),
+            ExprKind::Table(fields) => self.constructor(fields, e.line),
+            ExprKind::Function(f) => self.body(f, false, f.line),
+            ExprKind::Paren(inner) => self.paren(inner),
+            ExprKind::Name(_)
+            | ExprKind::Index(..)
+            | ExprKind::Call(..)
+            | ExprKind::MethodCall(..) => self.suffixed_exp(e),
+            _ => self.simple_leaf(e),
         }
-        let mut spine: SmallVec<[(BinOp, &Expr<'a>, u32); 8]> = SmallVec::new();
+    }
+
+    /// The left spine of a binary chain is compiled in a loop (the
+    /// reference's `while (op has priority)`); only right operands recurse.
+    fn binary_chain(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
+        let mut spine: SmallVec<[(BinOp, &Expr<'a>, u32); 4]> = SmallVec::new();
         let mut cur = e;
         while let ExprKind::Binary(op, l, r) = cur.kind {
             spine.push((op, r, cur.line));
             cur = strip(l);
         }
-        let mut v = self.unary_or_simple(cur)?;
+        let mut v = self.subexpr(cur)?;
         for &(op, r, line) in spine.iter().rev() {
             self.line = line;
             self.infix(op, &mut v)?;
@@ -671,19 +700,23 @@ impl<'a> Compiler<'a> {
         Ok(v)
     }
 
-    fn unary_or_simple(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
-        if let ExprKind::Unary(op, x) = e.kind {
-            self.line = e.line;
-            let mut v = self.expr(x)?;
-            self.prefix(op, &mut v, e.line)?;
-            Ok(v)
-        } else {
-            self.simple_exp(e)
-        }
+    /// `op x` (the operand is a new level, as in the reference).
+    fn unary(&mut self, op: UnOp, x: &Expr<'a>, line: u32) -> CResult<ExpDesc> {
+        self.line = line;
+        let mut v = self.expr(x)?;
+        self.prefix(op, &mut v, line)?;
+        Ok(v)
     }
 
-    /// simpleexp
-    fn simple_exp(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
+    /// `(e)`: truncated to one value.
+    fn paren(&mut self, inner: &Expr<'a>) -> CResult<ExpDesc> {
+        let mut v = self.expr(inner)?;
+        self.discharge_vars(&mut v)?;
+        Ok(v)
+    }
+
+    /// simpleexp: constants and `...`; anything else goes to `subexpr`.
+    fn simple_leaf(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
         let k = match e.kind {
             ExprKind::Nil => ExpKind::Nil,
             ExprKind::True => ExpKind::True,
@@ -701,28 +734,21 @@ impl<'a> Compiler<'a> {
                 }
                 ExpKind::Vararg(self.code_abc(OpCode::Vararg, 0, 1, 0)?)
             }
-            ExprKind::Table(fields) => return self.constructor(fields, e.line),
-            ExprKind::Function(f) => return self.body(f, false, f.line),
-            ExprKind::Binary(..) | ExprKind::Unary(..) => return self.expr(e),
-            _ => return self.suffixed_exp(e),
+            // Not a leaf: only reachable through odd ASTs; one more level.
+            _ => return self.expr(e),
         };
         self.line = e.line;
         Ok(ExpDesc::new(k))
     }
 
-    /// primaryexp: a name or a parenthesized expression (which is truncated
-    /// to one value).
+    /// primaryexp: a name or a parenthesized expression.
     fn primary_exp(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
         match e.kind {
             ExprKind::Name(n) => {
                 self.line = e.line;
                 self.singlevar(n, e.line)
             }
-            ExprKind::Paren(inner) => {
-                let mut v = self.expr(inner)?;
-                self.discharge_vars(&mut v)?;
-                Ok(v)
-            }
+            ExprKind::Paren(inner) => self.paren(inner),
             // Not a prefix expression: the grammar never puts one here.
             _ => self.expr(e),
         }
@@ -731,7 +757,7 @@ impl<'a> Compiler<'a> {
     /// suffixedexp: `primary { .name | [exp] | :name args | args }`, walked
     /// from the innermost prefix outwards without recursion.
     fn suffixed_exp(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
-        let mut spine: SmallVec<[&Expr<'a>; 8]> = SmallVec::new();
+        let mut spine: SmallVec<[&Expr<'a>; 4]> = SmallVec::new();
         let mut cur = strip(e);
         while let ExprKind::Index(obj, _)
         | ExprKind::Call(obj, _)
@@ -742,51 +768,61 @@ impl<'a> Compiler<'a> {
         }
         let mut v = self.primary_exp(cur)?;
         for s in spine.iter().rev() {
-            match s.kind {
-                ExprKind::Index(_, key) => {
-                    self.exp_to_any_reg_up(&mut v)?;
-                    self.line = s.line;
-                    let mut k = match strip(key).kind {
-                        // `.name` (and `["name"]`): a constant key, no level.
-                        ExprKind::Str(bytes) => ExpDesc::new(ExpKind::K(self.string_k(bytes)?)),
-                        _ => {
-                            let mut k = self.expr(key)?;
-                            self.exp_to_val(&mut k)?;
-                            k
-                        }
-                    };
-                    self.indexed(&mut v, &mut k)?;
-                }
-                ExprKind::Call(_, args) => {
-                    self.exp_to_next_reg(&mut v)?;
-                    self.funcargs(&mut v, args, s.line)?;
-                }
-                ExprKind::MethodCall(_, name, args) => {
-                    self.line = s.line;
-                    let k = self.string_k(name.as_bytes())?;
-                    let mut key = ExpDesc::new(ExpKind::K(k));
-                    self.self_op(&mut v, &mut key)?;
-                    self.funcargs(&mut v, args, s.line)?;
-                }
-                _ => {}
-            }
+            self.suffix(&mut v, s)?;
         }
         Ok(v)
+    }
+
+    /// One suffix of a suffixedexp applied to `v`.
+    fn suffix(&mut self, v: &mut ExpDesc, s: &Expr<'a>) -> CResult<()> {
+        match s.kind {
+            ExprKind::Index(_, key) => {
+                self.exp_to_any_reg_up(v)?;
+                self.line = s.line;
+                let mut k = match strip(key).kind {
+                    // `.name` (and `["name"]`): a constant key, no level.
+                    ExprKind::Str(bytes) => ExpDesc::new(ExpKind::K(self.string_k(bytes)?)),
+                    _ => {
+                        let mut k = self.expr(key)?;
+                        self.exp_to_val(&mut k)?;
+                        k
+                    }
+                };
+                self.indexed(v, &mut k)
+            }
+            ExprKind::Call(_, args) => {
+                self.exp_to_next_reg(v)?;
+                self.funcargs(v, args, s.line)
+            }
+            ExprKind::MethodCall(_, name, args) => {
+                self.line = s.line;
+                let k = self.string_k(name.as_bytes())?;
+                let mut key = ExpDesc::new(ExpKind::K(k));
+                self.self_op(v, &mut key)?;
+                self.funcargs(v, args, s.line)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// funcargs: the arguments above the function in `f`'s register, then
     /// CALL (with one result until someone asks for more).
     fn funcargs(&mut self, f: &mut ExpDesc, args: &[Expr<'a>], line: u32) -> CResult<()> {
-        let mut a = if args.is_empty() {
+        let a = if args.is_empty() {
             ExpDesc::new(ExpKind::Void)
         } else if args.len() == 1 && matches!(args[0].kind, ExprKind::Table(_) | ExprKind::Str(_)) {
             // `f{...}` / `f"..."`: no explist, hence no extra level.
-            self.simple_exp(&args[0])?
+            self.subexpr(&args[0])?
         } else {
-            let mut a = self.explist(args)?;
-            self.set_multret(&mut a)?;
-            a
+            self.explist(args)?
         };
+        self.code_call(f, a, line)
+    }
+
+    /// The CALL of funcargs, once the arguments are compiled (kept apart so
+    /// that the recursive path has small frames).
+    fn code_call(&mut self, f: &mut ExpDesc, mut a: ExpDesc, line: u32) -> CResult<()> {
+        self.set_multret(&mut a)?;
         let base = f.reg();
         let nparams = if a.is_multret() {
             MULTRET
@@ -806,74 +842,112 @@ impl<'a> Compiler<'a> {
     /// constructor: NEWTABLE, record fields as SETTABLE, list items flushed
     /// by SETLIST every LFIELDS_PER_FLUSH (a multi-value last item is open).
     fn constructor(&mut self, fields: &[Field<'a>], line: u32) -> CResult<ExpDesc> {
+        let mut cc = self.open_constructor(line)?;
+        for field in fields {
+            self.close_list_field(&mut cc)?;
+            match field {
+                Field::Positional(e) => {
+                    cc.v = self.expr(e)?;
+                    cc.na += 1;
+                    cc.tostore += 1;
+                }
+                Field::Named(name, e) => {
+                    let reg = self.fs.freereg;
+                    let k = self.string_k(name.as_bytes())?;
+                    self.rec_field(&mut cc, reg, ExpDesc::new(ExpKind::K(k)), e)?;
+                }
+                Field::Keyed(k, e) => {
+                    let reg = self.fs.freereg;
+                    let mut key = self.expr(k)?;
+                    self.exp_to_val(&mut key)?;
+                    self.rec_field(&mut cc, reg, key, e)?;
+                }
+            }
+        }
+        self.close_constructor(cc)
+    }
+
+    fn open_constructor(&mut self, line: u32) -> CResult<ConsControl> {
         // NEWTABLE is emitted before `{` is read: it keeps the line of the
         // previous token.
         let pc = self.code_abc(OpCode::NewTable, 0, 0, 0)?;
         self.line = line;
         let mut t = ExpDesc::new(ExpKind::Relocable(pc));
         self.exp_to_next_reg(&mut t)?;
-        let treg = t.reg();
-        let (mut na, mut nh, mut tostore) = (0u32, 0u32, 0u32);
-        let mut v = ExpDesc::new(ExpKind::Void);
-        for field in fields {
-            // closelistfield
-            if v.k != ExpKind::Void {
-                self.exp_to_next_reg(&mut v)?;
-                v = ExpDesc::new(ExpKind::Void);
-                if tostore == LFIELDS_PER_FLUSH {
-                    self.setlist(treg, na, tostore as i32)?;
-                    tostore = 0;
-                }
-            }
-            match field {
-                Field::Positional(e) => {
-                    v = self.expr(e)?;
-                    na += 1;
-                    tostore += 1;
-                }
-                Field::Named(name, e) => {
-                    let reg = self.fs.freereg;
-                    nh += 1;
-                    let k = self.string_k(name.as_bytes())?;
-                    let mut key = ExpDesc::new(ExpKind::K(k));
-                    self.rec_field(treg, &mut key, e)?;
-                    self.fs.freereg = reg;
-                }
-                Field::Keyed(k, e) => {
-                    let reg = self.fs.freereg;
-                    let mut key = self.expr(k)?;
-                    self.exp_to_val(&mut key)?;
-                    nh += 1;
-                    self.rec_field(treg, &mut key, e)?;
-                    self.fs.freereg = reg;
-                }
-            }
-        }
-        // lastlistfield
-        if tostore != 0 {
-            if v.is_multret() {
-                self.set_multret(&mut v)?;
-                self.setlist(treg, na, MULTRET)?;
-                na -= 1; // do not count the last (open) item
-            } else {
-                if v.k != ExpKind::Void {
-                    self.exp_to_next_reg(&mut v)?;
-                }
-                self.setlist(treg, na, tostore as i32)?;
-            }
-        }
-        let i = self.instr_mut(pc);
-        i.set_b(int2fb(na));
-        i.set_c(int2fb(nh));
-        Ok(t)
+        Ok(ConsControl {
+            v: ExpDesc::new(ExpKind::Void),
+            pc,
+            treg: t.reg(),
+            na: 0,
+            nh: 0,
+            tostore: 0,
+        })
     }
 
-    /// recfield: `t[key] = e` inside a constructor.
-    fn rec_field(&mut self, treg: u32, key: &mut ExpDesc, e: &Expr<'a>) -> CResult<()> {
-        let rkkey = self.exp_to_rk(key)?;
-        let mut val = self.expr(e)?;
-        let rkval = self.exp_to_rk(&mut val)?;
-        self.code_abc(OpCode::SetTable, treg, rkkey, rkval)?;
+    /// closelistfield: the previous list item goes to its register; a full
+    /// batch is flushed.
+    fn close_list_field(&mut self, cc: &mut ConsControl) -> CResult<()> {
+        if cc.v.k == ExpKind::Void {
+            return Ok(());
+        }
+        self.exp_to_next_reg(&mut cc.v)?;
+        cc.v = ExpDesc::new(ExpKind::Void);
+        if cc.tostore == LFIELDS_PER_FLUSH {
+            self.setlist(cc.treg, cc.na, cc.tostore as i32)?;
+            cc.tostore = 0;
+        }
         Ok(())
     }
+
+    /// lastlistfield and the size hints of NEWTABLE.
+    fn close_constructor(&mut self, mut cc: ConsControl) -> CResult<ExpDesc> {
+        if cc.tostore != 0 {
+            if cc.v.is_multret() {
+                self.set_multret(&mut cc.v)?;
+                self.setlist(cc.treg, cc.na, MULTRET)?;
+                cc.na -= 1; // do not count the last (open) item
+            } else {
+                if cc.v.k != ExpKind::Void {
+                    self.exp_to_next_reg(&mut cc.v)?;
+                }
+                self.setlist(cc.treg, cc.na, cc.tostore as i32)?;
+            }
+        }
+        let i = self.instr_mut(cc.pc);
+        i.set_b(int2fb(cc.na));
+        i.set_c(int2fb(cc.nh));
+        Ok(ExpDesc::new(ExpKind::NonReloc(cc.treg)))
+    }
+
+    /// recfield: `t[key] = e` inside a constructor; `reg` is the first free
+    /// register before the key.
+    fn rec_field(
+        &mut self,
+        cc: &mut ConsControl,
+        reg: u32,
+        mut key: ExpDesc,
+        e: &Expr<'a>,
+    ) -> CResult<()> {
+        cc.nh += 1;
+        let rkkey = self.exp_to_rk(&mut key)?;
+        let mut val = self.expr(e)?;
+        let rkval = self.exp_to_rk(&mut val)?;
+        self.code_abc(OpCode::SetTable, cc.treg, rkkey, rkval)?;
+        self.fs.freereg = reg;
+        Ok(())
+    }
+}
+
+/// A table constructor being compiled (lparser.c ConsControl).
+struct ConsControl {
+    /// Last list item read, not yet in its register.
+    v: ExpDesc,
+    /// pc of the NEWTABLE (its size hints are set at the end).
+    pc: i32,
+    treg: u32,
+    /// Array items and record fields so far.
+    na: u32,
+    nh: u32,
+    /// List items pending a SETLIST.
+    tostore: u32,
 }

@@ -111,6 +111,9 @@ pub(crate) struct Compiler<'a> {
     pub line: u32,
     /// Nesting depth of statements and expressions (L->nCcalls).
     pub nccalls: u32,
+    /// Line of the token after a function statement's `end` (0: unknown),
+    /// where the reference reports the function's unresolved gotos.
+    pub after_func_line: u32,
     pub source: Arc<str>,
 }
 
@@ -142,6 +145,7 @@ impl<'a> Compiler<'a> {
             kcache: ConstCache::default(),
             line: 1,
             nccalls: BASE_CCALLS,
+            after_func_line: 0,
             source,
         }
     }

@@ -5,6 +5,7 @@
 mod listing;
 mod parse;
 mod reference;
+mod unit;
 
 use crate::{CompileError, compile};
 use bumpalo::Bump;
@@ -39,11 +40,29 @@ pub fn code_of(p: &Proto) -> String {
 }
 
 /// Runs `f` on a thread with a small stack (deep inputs must not overflow).
-pub fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024)
-        .spawn(f)
-        .expect("spawn")
-        .join()
-        .expect("compiler thread panicked or overflowed")
+pub fn on_small_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(SMALL_STACK)
+            .spawn_scoped(s, f)
+            .expect("spawn")
+            .join()
+            .expect("compiler thread panicked")
+    })
+}
+
+/// A deliberately small stack for the compiler (unoptimised builds use
+/// several times more stack per nesting level than optimised ones).
+pub const SMALL_STACK: usize = if cfg!(debug_assertions) { 512 } else { 160 } * 1024;
+
+/// Runs `f` with a large stack (the test parser recurses with big frames).
+pub fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn_scoped(s, f)
+            .expect("spawn")
+            .join()
+            .expect("test thread panicked")
+    })
 }

@@ -129,6 +129,8 @@ pub const CORPUS: &[&str] = &[
     "x = 0x7fffffffffffffff x = 0xffffffffffffffff x = 1e100 x = 0.1 x = 123.456e-10",
     "x = 3 % -2 x = 3.0 % -2 x = -3 // 2.0 x = 5 // 0.0 x = 2^-1",
     "local a = {} for i = 1, 3 do a[i] = function() return i end end",
+    "t = {[a.b] = c.d, [f()] = g(), x = y.z, [1] = ..., ...}",
+    "local a = {[1] = 1, [2] = 2, 1, 2, n = {}}",
     "local i = 1 while i < 10 do local j = i local f = function() return j end i = i + 1 end",
 ];
 
@@ -174,6 +176,53 @@ fn compare_with(src: &str, ignore_lines: bool) -> Option<Option<String>> {
             (!r.contains(" near ") && r != e).then(|| format!("luac5.3: {r}\nwlua:    {e}"))
         }
     })
+}
+
+/// Snippets the reference rejects with a semantic error (gotos, labels,
+/// break): the message, line included, must be the reference's.
+pub const ERRORS: &[&str] = &[
+    "goto x",
+    "do goto x end",
+    "break",
+    "if x then break end",
+    "::a:: ::a::",
+    "::a::\n\n::a::",
+    "::a:: do ::a:: end",
+    "goto f; local x; ::f:: print(x)",
+    "goto f\nlocal x\n::f::\nprint(x)\n",
+    "do goto l local a ::l:: return end",
+    "repeat goto cont local y ::cont:: until true",
+    "goto l do ::l:: end",
+    "::l:: local function f() goto l end",
+    "local function f()\n  goto x\nend\n",
+    "while x do end\nbreak\n",
+    "for i = 1, 2 do end goto out do ::out:: end",
+    "do goto l local a ::l:: ::m:: end",
+    "do goto l local a ::l:: end",
+    "for i = 1, 2 do if i then goto continue end local x ::continue:: end",
+    "goto a; local x; ::a:: ::b:: x = 1",
+    "local x goto a ::a:: local y goto a",
+    "do local x ::a:: goto a end",
+    "goto e local a ::e:: do end",
+];
+
+#[test]
+fn semantic_errors_match_luac() {
+    let mut failures = Vec::new();
+    for (n, src) in ERRORS.iter().enumerate() {
+        match compare(src) {
+            None => return,
+            Some(Some(f)) => failures.push(format!("#{n} {src:?}\n{f}")),
+            Some(None) => {}
+        }
+    }
+    if !failures.is_empty() {
+        panic!(
+            "{} case(s) differ:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
 }
 
 #[test]
