@@ -1,6 +1,6 @@
 //! `CompileError`: the semantic and limit errors of code generation, worded
-//! as `lparser.c`/`lcode.c` word them, and `chunkid` (luaO_chunkid) to render
-//! the `name:line:` prefix.
+//! as `lparser.c`/`lcode.c` word them, with the reference's `chunkid:line:`
+//! prefix (`wlua_parser::chunkid`, luaO_chunkid).
 //!
 //! Syntax errors belong to the parser; what is left here are the checks the
 //! reference makes while generating code (limits, gotos and labels). The
@@ -8,6 +8,7 @@
 //! only the error for `...` (whose token is known) carries one.
 
 use std::fmt;
+use wlua_parser::chunkid;
 
 /// An error found while compiling a chunk.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,74 +121,9 @@ impl fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
-/// Maximum size of a rendered chunk id, terminator included (LUA_IDSIZE).
-const LUA_IDSIZE: usize = 60;
-
-/// The printable form of a chunk name (luaO_chunkid): `=name` and `@file`
-/// print as themselves (truncated), anything else as `[string "..."]`.
-pub fn chunkid(source: &str) -> String {
-    const RETS: &[u8] = b"...";
-    const PRE: &[u8] = b"[string \"";
-    const POS: &[u8] = b"\"]";
-    let src = source.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(LUA_IDSIZE);
-    match src.first() {
-        Some(b'=') => {
-            let rest = &src[1..];
-            // `l <= bufflen` where l counts the '=' too.
-            let n = rest.len().min(LUA_IDSIZE - 1);
-            out.extend_from_slice(&rest[..n]);
-        }
-        Some(b'@') => {
-            let rest = &src[1..];
-            if src.len() <= LUA_IDSIZE {
-                out.extend_from_slice(rest);
-            } else {
-                out.extend_from_slice(RETS);
-                // The reference copies `bufflen - 3` bytes including the
-                // terminator: the last `LUA_IDSIZE - 4` characters.
-                let keep = LUA_IDSIZE - RETS.len() - 1;
-                out.extend_from_slice(&rest[rest.len() - keep..]);
-            }
-        }
-        _ => {
-            let bufflen = LUA_IDSIZE - (PRE.len() + RETS.len() + POS.len()) - 1;
-            let nl = src.iter().position(|&c| c == b'\n');
-            out.extend_from_slice(PRE);
-            if src.len() < bufflen && nl.is_none() {
-                out.extend_from_slice(src);
-            } else {
-                let l = nl.unwrap_or(src.len()).min(bufflen);
-                out.extend_from_slice(&src[..l]);
-                out.extend_from_slice(RETS);
-            }
-            out.extend_from_slice(POS);
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chunkid_renders_like_the_reference() {
-        assert_eq!(chunkid("=stdin"), "stdin");
-        assert_eq!(chunkid("@test.lua"), "test.lua");
-        assert_eq!(chunkid("print(1)"), "[string \"print(1)\"]");
-        assert_eq!(chunkid("a\nb"), "[string \"a...\"]");
-        let long = "x".repeat(100);
-        assert_eq!(
-            chunkid(&long),
-            format!("[string \"{}...\"]", "x".repeat(45))
-        );
-        let file = format!("@{}", "d/".repeat(50));
-        let id = chunkid(&file);
-        assert!(id.starts_with("..."));
-        assert_eq!(id.len(), 3 + 56);
-        assert_eq!(chunkid(&format!("={}", "y".repeat(80))), "y".repeat(59));
-    }
 
     #[test]
     fn messages_read_like_lparser() {

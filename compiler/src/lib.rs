@@ -19,7 +19,7 @@ mod regalloc;
 #[cfg(test)]
 mod tests;
 
-pub use error::{CompileError, ErrorKind, chunkid};
+pub use error::{CompileError, ErrorKind};
 
 use wlua_parser::ast;
 use wlua_vm::proto::Proto;

@@ -3,7 +3,6 @@
 //! and goto errors, folding, and deep chains on a small stack.
 
 mod listing;
-mod parse;
 mod reference;
 mod unit;
 
@@ -11,10 +10,11 @@ use crate::{CompileError, compile};
 use bumpalo::Bump;
 use wlua_vm::proto::Proto;
 
-/// Compiles source text (parsed by the test parser) as chunk `@t.lua`.
+/// Compiles source text (parsed by wlua-parser) as chunk `@t.lua`.
 pub fn compile_src(src: &str) -> Result<Proto, CompileError> {
     let arena = Bump::new();
-    let block = parse::parse(&arena, src).unwrap_or_else(|e| panic!("test parse error: {e}"));
+    let block = wlua_parser::parse(&arena, src.as_bytes(), "@t.lua")
+        .unwrap_or_else(|e| panic!("parse error: {e}"));
     compile(&block, "@t.lua")
 }
 
@@ -55,7 +55,7 @@ pub fn on_small_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
 /// several times more stack per nesting level than optimised ones).
 pub const SMALL_STACK: usize = if cfg!(debug_assertions) { 512 } else { 160 } * 1024;
 
-/// Runs `f` with a large stack (the test parser recurses with big frames).
+/// Runs `f` with a large stack (for the parser on deep inputs).
 pub fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| {
         std::thread::Builder::new()
