@@ -113,7 +113,8 @@ pub enum Tok<'a> {
 }
 
 impl Tok<'_> {
-    /// Whether an expression can end with this token (used to decide `as`).
+    /// Whether an expression (or the type of a cast) can end with this token
+    /// (used to decide `as`). `>` is left out: `a > as(b)` is Lua.
     fn ends_expression(self) -> bool {
         matches!(
             self,
@@ -131,6 +132,7 @@ impl Tok<'_> {
                 | Tok::True
                 | Tok::False
                 | Tok::Bang
+                | Tok::Question
         )
     }
 

@@ -4,8 +4,12 @@
 use super::*;
 use crate::ast::*;
 
+mod fuzz;
 mod ref_errors;
 mod sexpr;
+
+/// Times the parse fell back to a generic message (diagnoser disagreed).
+pub static FALLBACKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 use sexpr::sexpr;
 
