@@ -106,6 +106,9 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
                 }
             }
         }
+        if let Some(p) = path {
+            wlua_stdlib::package::add_script_dir(&mut vm, p);
+        }
         let args: Vec<Value> = rest.iter().map(|a| vm.new_str(a.as_bytes())).collect();
         match wlua_stdlib::load::load_chunk(&mut vm, &src.0, &src.1, "bt", None) {
             Ok(f) => report(run_function(&mut vm, f, &args)),

@@ -7,6 +7,7 @@ pub mod io;
 pub mod load;
 pub mod math;
 pub mod os;
+pub mod package;
 pub mod string;
 pub mod table;
 pub mod utf8;
@@ -23,4 +24,5 @@ pub fn open_libs(vm: &mut Vm) {
     utf8::open(vm);
     os::open(vm);
     io::open(vm);
+    package::open(vm);
 }

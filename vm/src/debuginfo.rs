@@ -251,7 +251,35 @@ impl Vm {
                 }
             }
         }
+        // pushglobalfuncname: look the function up in package.loaded.
+        if let Some(f) = th.frames.last().and_then(|f| th.stack.get(f.func)) {
+            if let Some(name) = self.global_func_name(*f) {
+                return (name, "global");
+            }
+        }
         ("?".to_string(), "")
+    }
+
+    /// `"mod.name"` (or `"name"` for `_G`) when `f` is a field of a table
+    /// in `package.loaded` (pushglobalfuncname in lauxlib.c).
+    pub fn global_func_name(&self, f: Value) -> Option<String> {
+        let loaded = self.registry.get().iter_all().find_map(|(k, v)| match (k, v) {
+            (Value::Str(s), Value::Table(t)) if s.get().as_bytes() == b"_LOADED" => Some(t),
+            _ => None,
+        })?;
+        for (modname, m) in loaded.get().iter_all() {
+            let (Value::Str(modname), Value::Table(m)) = (modname, m) else { continue };
+            for (k, v) in m.get().iter_all() {
+                if let Value::Str(k) = k {
+                    if v.raw_eq(&f) {
+                        let modname = modname.get().to_str_lossy();
+                        let k = k.get().to_str_lossy();
+                        return Some(if modname == "_G" { k.into_owned() } else { format!("{}.{}", modname, k) });
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Name info for frame `level` (0 = top), for debug.getinfo "n".
