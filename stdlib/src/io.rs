@@ -430,7 +430,7 @@ pub(crate) fn file_result(vm: &mut Vm, r: Result<(), i32>, fname: Option<&[u8]>)
 pub(crate) fn fail_result(vm: &mut Vm, en: i32, fname: Option<&[u8]>) -> NResult {
     let mut msg = Vec::new();
     if let Some(f) = fname {
-        msg.extend_from_slice(f);
+        msg.extend_from_slice(c_string(f).as_bytes()); // printed with '%s'
         msg.extend_from_slice(b": ");
     }
     msg.extend_from_slice(strerror(en).as_bytes());
@@ -579,7 +579,7 @@ fn open_check(vm: &mut Vm, name: &[u8], mode: &[u8]) -> Result<Value, LuaError> 
         }
         Err(en) => Err(LuaError::msg(format!(
             "cannot open file '{}' ({})",
-            String::from_utf8_lossy(name),
+            String::from_utf8_lossy(c_string(name).as_bytes()),
             strerror(en)
         ))),
     }
