@@ -147,7 +147,8 @@ impl Vm {
             }
             _ => {
                 // __call: insert the handler below the arguments.
-                match self.get_tm(&f, crate::meta::Tm::Call) {
+                // The handler must itself be a function (tryfuncTM).
+                match self.get_tm(&f, crate::meta::Tm::Call).filter(|h| h.is_function()) {
                     Some(h) => {
                         let th = self.cur.get_mut();
                         th.ensure(func + nargs + 2);

@@ -183,7 +183,7 @@ impl Vm {
             let Some(fr) = thr.frames.last_mut() else {
                 return Ok(Stop::Boundary);
             };
-            let fr: *mut crate::thread::Frame = fr;
+            let mut fr: *mut crate::thread::Frame = fr;
             // SAFETY: `fr` points into `thr.frames`, which is not resized
             // until the next `continue 'newframe` (rule 2).
             let (func, base, mut pc) = unsafe { ((*fr).func, (*fr).base, (*fr).pc) };
@@ -600,7 +600,11 @@ impl Vm {
                                 // stack may have moved.
                                 let t = self.cur;
                                 if t == th && t.get().frames.len() == depth && !self.hook.is_some() {
-                                    stk = unsafe { t.get_mut().stack.as_mut_ptr().add(base) };
+                                    // The native's frame push may have moved both
+                                    // vectors: re-derive the frame and the registers.
+                                    let tm = t.get_mut();
+                                    fr = tm.frames.last_mut().expect("caller frame");
+                                    stk = unsafe { tm.stack.as_mut_ptr().add(base) };
                                     if self.heap.should_collect() {
                                         gc_check!();
                                     }
@@ -985,7 +989,7 @@ impl Vm {
 
     fn len_slow(&mut self, v: Value, dest: usize, reg: u32) -> Result<Next, LuaError> {
         if let Some(h) = self.get_tm(&v, Tm::Len) {
-            return self.call_tm(h, &[v], RetAction::Store(dest));
+            return self.call_tm(h, &[v, v], RetAction::Store(dest));
         }
         match v {
             Value::Table(t) => {

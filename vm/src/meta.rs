@@ -173,8 +173,8 @@ pub fn arith(op: ArithOp, a: Value, b: Value) -> Result<Value, ArithError> {
             _ => !x,
         }));
     }
-    let a = a.to_number().ok_or(ArithError::NotNumber)?;
-    let b = b.to_number().ok_or(ArithError::NotNumber)?;
+    // Only two integers give an integer result: strings convert to floats
+    // here (the `tonumber` macro of lvm.c yields a lua_Number).
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         match op {
             ArithOp::Add => return Ok(Value::Int(x.wrapping_add(y))),
@@ -196,8 +196,8 @@ pub fn arith(op: ArithOp, a: Value, b: Value) -> Result<Value, ArithError> {
             _ => {}
         }
     }
-    let x = a.as_f64().unwrap_or(0.0);
-    let y = b.as_f64().unwrap_or(0.0);
+    let x = a.to_number().and_then(|v| v.as_f64()).ok_or(ArithError::NotNumber)?;
+    let y = b.to_number().and_then(|v| v.as_f64()).ok_or(ArithError::NotNumber)?;
     Ok(Value::Float(arith_float(op, x, y)))
 }
 

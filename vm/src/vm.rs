@@ -492,7 +492,7 @@ impl Vm {
     /// `#v` with `__len` (luaL_len without the integer check).
     pub fn len(&mut self, v: Value) -> Result<Value, LuaError> {
         if let Some(h) = self.get_tm(&v, Tm::Len) {
-            return Ok(self.call(h, &[v])?.first().copied().unwrap_or(Value::Nil));
+            return Ok(self.call(h, &[v, v])?.first().copied().unwrap_or(Value::Nil));
         }
         match v {
             Value::Str(s) => Ok(Value::Int(s.get().len() as i64)),
