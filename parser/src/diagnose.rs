@@ -616,13 +616,22 @@ impl<'s, 'a> Rd<'s, 'a> {
     }
 
     /// `expr`, plus the typed dialect's casts after a whole expression.
+    /// `::` is a cast only when a type follows; otherwise the expression
+    /// ends here and the `::` is read as the reference would (a label).
     fn expr(&mut self) -> R<()> {
         self.subexpr(0)?;
-        while matches!(self.t.tok, Tok::DbColon | Tok::As) {
+        loop {
+            let cast = match self.t.tok {
+                Tok::As => true,
+                Tok::DbColon => self.lookahead()?.starts_type(),
+                _ => false,
+            };
+            if !cast {
+                return Ok(());
+            }
             self.next()?;
             self.type_expr(false)?;
         }
-        Ok(())
     }
 
     fn subexpr(&mut self, limit: u8) -> R<Option<(u8, u8)>> {

@@ -14,8 +14,9 @@
 //!   as a cast.)
 //! - `typeof` is always the token `Typeof`; the grammar accepts it as a name
 //!   everywhere except in types.
-//! - `::` followed by a name and `::` opens a label (`Label`); any other
-//!   `::` is the cast operator (or a lone `::`, an error).
+//! - `::` followed by a name and `::` opens a label (`Label`), unless it is
+//!   the `::` closing a label; any other `::` is the cast operator (or a
+//!   lone `::`, an error). So `e :: T :: U` needs parentheses.
 //! - `?` directly followed by `:` becomes `QColon` (optional record field).
 //!
 //! A lexical error met while looking ahead is kept in the buffer and only
@@ -137,7 +138,7 @@ impl Tok<'_> {
     }
 
     /// Whether a type can start with this token (used to decide `as`).
-    fn starts_type(self) -> bool {
+    pub fn starts_type(self) -> bool {
         matches!(
             self,
             Tok::Name(_)
@@ -276,6 +277,8 @@ pub struct TokStream<'s, 'a> {
     ahead: VecDeque<Result<Item<'a>, LexError>>,
     /// Last token handed out (for `as`).
     prev: Tok<'a>,
+    /// Token before `prev` (a `::` after `Label Name` closes the label).
+    prev2: Tok<'a>,
     /// Line of the last real token handed out.
     pub last_line: u32,
     /// The first lexical error handed out, if any.
@@ -290,6 +293,7 @@ impl<'s, 'a> TokStream<'s, 'a> {
             arena,
             ahead: VecDeque::with_capacity(4),
             prev: Tok::Eof,
+            prev2: Tok::Eof,
             last_line: 1,
             lex_error: None,
             finished: false,
@@ -387,7 +391,9 @@ impl<'s, 'a> TokStream<'s, 'a> {
                 }
             }
             Tok::DbColon => {
-                if matches!(self.peek_tok(0), Some(Tok::Name(_) | Tok::Typeof))
+                let closes_label = self.prev2 == Tok::Label;
+                if !closes_label
+                    && matches!(self.peek_tok(0), Some(Tok::Name(_) | Tok::Typeof))
                     && self.peek_tok(1) == Some(Tok::DbColon)
                 {
                     it.tok = Tok::Label;
@@ -405,6 +411,7 @@ impl<'s, 'a> TokStream<'s, 'a> {
             Tok::Eof => self.finished = true,
             _ => {}
         }
+        self.prev2 = self.prev;
         self.prev = it.tok;
         if it.tok != Tok::Eof {
             self.last_line = it.line;
