@@ -144,6 +144,19 @@ pub(crate) fn len_int(vm: &mut Vm, v: Value) -> Result<i64, LuaError> {
     }
 }
 
+/// Runs `f` on the array part of `t` when `t` is a table without a
+/// metatable whose array part holds the keys `1..=upto`: raw writes there
+/// cannot call metamethods, move entries between parts or grow the table.
+fn with_raw_array<R>(t: Value, upto: i64, f: impl FnOnce(&mut [Value]) -> R) -> Option<R> {
+    let Value::Table(tab) = t else { return None };
+    let tab = tab.get_mut();
+    if tab.meta.is_some() || upto < 1 || upto as u64 > tab.array.len() as u64 {
+        return None;
+    }
+    tab.tm_absent = 0;
+    Some(f(&mut tab.array[..upto as usize]))
+}
+
 const TAB_R: u8 = 1;
 const TAB_W: u8 = 2;
 const TAB_L: u8 = 4;
@@ -193,6 +206,14 @@ fn insert(vm: &mut Vm, args: Vals) -> NResult {
             if (pos as u64).wrapping_sub(1) >= e as u64 {
                 return Err(LuaError::arg(2, "position out of bounds"));
             }
+            let v = args[2];
+            let shifted = with_raw_array(t, e, |arr| {
+                arr.copy_within(pos as usize - 1..e as usize - 1, pos as usize);
+                arr[pos as usize - 1] = v;
+            });
+            if shifted.is_some() {
+                return rets![];
+            }
             let mut i = e;
             while i > pos {
                 let v = geti(vm, t, i - 1)?;
@@ -213,6 +234,17 @@ fn remove(vm: &mut Vm, args: Vals) -> NResult {
     // validate 'pos' if given: 1 <= pos <= size + 1
     if pos != size && (pos as u64).wrapping_sub(1) > size as u64 {
         return Err(LuaError::arg(1, "position out of bounds"));
+    }
+    if pos >= 1 && pos <= size {
+        let removed = with_raw_array(t, size, |arr| {
+            let result = arr[pos as usize - 1];
+            arr.copy_within(pos as usize..size as usize, pos as usize - 1);
+            arr[size as usize - 1] = Value::Nil;
+            result
+        });
+        if let Some(result) = removed {
+            return rets![result];
+        }
     }
     let anchor = Anchor::new(vm, 1);
     let result = geti(vm, t, pos)?;
