@@ -83,13 +83,23 @@ fn sub(vm: &mut Vm, args: Vals) -> NResult {
 
 fn upper(vm: &mut Vm, args: Vals) -> NResult {
     let s = check_str(vm, &args, 0)?;
-    let b: Vec<u8> = s.get().as_bytes().iter().map(|c| c.to_ascii_uppercase()).collect();
+    let b: Vec<u8> = s
+        .get()
+        .as_bytes()
+        .iter()
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
     rets![vm.new_str_owned(b)]
 }
 
 fn lower(vm: &mut Vm, args: Vals) -> NResult {
     let s = check_str(vm, &args, 0)?;
-    let b: Vec<u8> = s.get().as_bytes().iter().map(|c| c.to_ascii_lowercase()).collect();
+    let b: Vec<u8> = s
+        .get()
+        .as_bytes()
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     rets![vm.new_str_owned(b)]
 }
 
@@ -147,7 +157,9 @@ fn byte(vm: &mut Vm, args: Vals) -> NResult {
     }
     let b = s.get().as_bytes();
     Ok(wlua_vm::Ret::Vals(
-        (i..=j).map(|k| Value::Int(b[k as usize - 1] as i64)).collect(),
+        (i..=j)
+            .map(|k| Value::Int(b[k as usize - 1] as i64))
+            .collect(),
     ))
 }
 
@@ -277,7 +289,8 @@ fn gsub(vm: &mut Vm, args: Vals) -> NResult {
     let mut g = pattern::Gsub::new(sb, pb, max_n);
     while let Some(m) = g.next_match(sb, pb).map_err(LuaError::Msg)? {
         if let Some(t) = repl_str {
-            g.replace_template(t.get().as_bytes(), sb, &m).map_err(LuaError::Msg)?;
+            g.replace_template(t.get().as_bytes(), sb, &m)
+                .map_err(LuaError::Msg)?;
             continue;
         }
         let first = m.capture(0).map_err(LuaError::Msg)?;
@@ -330,12 +343,24 @@ impl LuaArgs<'_> {
         if v.to_number().is_some() {
             (arg, "number has no integer representation".to_string())
         } else {
-            (arg, format!("number expected, got {}", args::arg_type_name(self.vm, self.args, arg - 1)))
+            (
+                arg,
+                format!(
+                    "number expected, got {}",
+                    args::arg_type_name(self.vm, self.args, arg - 1)
+                ),
+            )
         }
     }
 
     fn num_err(&self, arg: usize) -> (usize, String) {
-        (arg, format!("number expected, got {}", args::arg_type_name(self.vm, self.args, arg - 1)))
+        (
+            arg,
+            format!(
+                "number expected, got {}",
+                args::arg_type_name(self.vm, self.args, arg - 1)
+            ),
+        )
     }
 }
 
@@ -350,10 +375,13 @@ impl format::FormatArgs for LuaArgs<'_> {
         })
     }
     fn number(&mut self, arg: usize) -> Result<f64, format::FormatError> {
-        self.get(arg).to_number().and_then(|v| v.as_f64()).ok_or_else(|| {
-            let (a, m) = self.num_err(arg);
-            format::FormatError::Arg(a, m)
-        })
+        self.get(arg)
+            .to_number()
+            .and_then(|v| v.as_f64())
+            .ok_or_else(|| {
+                let (a, m) = self.num_err(arg);
+                format::FormatError::Arg(a, m)
+            })
     }
     fn string(&mut self, arg: usize) -> Result<Cow<'_, [u8]>, format::FormatError> {
         let v = self.get(arg);
@@ -366,7 +394,9 @@ impl format::FormatArgs for LuaArgs<'_> {
             Err(e) => {
                 let v = self.vm.error_value(e);
                 let m = self.vm.tostring_bytes(v).unwrap_or_default();
-                Err(format::FormatError::Plain(String::from_utf8_lossy(&m).into_owned()))
+                Err(format::FormatError::Plain(
+                    String::from_utf8_lossy(&m).into_owned(),
+                ))
             }
         }
     }
@@ -390,18 +420,26 @@ impl pack::PackArgs for LuaArgs<'_> {
         })
     }
     fn number(&mut self, arg: usize) -> Result<f64, pack::PackError> {
-        self.get(arg).to_number().and_then(|v| v.as_f64()).ok_or_else(|| {
-            let (a, m) = self.num_err(arg);
-            pack::PackError::Arg(a, m)
-        })
+        self.get(arg)
+            .to_number()
+            .and_then(|v| v.as_f64())
+            .ok_or_else(|| {
+                let (a, m) = self.num_err(arg);
+                pack::PackError::Arg(a, m)
+            })
     }
     fn string(&mut self, arg: usize) -> Result<Cow<'_, [u8]>, pack::PackError> {
         match self.get(arg) {
             Value::Str(s) => Ok(Cow::Owned(s.get().as_bytes().to_vec())),
-            v @ (Value::Int(_) | Value::Float(_)) => Ok(Cow::Owned(self.vm.tostring_bytes(v).unwrap_or_default())),
+            v @ (Value::Int(_) | Value::Float(_)) => {
+                Ok(Cow::Owned(self.vm.tostring_bytes(v).unwrap_or_default()))
+            }
             _ => Err(pack::PackError::Arg(
                 arg,
-                format!("string expected, got {}", args::arg_type_name(self.vm, self.args, arg - 1)),
+                format!(
+                    "string expected, got {}",
+                    args::arg_type_name(self.vm, self.args, arg - 1)
+                ),
             )),
         }
     }
@@ -409,7 +447,11 @@ impl pack::PackArgs for LuaArgs<'_> {
 
 fn format_(vm: &mut Vm, args: Vals) -> NResult {
     let fmt = check_str(vm, &args, 0)?;
-    let mut la = LuaArgs { vm, args: &args, buf: Vec::new() };
+    let mut la = LuaArgs {
+        vm,
+        args: &args,
+        buf: Vec::new(),
+    };
     match format::format(fmt.get().as_bytes(), &mut la) {
         Ok(out) => rets![vm.new_str_owned(out)],
         Err(format::FormatError::Arg(n, m)) => Err(LuaError::arg(n, m)),
@@ -426,7 +468,11 @@ fn pack_err(e: pack::PackError) -> LuaError {
 
 fn pack_(vm: &mut Vm, args: Vals) -> NResult {
     let fmt = check_str(vm, &args, 0)?;
-    let mut la = LuaArgs { vm, args: &args, buf: Vec::new() };
+    let mut la = LuaArgs {
+        vm,
+        args: &args,
+        buf: Vec::new(),
+    };
     let out = pack::pack(fmt.get().as_bytes(), &mut la).map_err(pack_err)?;
     rets![vm.new_str_owned(out)]
 }
@@ -444,7 +490,8 @@ fn unpack(vm: &mut Vm, args: Vals) -> NResult {
         Value::Nil => None,
         _ => Some(check_int(vm, &args, 2)?),
     };
-    let (vals, next) = pack::unpack(fmt.get().as_bytes(), data.get().as_bytes(), init).map_err(pack_err)?;
+    let (vals, next) =
+        pack::unpack(fmt.get().as_bytes(), data.get().as_bytes(), init).map_err(pack_err)?;
     let mut out = Vals::new();
     for v in vals {
         out.push(match v {

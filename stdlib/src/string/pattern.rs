@@ -901,3 +901,192 @@ impl GMatch {
         (self.src, self.lastmatch)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Decodes the `\xHH` escapes of testdata/*.txt.
+    fn unesc(s: &str) -> Vec<u8> {
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'\\' && b.get(i + 1) == Some(&b'x') {
+                out.push(u8::from_str_radix(&s[i + 2..i + 4], 16).unwrap());
+                i += 4;
+            } else {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn esc(b: &[u8]) -> String {
+        let mut s = String::new();
+        for &c in b {
+            if !(32..=126).contains(&c) || c == b'\\' || c == b',' || c == b';' {
+                s.push_str(&format!("\\x{c:02x}"));
+            } else {
+                s.push(c as char);
+            }
+        }
+        s
+    }
+
+    fn enc(s: &[u8], vals: &[Capture]) -> String {
+        let parts: Vec<String> = vals
+            .iter()
+            .map(|c| match c {
+                Capture::Pos(n) => format!("P{n}"),
+                Capture::Span(a, b) => format!("S{}", esc(&s[*a..*b])),
+                Capture::Unfinished => "U".to_string(),
+            })
+            .collect();
+        parts.join(",")
+    }
+
+    /// The reference's message with the caller's `file:line: ` removed.
+    fn expected(field: &str) -> String {
+        match field.strip_prefix("E:gen.lua:") {
+            Some(rest) => format!("E:{}", rest.split_once(": ").unwrap().1),
+            None => field.to_string(),
+        }
+    }
+
+    fn err(e: String) -> String {
+        format!("E:{}", esc(e.as_bytes()))
+    }
+
+    fn init_of(f: &str) -> Option<i64> {
+        if f == "-" {
+            None
+        } else {
+            Some(f.parse().unwrap())
+        }
+    }
+
+    fn found(s: &[u8], r: Result<Option<MatchResult>, String>, find: bool) -> String {
+        match r {
+            Err(e) => err(e),
+            Ok(None) => "R:nil".to_string(),
+            Ok(Some(m)) => {
+                let v = if find { m.find_values() } else { m.values() };
+                match v {
+                    Err(e) => err(e),
+                    Ok(v) if find => {
+                        let mut all = vec![Capture::Pos(m.start + 1), Capture::Pos(m.end)];
+                        all.extend(v);
+                        format!("R:{}", enc(s, &all))
+                    }
+                    Ok(v) => format!("R:{}", enc(s, &v)),
+                }
+            }
+        }
+    }
+
+    fn gsub_result(r: Result<(Vec<u8>, i64), String>) -> String {
+        match r {
+            Err(e) => err(e),
+            Ok((out, n)) => format!("R:S{},P{n}", esc(&out)),
+        }
+    }
+
+    fn run_case(f: &[&str]) -> String {
+        match f[0] {
+            "find" | "match" => {
+                let (s, p) = (unesc(f[1]), unesc(f[2]));
+                let init = init_of(f[3]);
+                if f[0] == "find" {
+                    found(&s, str_find(&s, &p, init, false), true)
+                } else {
+                    found(&s, str_match(&s, &p, init), false)
+                }
+            }
+            "findp" => {
+                let (s, p) = (unesc(f[1]), unesc(f[2]));
+                let plain = f[4] == "true";
+                found(&s, str_find(&s, &p, init_of(f[3]), plain), true)
+            }
+            "gmatch" => {
+                let (s, p) = (unesc(f[1]), unesc(f[2]));
+                let mut g = GMatch::new();
+                let mut parts = Vec::new();
+                let mut error = None;
+                for _ in 0..50 {
+                    match g
+                        .next(&s, &p)
+                        .and_then(|m| m.map(|m| m.values()).transpose())
+                    {
+                        Ok(Some(v)) => parts.push(enc(&s, &v)),
+                        Ok(None) => break,
+                        Err(e) => {
+                            error = Some(err(e));
+                            break;
+                        }
+                    }
+                }
+                let mut out = parts.join(";");
+                if let Some(e) = error {
+                    out = format!("{out};{e}");
+                }
+                out
+            }
+            "gsub" => {
+                let (s, p, r) = (unesc(f[1]), unesc(f[2]), unesc(f[3]));
+                gsub_result(gsub_str(&s, &p, &r, init_of(f[4])))
+            }
+            "gsubf" => {
+                let (s, p) = (unesc(f[1]), unesc(f[2]));
+                let r = gsub(&s, &p, None, &mut |m| {
+                    let v = m.values()?;
+                    if v.first().and_then(|c| c.bytes(&s)) == Some(b"b") {
+                        return Ok(None);
+                    }
+                    let parts: Vec<Vec<u8>> = v
+                        .iter()
+                        .map(|c| match c {
+                            Capture::Pos(n) => n.to_string().into_bytes(),
+                            c => c.bytes(&s).unwrap().to_vec(),
+                        })
+                        .collect();
+                    Ok(Some(
+                        [b"<".to_vec(), parts.join(&b","[..]), b">".to_vec()].concat(),
+                    ))
+                });
+                gsub_result(r)
+            }
+            other => panic!("unknown case kind {other}"),
+        }
+    }
+
+    #[test]
+    fn matches_reference_cases() {
+        let data = include_str!("testdata/patterns.txt");
+        let mut failures = Vec::new();
+        let mut n = 0;
+        for line in data.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            let want = expected(f[f.len() - 1]);
+            let want = if f[0] == "gmatch" {
+                let last = f[f.len() - 1];
+                last.split(';').map(expected).collect::<Vec<_>>().join(";")
+            } else {
+                want
+            };
+            let got = run_case(&f);
+            n += 1;
+            if got != want {
+                failures.push(format!("{line}\n   got: {got}"));
+            }
+        }
+        assert!(n > 4000, "only {n} cases");
+        assert!(
+            failures.is_empty(),
+            "{} of {n} failed:\n{}",
+            failures.len(),
+            failures[..failures.len().min(30)].join("\n")
+        );
+    }
+}
