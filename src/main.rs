@@ -76,8 +76,9 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
     }
     let mut vm = new_vm();
     // Position of the script in argv (for `arg`), or the end.
-    let script_index = argv.len() - cli.script.len();
-    set_arg_table(&mut vm, &argv, script_index.min(argv.len().saturating_sub(1)).max(0));
+    // Without a script, arg[0] is the interpreter (lua.c createargtable).
+    let script_index = if cli.script.is_empty() { 0 } else { argv.len() - cli.script.len() };
+    set_arg_table(&mut vm, &argv, script_index);
     for name in &cli.libs {
         let src = format!("{0} = require('{0}')", name);
         report(run_source(&mut vm, src.as_bytes(), "=(command line)", &[]))?;
@@ -146,8 +147,17 @@ fn main() -> ExitCode {
     if let Some(Command::Check { paths }) = &cli.command {
         return ExitCode::from(wlua::check::run(paths) as u8);
     }
-    match run(cli, argv) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(n) => ExitCode::from(n as u8),
+    // The interpreter never recurses on the Rust stack for Lua calls, but
+    // natives that call back into Lua (sort comparators, gsub callbacks,
+    // message handlers) may nest up to 200 deep: give them room.
+    let main = std::thread::Builder::new()
+        .name("wlua-main".into())
+        .stack_size(256 << 20)
+        .spawn(move || run(cli, argv))
+        .expect("spawn the main interpreter thread");
+    match main.join() {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(n)) => ExitCode::from(n as u8),
+        Err(_) => ExitCode::from(70),
     }
 }

@@ -60,7 +60,9 @@ fn print(vm: &mut Vm, args: Vals) -> NResult {
         out.extend_from_slice(s.get().as_bytes());
     }
     out.push(b'\n');
+    // lua_writeline flushes stdout after every print.
     crate::io::stdout_write(&out);
+    crate::io::stdout_flush();
     rets!()
 }
 
@@ -311,6 +313,11 @@ fn load_(vm: &mut Vm, args: Vals) -> NResult {
         None => "bt".to_string(),
     };
     let env = if args.len() >= 4 { Some(args[3]) } else { None };
+    let chunk = match chunk {
+        // lua_tolstring: numbers load as their text.
+        Value::Int(_) | Value::Float(_) => vm.tostring(chunk)?,
+        other => other,
+    };
     let (src, name) = match chunk {
         Value::Str(s) => {
             let name = match args::opt_str(vm, &args, 1)? {
@@ -326,7 +333,15 @@ fn load_(vm: &mut Vm, args: Vals) -> NResult {
             };
             let mut src = Vec::new();
             loop {
-                let r = vm.call(f, &[])?;
+                // lua_load runs the reader protected: its errors, like a
+                // bad piece, come back as `nil, message`.
+                let r = match vm.call(f, &[]) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let v = vm.error_value(e);
+                        return rets![Value::Nil, v];
+                    }
+                };
                 match r.first() {
                     None | Some(Value::Nil) => break,
                     Some(Value::Str(s)) => {
@@ -336,7 +351,8 @@ fn load_(vm: &mut Vm, args: Vals) -> NResult {
                         src.extend_from_slice(s.get().as_bytes());
                     }
                     Some(_) => {
-                        let m = vm.new_str("reader function must return a string");
+                        let m = format!("{}reader function must return a string", vm.where_(1));
+                        let m = vm.new_str(m);
                         return rets![Value::Nil, m];
                     }
                 }
@@ -401,7 +417,7 @@ fn collectgarbage(vm: &mut Vm, args: Vals) -> NResult {
             rets![Value::Int(0)]
         }
         "collect" => {
-            vm.full_gc();
+            vm.full_gc()?;
             rets![Value::Int(0)]
         }
         "count" => {
@@ -410,9 +426,7 @@ fn collectgarbage(vm: &mut Vm, args: Vals) -> NResult {
         }
         "step" => {
             // Each step here is a full cycle, so a step always finishes one.
-            let was_stopped = vm.heap.stopped;
-            vm.full_gc();
-            vm.heap.stopped = was_stopped;
+            vm.full_gc()?;
             rets![Value::Bool(true)]
         }
         "setpause" => {

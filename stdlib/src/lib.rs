@@ -3,6 +3,7 @@
 pub mod args;
 pub mod base;
 pub mod coroutine;
+pub mod debug;
 pub mod io;
 pub mod load;
 pub mod math;
@@ -24,5 +25,6 @@ pub fn open_libs(vm: &mut Vm) {
     utf8::open(vm);
     os::open(vm);
     io::open(vm);
+    debug::open(vm);
     package::open(vm);
 }

@@ -100,7 +100,9 @@ impl Vm {
                     // Fixed parameters move above the varargs (adjust_varargs).
                     let base = func + 1 + nargs;
                     let need = base + max_stack;
-                    if need > MAX_STACK || th.frames.len() >= MAX_FRAMES {
+                    if need > MAX_STACK + self.error_handling * 1000
+                        || th.frames.len() >= MAX_FRAMES + self.error_handling * 100
+                    {
                         return Err(self.stack_overflow());
                     }
                     th.ensure(need);
@@ -115,7 +117,9 @@ impl Vm {
                 } else {
                     let base = func + 1;
                     let need = base + max_stack;
-                    if need > MAX_STACK || th.frames.len() >= MAX_FRAMES {
+                    if need > MAX_STACK + self.error_handling * 1000
+                        || th.frames.len() >= MAX_FRAMES + self.error_handling * 100
+                    {
                         return Err(self.stack_overflow());
                     }
                     th.ensure(need);
@@ -178,7 +182,7 @@ impl Vm {
         boundary: bool,
     ) -> Result<Next, LuaError> {
         let th = self.cur.get_mut();
-        if th.frames.len() >= MAX_FRAMES {
+        if th.frames.len() >= MAX_FRAMES + self.error_handling * 100 {
             return Err(self.stack_overflow());
         }
         th.frames.push(Frame {
@@ -507,21 +511,26 @@ impl Vm {
         }
     }
 
-    /// Calls an `xpcall` message handler at the error point.
+    /// Calls an `xpcall` message handler at the error point. An error in
+    /// the handler is handed to the handler again, a bounded number of
+    /// times, then becomes "error in error handling" (LUA_ERRERR). The
+    /// handler may use extra frames beyond the stack limit, so it can run
+    /// after a stack overflow.
     fn call_handler(&mut self, handler: Value, ev: Value) -> Value {
-        match self.call(handler, &[ev]) {
-            Ok(r) => r.first().copied().unwrap_or(Value::Nil),
-            Err(LuaError::Runtime(v)) | Err(LuaError::Value(v)) => {
-                // An error in the handler is handled by the handler again,
-                // down to the C-depth limit (as LUA_ERRERR).
-                if self.c_depth + 1 >= MAX_C_DEPTH {
-                    v
-                } else {
-                    self.call_handler(handler, v)
+        let mut ev = ev;
+        self.error_handling += 1;
+        let mut result = None;
+        for _ in 0..10 {
+            match self.call(handler, &[ev]) {
+                Ok(r) => {
+                    result = Some(r.first().copied().unwrap_or(Value::Nil));
+                    break;
                 }
+                Err(e) => ev = self.error_value(e),
             }
-            Err(e) => self.error_value(e),
         }
+        self.error_handling -= 1;
+        result.unwrap_or_else(|| self.new_str("error in error handling"))
     }
 
     /// Turns a native's error into the error value, adding the position

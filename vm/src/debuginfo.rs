@@ -170,7 +170,7 @@ fn func_name_from_code(p: &Proto, pc: usize) -> Option<(&'static str, String)> {
 }
 
 impl Vm {
-    pub(crate) fn frame_proto(&self, th: &crate::thread::Thread, f: &Frame) -> Option<std::sync::Arc<Proto>> {
+    pub fn frame_proto(&self, th: &crate::thread::Thread, f: &Frame) -> Option<std::sync::Arc<Proto>> {
         if !matches!(f.kind, FrameKind::Lua) {
             return None;
         }

@@ -267,7 +267,7 @@ impl Vm {
                         savepc!();
                         self.collect_now();
                         if !self.heap.tobefnz.is_empty() {
-                            self.run_finalizers();
+                            self.run_finalizers()?;
                         }
                         continue 'newframe;
                     }
@@ -511,7 +511,7 @@ impl Vm {
                         savepc!();
                         let r = self.resume_concat(a, b, c + 1);
                         if r.is_ok() {
-                            gc_after_concat(self);
+                            gc_after_concat(self)?;
                         }
                         slow!(r)
                     }
@@ -1116,6 +1116,13 @@ impl Vm {
                 None => return Err(self.call_error(a)),
             }
         }
+        if !matches!(th.get().stack[a], Value::LuaFn(_)) {
+            // A native is called in place, as luaD_precall does for C
+            // functions: the calling frame stays (error positions and
+            // levels see it) and the RETURN after TAILCALL returns its
+            // results.
+            return self.precall(a, nargs, -1, RetAction::Normal, false);
+        }
         self.close_upvals(th, fr.base);
         let t = th.get_mut();
         t.stack.copy_within(a..a + 1 + nargs, fr.func);
@@ -1184,13 +1191,14 @@ fn for_limit(limit: &Value, step: i64) -> Option<(i64, bool)> {
     }
 }
 
-fn gc_after_concat(vm: &mut Vm) {
+fn gc_after_concat(vm: &mut Vm) -> Result<(), LuaError> {
     if vm.heap.should_collect() {
         vm.collect_now();
         if !vm.heap.tobefnz.is_empty() {
-            vm.run_finalizers();
+            vm.run_finalizers()?;
         }
     }
+    Ok(())
 }
 
 // Keep the UpVal import used for clarity of the upvalue macro's type.

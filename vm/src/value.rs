@@ -24,6 +24,8 @@ pub enum Value {
     LightFn(NativeFn),
     Thread(Gc<Thread>),
     UserData(Gc<UserData>),
+    /// A light userdata: an opaque address (`debug.upvalueid`).
+    LightUserData(usize),
 }
 
 /// Full userdata: an opaque Rust value with a metatable.
@@ -74,7 +76,7 @@ impl Value {
             Value::Table(_) => "table",
             Value::LuaFn(_) | Value::Native(_) | Value::LightFn(_) => "function",
             Value::Thread(_) => "thread",
-            Value::UserData(_) => "userdata",
+            Value::UserData(_) | Value::LightUserData(_) => "userdata",
         }
     }
 
@@ -92,6 +94,7 @@ impl Value {
             Value::LightFn(f) => *f as usize,
             Value::Thread(g) => g.addr(),
             Value::UserData(g) => g.addr(),
+            Value::LightUserData(p) => *p,
             _ => 0,
         }
     }
@@ -127,6 +130,7 @@ impl Value {
             (Value::LightFn(a), Value::LightFn(b)) => std::ptr::fn_addr_eq(*a, *b),
             (Value::Thread(a), Value::Thread(b)) => a == b,
             (Value::UserData(a), Value::UserData(b)) => a == b,
+            (Value::LightUserData(a), Value::LightUserData(b)) => a == b,
             _ => false,
         }
     }

@@ -48,6 +48,8 @@ pub struct Vm {
     pub tm_names: [Value; TM_N],
     /// Native re-entries of `execute` in progress.
     pub c_depth: u32,
+    /// Message handlers running (each may exceed the stack limits a bit).
+    pub error_handling: usize,
     /// Reductions left before preemption (when `preemptible`).
     pub budget: i64,
     pub preemptible: bool,
@@ -97,6 +99,7 @@ impl Vm {
             type_metas: [None; 7],
             tm_names,
             c_depth: 0,
+            error_handling: 0,
             budget: i64::MAX,
             preemptible: false,
             last_traceback: None,
@@ -224,6 +227,7 @@ impl Vm {
             Value::Str(_) => BasicType::Str,
             Value::LuaFn(_) | Value::Native(_) | Value::LightFn(_) => BasicType::Function,
             Value::Thread(_) => BasicType::Thread,
+            Value::LightUserData(_) => BasicType::LightUserData,
             Value::Table(_) | Value::UserData(_) => return None,
         })
     }
@@ -386,11 +390,7 @@ impl Vm {
                     Some(Value::Str(s)) => s.get().to_str_lossy().into_owned(),
                     _ => v.type_name().to_string(),
                 };
-                let s = if matches!(v, Value::LightFn(_)) {
-                    format!("{}: builtin: {:#x}", kind, v.addr())
-                } else {
-                    format!("{}: {:#x}", kind, v.addr())
-                };
+                let s = format!("{}: {:#x}", kind, v.addr());
                 self.new_str(s)
             }
         })
@@ -521,10 +521,11 @@ impl Vm {
 
     // ----- collection ----------------------------------------------------
 
-    /// Runs a full collection now, then due finalizers.
-    pub fn full_gc(&mut self) {
+    /// Runs a full collection now, then due finalizers; an error in a
+    /// finalizer propagates as "error in __gc metamethod (...)".
+    pub fn full_gc(&mut self) -> Result<(), LuaError> {
         self.collect_now();
-        self.run_finalizers();
+        self.run_finalizers()
     }
 
     pub(crate) fn collect_now(&mut self) {
@@ -580,17 +581,26 @@ impl Vm {
         }
     }
 
-    /// Calls pending `__gc` metamethods (errors in them are reported on
-    /// stderr as warnings and otherwise ignored).
-    pub fn run_finalizers(&mut self) {
+    /// Calls pending `__gc` metamethods. The first error stops the run and
+    /// is returned, worded as the reference's GCTM does.
+    pub fn run_finalizers(&mut self) -> Result<(), LuaError> {
         while let Some(obj) = self.heap.tobefnz.pop() {
             let v = obj.as_value();
             if let Some(h) = self.get_tm(&v, Tm::Gc) {
                 if h.is_function() {
-                    let _ = self.call(h, &[v]);
+                    if let Err(e) = self.call(h, &[v]) {
+                        let ev = self.error_value(e);
+                        let msg = match ev {
+                            Value::Str(s) => s.get().to_str_lossy().into_owned(),
+                            other => format!("(error object is a {} value)", other.type_name()),
+                        };
+                        let m = self.new_str(format!("error in __gc metamethod ({})", msg));
+                        return Err(LuaError::Value(m));
+                    }
                 }
             }
         }
+        Ok(())
     }
 
     /// Runs every outstanding finalizer, as lua_close does at exit.
@@ -598,7 +608,11 @@ impl Vm {
         let all = self.heap.all_finalizable();
         self.heap.tobefnz = all;
         self.heap.tobefnz.reverse();
-        self.run_finalizers();
+        // At exit, finalizer errors are dropped (lua_close does not
+        // propagate them); each finalizer still runs.
+        while !self.heap.tobefnz.is_empty() {
+            let _ = self.run_finalizers();
+        }
     }
 }
 

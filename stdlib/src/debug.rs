@@ -1,0 +1,425 @@
+//! The debug library (ldblib.c): tracebacks, getinfo, locals, upvalues,
+//! hooks, metatables and the registry.
+
+use crate::args::{self, arg, check_int, type_error};
+use wlua_vm::debuginfo::{Hook, chunkid};
+use wlua_vm::func::UpVal;
+use wlua_vm::gc::Gc;
+use wlua_vm::thread::{FrameKind, Thread};
+use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
+
+pub fn open(vm: &mut Vm) {
+    args::new_lib(
+        vm,
+        "debug",
+        &[
+            ("traceback", traceback),
+            ("getinfo", getinfo),
+            ("getlocal", getlocal),
+            ("setlocal", setlocal),
+            ("getupvalue", getupvalue),
+            ("setupvalue", setupvalue),
+            ("upvalueid", upvalueid),
+            ("upvaluejoin", upvaluejoin),
+            ("getmetatable", getmetatable),
+            ("setmetatable", setmetatable),
+            ("getregistry", getregistry),
+            ("sethook", sethook),
+            ("gethook", gethook),
+            ("getuservalue", getuservalue),
+            ("setuservalue", setuservalue),
+        ],
+    );
+}
+
+/// The optional thread first argument: (thread, index of the next arg).
+fn thread_arg(vm: &Vm, args: &Vals) -> (Gc<Thread>, usize) {
+    match arg(args, 0) {
+        Value::Thread(t) => (t, 1),
+        _ => (vm.cur, 0),
+    }
+}
+
+/// Frame index for `level` in `th` (level 0 is the top: this native when
+/// `th` is the running thread).
+fn frame_at(th: &Thread, level: i64) -> Option<usize> {
+    let n = th.frames.len() as i64;
+    if level < 0 || level >= n {
+        None
+    } else {
+        Some((n - 1 - level) as usize)
+    }
+}
+
+fn traceback(vm: &mut Vm, args: Vals) -> NResult {
+    let (th, a) = thread_arg(vm, &args);
+    let msg = arg(&args, a);
+    if !msg.is_nil() && !matches!(msg, Value::Str(_) | Value::Int(_) | Value::Float(_)) {
+        return rets![msg];
+    }
+    let default_level = if th == vm.cur { 1 } else { 0 };
+    let level = args::opt_int(vm, &args, a + 1, default_level)?.max(0) as usize;
+    let mut out = Vec::new();
+    if !msg.is_nil() {
+        out.extend(vm.tostring_bytes(msg)?);
+        out.push(b'\n');
+    }
+    let tb = if th == vm.cur {
+        vm.traceback(level)
+    } else {
+        vm.traceback_of(th.get(), level)
+    };
+    out.extend_from_slice(tb.as_bytes());
+    rets![vm.new_str_owned(out)]
+}
+
+fn set_field(vm: &mut Vm, t: Gc<wlua_vm::Table>, k: &str, v: Value) {
+    vm.raw_set_str(t, k, v);
+}
+
+fn set_str(vm: &mut Vm, t: Gc<wlua_vm::Table>, k: &str, v: &str) {
+    let s = vm.new_str(v);
+    vm.raw_set_str(t, k, s);
+}
+
+fn getinfo(vm: &mut Vm, args: Vals) -> NResult {
+    let (th, a) = thread_arg(vm, &args);
+    let what = match args::opt_str(vm, &args, a + 1)? {
+        Some(s) => s.get().to_str_lossy().into_owned(),
+        None => "flnStu".to_string(),
+    };
+    if what.starts_with('>') || what.chars().any(|c| !"SlnutfL".contains(c)) {
+        return Err(LuaError::arg(a + 2, "invalid option"));
+    }
+    // The function and, for a level, its frame.
+    let (func, frame) = match arg(&args, a) {
+        f if f.is_function() => (f, None),
+        Value::Int(_) | Value::Float(_) => {
+            let level = check_int(vm, &args, a)?;
+            let t = th.get();
+            match frame_at(t, level) {
+                None => return rets![Value::Nil],
+                Some(i) => (t.stack[t.frames[i].func], Some(i)),
+            }
+        }
+        _ => return Err(LuaError::arg(a + 1, "function or level expected")),
+    };
+    let t = vm.new_table();
+    let proto = match func {
+        Value::LuaFn(c) => Some(c.get().proto.get().proto.clone()),
+        _ => None,
+    };
+    if what.contains('S') {
+        match &proto {
+            Some(p) => {
+                set_str(vm, t, "source", &p.source);
+                set_str(vm, t, "short_src", &chunkid(&p.source));
+                set_field(vm, t, "linedefined", Value::Int(p.line_defined as i64));
+                set_field(vm, t, "lastlinedefined", Value::Int(p.last_line_defined as i64));
+                set_str(vm, t, "what", if p.line_defined == 0 { "main" } else { "Lua" });
+            }
+            None => {
+                set_str(vm, t, "source", "=[C]");
+                set_str(vm, t, "short_src", "[C]");
+                set_field(vm, t, "linedefined", Value::Int(-1));
+                set_field(vm, t, "lastlinedefined", Value::Int(-1));
+                set_str(vm, t, "what", "C");
+            }
+        }
+    }
+    if what.contains('l') {
+        let line = match frame {
+            Some(i) => vm.frame_line(th.get(), &th.get().frames[i]),
+            None => -1,
+        };
+        set_field(vm, t, "currentline", Value::Int(line));
+    }
+    if what.contains('u') {
+        let (nups, nparams, vararg) = match (&proto, func) {
+            (Some(p), _) => (p.upvalues.len(), p.num_params as usize, p.is_vararg),
+            (None, Value::Native(n)) => (n.get().upvals.len(), 0, true),
+            _ => (0, 0, true),
+        };
+        set_field(vm, t, "nups", Value::Int(nups as i64));
+        set_field(vm, t, "nparams", Value::Int(nparams as i64));
+        set_field(vm, t, "isvararg", Value::Bool(vararg));
+    }
+    if what.contains('n') {
+        match frame.and_then(|i| vm.frame_name(th.get(), i)) {
+            Some((kind, name)) => {
+                set_str(vm, t, "name", &name);
+                set_str(vm, t, "namewhat", kind);
+            }
+            None => set_str(vm, t, "namewhat", ""),
+        }
+    }
+    if what.contains('t') {
+        let tail = frame.is_some_and(|i| th.get().frames[i].tail);
+        set_field(vm, t, "istailcall", Value::Bool(tail));
+    }
+    if what.contains('L') {
+        if let Some(p) = &proto {
+            let lines = vm.new_table();
+            for l in p.lineinfo.iter() {
+                lines.get_mut().set_int(*l as i64, Value::Bool(true));
+            }
+            set_field(vm, t, "activelines", Value::Table(lines));
+        }
+    }
+    if what.contains('f') {
+        set_field(vm, t, "func", func);
+    }
+    rets![Value::Table(t)]
+}
+
+/// The name and stack slot of local `n` in frame `fi` (luaG_findlocal).
+fn find_local(vm: &Vm, th: &Thread, fi: usize, n: i64) -> Option<(String, usize)> {
+    let f = &th.frames[fi];
+    let limit = match th.frames.get(fi + 1) {
+        Some(next) => next.func,
+        None => th.top.max(f.base),
+    };
+    if let Some(p) = vm.frame_proto(th, f) {
+        if n < 0 {
+            // Varargs live just below base.
+            let k = (-n) as usize;
+            if k <= f.nvarargs as usize {
+                return Some(("(*vararg)".to_string(), f.base - f.nvarargs as usize + k - 1));
+            }
+            return None;
+        }
+        if let Some(name) = p.local_name(n as usize, f.pc.saturating_sub(1)) {
+            return Some((name.to_string(), f.base + n as usize - 1));
+        }
+        let slot = f.base + n as usize - 1;
+        let top = if fi + 1 < th.frames.len() { limit } else { f.base + p.max_stack as usize };
+        if n > 0 && slot < top {
+            return Some(("(*temporary)".to_string(), slot));
+        }
+        return None;
+    }
+    if n > 0 && matches!(f.kind, FrameKind::Native) {
+        let slot = f.base + n as usize - 1;
+        if slot < limit {
+            return Some(("(*temporary)".to_string(), slot));
+        }
+    }
+    None
+}
+
+fn getlocal(vm: &mut Vm, args: Vals) -> NResult {
+    let (th, a) = thread_arg(vm, &args);
+    let n = check_int(vm, &args, a + 1)?;
+    if let f @ Value::LuaFn(c) = arg(&args, a) {
+        let _ = f;
+        let p = c.get().proto.get().proto.clone();
+        return match p.local_name(n as usize, 0) {
+            Some(name) if n > 0 && (n as usize) <= p.num_params as usize => rets![vm.new_str(name)],
+            _ => rets![Value::Nil],
+        };
+    }
+    let level = check_int(vm, &args, a)?;
+    let t = th.get();
+    let Some(fi) = frame_at(t, level) else {
+        return Err(LuaError::arg(a + 1, "level out of range"));
+    };
+    match find_local(vm, t, fi, n) {
+        Some((name, slot)) => {
+            let v = t.stack.get(slot).copied().unwrap_or(Value::Nil);
+            let s = vm.new_str(name);
+            rets![s, v]
+        }
+        None => rets![Value::Nil],
+    }
+}
+
+fn setlocal(vm: &mut Vm, args: Vals) -> NResult {
+    let (th, a) = thread_arg(vm, &args);
+    let level = check_int(vm, &args, a)?;
+    let n = check_int(vm, &args, a + 1)?;
+    let v = arg(&args, a + 2);
+    let t = th.get();
+    let Some(fi) = frame_at(t, level) else {
+        return Err(LuaError::arg(a + 1, "level out of range"));
+    };
+    match find_local(vm, t, fi, n) {
+        Some((name, slot)) => {
+            if let Some(s) = th.get_mut().stack.get_mut(slot) {
+                *s = v;
+            }
+            rets![vm.new_str(name)]
+        }
+        None => rets![Value::Nil],
+    }
+}
+
+fn getupvalue(vm: &mut Vm, args: Vals) -> NResult {
+    let n = check_int(vm, &args, 1)?;
+    match arg(&args, 0) {
+        Value::LuaFn(c) => {
+            let c = c.get();
+            if n < 1 || n as usize > c.upvals.len() {
+                return rets![];
+            }
+            let p = &c.proto.get().proto;
+            let name = p.upvalues.get(n as usize - 1).map_or("?".to_string(), |u| {
+                if u.name.is_empty() { "?".to_string() } else { u.name.to_string() }
+            });
+            let v = c.upvals[n as usize - 1].get().get();
+            let s = vm.new_str(name);
+            rets![s, v]
+        }
+        Value::Native(nc) => {
+            let ups = &nc.get().upvals;
+            if n < 1 || n as usize > ups.len() {
+                return rets![];
+            }
+            let v = ups[n as usize - 1];
+            let s = vm.new_str("");
+            rets![s, v]
+        }
+        f if f.is_function() => rets![],
+        _ => Err(type_error(vm, &args, 0, "function")),
+    }
+}
+
+fn setupvalue(vm: &mut Vm, args: Vals) -> NResult {
+    let n = check_int(vm, &args, 1)?;
+    let v = args::check_any(&args, 2)?;
+    match arg(&args, 0) {
+        Value::LuaFn(c) => {
+            let cl = c.get();
+            if n < 1 || n as usize > cl.upvals.len() {
+                return rets![];
+            }
+            cl.upvals[n as usize - 1].get_mut().set(v);
+            let name = cl.proto.get().proto.upvalues[n as usize - 1].name.to_string();
+            rets![vm.new_str(if name.is_empty() { "?".to_string() } else { name })]
+        }
+        Value::Native(nc) => {
+            let ups = &mut nc.get_mut().upvals;
+            if n < 1 || n as usize > ups.len() {
+                return rets![];
+            }
+            ups[n as usize - 1] = v;
+            rets![vm.new_str("")]
+        }
+        f if f.is_function() => rets![],
+        _ => Err(type_error(vm, &args, 0, "function")),
+    }
+}
+
+fn lua_upval(vm: &Vm, args: &Vals, fi: usize, ni: usize) -> Result<(Gc<wlua_vm::func::LuaClosure>, usize), LuaError> {
+    let Value::LuaFn(c) = arg(args, fi) else {
+        return Err(type_error(vm, args, fi, "function"));
+    };
+    let n = check_int(vm, args, ni)?;
+    if n < 1 || n as usize > c.get().upvals.len() {
+        return Err(LuaError::arg(ni + 1, "invalid upvalue index"));
+    }
+    Ok((c, n as usize - 1))
+}
+
+fn upvalueid(vm: &mut Vm, args: Vals) -> NResult {
+    let (c, i) = lua_upval(vm, &args, 0, 1)?;
+    let u: Gc<UpVal> = c.get().upvals[i];
+    rets![Value::LightUserData(u.addr())]
+}
+
+fn upvaluejoin(vm: &mut Vm, args: Vals) -> NResult {
+    let (c1, i1) = lua_upval(vm, &args, 0, 1)?;
+    let (c2, i2) = lua_upval(vm, &args, 2, 3)?;
+    let u = c2.get().upvals[i2];
+    c1.get_mut().upvals[i1] = u;
+    rets![]
+}
+
+fn getmetatable(vm: &mut Vm, args: Vals) -> NResult {
+    let v = args::check_any(&args, 0)?;
+    match vm.get_metatable(&v) {
+        Some(mt) => rets![Value::Table(mt)],
+        None => rets![Value::Nil],
+    }
+}
+
+fn setmetatable(vm: &mut Vm, args: Vals) -> NResult {
+    let v = arg(&args, 0);
+    let mt = match arg(&args, 1) {
+        Value::Nil => None,
+        Value::Table(t) => Some(t),
+        _ => return Err(type_error(vm, &args, 1, "nil or table")),
+    };
+    vm.set_metatable(&v, mt);
+    rets![v]
+}
+
+fn getregistry(vm: &mut Vm, _args: Vals) -> NResult {
+    rets![Value::Table(vm.registry)]
+}
+
+fn sethook(vm: &mut Vm, args: Vals) -> NResult {
+    let (_, a) = thread_arg(vm, &args);
+    let f = arg(&args, a);
+    if f.is_nil() || args.len() <= a {
+        vm.hook = None;
+        return rets![];
+    }
+    let mask = args::check_bytes(vm, &args, a + 1)?;
+    let count = args::opt_int(vm, &args, a + 2, 0)?.max(0) as u32;
+    if !f.is_function() {
+        return Err(type_error(vm, &args, a, "function"));
+    }
+    let has = |c: u8| mask.contains(&c);
+    if !has(b'c') && !has(b'r') && !has(b'l') && count == 0 {
+        vm.hook = None;
+        return rets![];
+    }
+    vm.hook = Some(Hook {
+        func: f,
+        call: has(b'c'),
+        ret: has(b'r'),
+        line: has(b'l'),
+        count,
+        counter: 0,
+        last_line: -1,
+        last_pc: usize::MAX,
+    });
+    rets![]
+}
+
+fn gethook(vm: &mut Vm, _args: Vals) -> NResult {
+    match vm.hook {
+        None => rets![Value::Nil],
+        Some(h) => {
+            let mut m = String::new();
+            if h.call {
+                m.push('c');
+            }
+            if h.ret {
+                m.push('r');
+            }
+            if h.line {
+                m.push('l');
+            }
+            let ms = vm.new_str(m);
+            rets![h.func, ms, Value::Int(h.count as i64)]
+        }
+    }
+}
+
+fn getuservalue(_vm: &mut Vm, args: Vals) -> NResult {
+    match arg(&args, 0) {
+        Value::UserData(u) => rets![u.get().user_value],
+        _ => rets![Value::Nil],
+    }
+}
+
+fn setuservalue(vm: &mut Vm, args: Vals) -> NResult {
+    match arg(&args, 0) {
+        Value::UserData(u) => {
+            u.get_mut().user_value = arg(&args, 1);
+            rets![arg(&args, 0)]
+        }
+        _ => Err(type_error(vm, &args, 0, "userdata")),
+    }
+}
