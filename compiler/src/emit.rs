@@ -547,7 +547,10 @@ impl<'a> Compiler<'a> {
         let mut escapelist = escapelist;
         if followed {
             let j = self.jump()?; // must jump over 'else'/'elseif'
-            escapelist = self.concat(escapelist, j)?;
+            // Prepended rather than appended (as luaK_concat would): all
+            // these jumps get the same target, and a long elseif chain stays
+            // linear.
+            escapelist = self.concat(j, escapelist)?;
         }
         self.patch_to_here(jf)?;
         Ok(escapelist)

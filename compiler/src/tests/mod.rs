@@ -2,6 +2,7 @@
 //! luac5.3 is installed, frozen as strings for short stable cases), limit
 //! and goto errors, folding, and deep chains on a small stack.
 
+mod fuzz;
 mod listing;
 mod reference;
 mod unit;

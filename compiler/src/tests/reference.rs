@@ -152,7 +152,7 @@ fn strip_lines(l: &str) -> String {
         .join("\n")
 }
 
-fn compare_with(src: &str, ignore_lines: bool) -> Option<Option<String>> {
+pub fn compare_with(src: &str, ignore_lines: bool) -> Option<Option<String>> {
     if wlua_parser::parse(&bumpalo::Bump::new(), src.as_bytes(), "@t.lua").is_err() {
         // A syntax error (the parser's business; its tests compare them).
         return Some(None);
@@ -313,7 +313,7 @@ fn repository_scripts_match_luac() {
 }
 
 /// The first differing lines of a `--- luac5.3 / --- wlua` report.
-fn first_diff(report: &str) -> String {
+pub fn first_diff(report: &str) -> String {
     let Some((r, m)) = report.split_once("--- wlua\n") else {
         return report.to_string();
     };

@@ -602,3 +602,83 @@ fn constants_past_rk_range_go_through_registers() {
         ]
     );
 }
+
+#[test]
+fn type_annotations_casts_and_assertions_generate_no_code() {
+    let pairs = [
+        ("local x: number = 1 return x", "local x = 1 return x"),
+        (
+            "local function f<T>(a: T, ...: number): T return a end",
+            "local function f(a, ...) return a end",
+        ),
+        ("type Id = string local y = 2", "local y = 2"),
+        ("export type P<A> = {a: A} x = 1", "x = 1"),
+        ("local a = (b :: any).c", "local a = (b).c"),
+        ("local a = b as number", "local a = b"),
+        ("local a = b!.c", "local a = b.c"),
+        (
+            "function Obj:m(x: T): () self.x = x end",
+            "function Obj:m(x) self.x = x end",
+        ),
+        // A cast keeps a call open (all results); parentheses truncate.
+        ("local a, b = f() :: any", "local a, b = f()"),
+        ("return f() :: any", "return f()"),
+        ("return (f() :: any)", "return (f())"),
+        ("g(f()!)", "g(f())"),
+    ];
+    for (typed, plain) in pairs {
+        let t = compile_src(typed).unwrap_or_else(|e| panic!("{typed}: {e}"));
+        let p = compile_src(plain).unwrap();
+        assert_eq!(
+            super::listing::listing(&t),
+            super::listing::listing(&p),
+            "{typed} vs {plain}"
+        );
+    }
+}
+
+/// Compile speed on a large generated program (`--ignored`; run in release:
+/// `cargo test --release -p wlua-compiler compile_speed -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn compile_speed() {
+    let mut src = String::new();
+    for seed in 0..400 {
+        let prog = super::fuzz::program(seed);
+        if wlua_parser::parse(&Bump::new(), prog.as_bytes(), "=p").is_ok() {
+            src.push_str("do\n");
+            src.push_str(&prog);
+            src.push_str("\nend\n");
+        }
+    }
+    if let Ok(path) = std::env::var("WLUA_SPEED_DUMP") {
+        std::fs::write(path, &src).unwrap();
+    }
+    let arena = Bump::new();
+    let t0 = std::time::Instant::now();
+    let block = parse_for_speed(&arena, &src);
+    let t1 = std::time::Instant::now();
+    let reps: u32 = std::env::var("WLUA_SPEED_REPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let mut p = compile(&block, "=speed").unwrap();
+    for _ in 1..reps {
+        p = compile(&block, "=speed").unwrap();
+    }
+    let t2 = std::time::Instant::now();
+    eprintln!(
+        "{} KB: parse {:?}, compile {:?} ({} instructions)",
+        src.len() / 1024,
+        t1 - t0,
+        (t2 - t1) / reps,
+        p.code.len()
+    );
+}
+
+fn parse_for_speed<'a>(arena: &'a Bump, src: &str) -> Block<'a> {
+    match wlua_parser::parse(arena, src.as_bytes(), "=speed") {
+        Ok(b) => b,
+        Err(e) => panic!("{e}"),
+    }
+}
