@@ -194,12 +194,10 @@ impl<'a> Compiler<'a> {
             let mut e = self.explist(r.exprs)?;
             if e.is_multret() {
                 self.set_multret(&mut e)?;
-                if let ExpKind::Call(pc) = e.k {
-                    if n == 1 {
-                        let i = self.instr(pc);
-                        debug_assert_eq!(i.a(), self.fs.nactvar);
-                        *self.instr_mut(pc) = Instr::abc(OpCode::TailCall, i.a(), i.b(), i.c());
-                    }
+                if let (ExpKind::Call(pc), 1) = (e.k, n) {
+                    let i = self.instr(pc);
+                    debug_assert_eq!(i.a(), self.fs.nactvar);
+                    *self.instr_mut(pc) = Instr::abc(OpCode::TailCall, i.a(), i.b(), i.c());
                 }
                 first = self.fs.nactvar;
                 nret = MULTRET;

@@ -83,7 +83,7 @@ impl ExpDesc {
     }
 
     /// The numeric value of a numeral without jumps (lcode.c tonumeral).
-    pub fn to_numeral(&self) -> Option<Num> {
+    pub fn numeral(&self) -> Option<Num> {
         if self.has_jumps() {
             return None;
         }

@@ -76,7 +76,7 @@ pub(crate) fn to_integer(n: Num) -> Option<i64> {
 
 pub(crate) fn float_to_integer(f: f64) -> Option<i64> {
     // -2^63 <= f < 2^63, and no fractional part.
-    if f.floor() == f && f >= -9223372036854775808.0 && f < 9223372036854775808.0 {
+    if f.floor() == f && (-9223372036854775808.0..9223372036854775808.0).contains(&f) {
         Some(f as i64)
     } else {
         None

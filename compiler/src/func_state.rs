@@ -664,12 +664,11 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn string_k(&mut self, s: &[u8]) -> CResult<u32> {
-        if let Some(&i) = self.kcache.strs.get(s) {
-            if let Some(Constant::Str(b)) = self.fs.f.constants.get(i as usize) {
-                if &**b == s {
-                    return Ok(i);
-                }
-            }
+        if let Some(&i) = self.kcache.strs.get(s)
+            && let Some(Constant::Str(b)) = self.fs.f.constants.get(i as usize)
+            && &**b == s
+        {
+            return Ok(i);
         }
         let k = self.push_k(Constant::Str(Box::from(s)))?;
         self.kcache.strs.insert(Box::from(s), k);

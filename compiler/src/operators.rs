@@ -49,7 +49,7 @@ fn arith_of(op: BinOp) -> Option<ArithOp> {
 impl<'a> Compiler<'a> {
     /// Tries to fold `e1 op e2` into `e1` (lcode.c constfolding).
     fn const_folding(&mut self, op: ArithOp, e1: &mut ExpDesc, e2: &ExpDesc) -> bool {
-        let (Some(a), Some(b)) = (e1.to_numeral(), e2.to_numeral()) else {
+        let (Some(a), Some(b)) = (e1.numeral(), e2.numeral()) else {
             return false;
         };
         match fold(op, a, b) {
@@ -221,7 +221,7 @@ impl<'a> Compiler<'a> {
             BinOp::Concat => self.exp_to_next_reg(v)?,
             _ if arith_of(op).is_some() => {
                 // Keep a numeral: it may fold with the second operand.
-                if v.to_numeral().is_none() {
+                if v.numeral().is_none() {
                     self.exp_to_rk(v)?;
                 }
             }

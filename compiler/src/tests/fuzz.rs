@@ -311,7 +311,7 @@ fn random_programs_match_luac() {
     let n: u64 = std::env::var("WLUA_FUZZ_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(150);
+        .unwrap_or(60);
     let mut failures = Vec::new();
     let mut compiled = 0;
     for seed in 0..n {

@@ -70,7 +70,7 @@ pub fn fmt_g14(f: f64) -> String {
             s
         }
     };
-    if exp < -4 || exp >= 14 {
+    if !(-4..14).contains(&exp) {
         let m = strip(mant.to_string());
         format!("{}e{}{:02}", m, if exp < 0 { '-' } else { '+' }, exp.abs())
     } else {
@@ -240,10 +240,11 @@ pub fn luac_listing(src: &str, file: &str) -> Option<Result<String, String>> {
             l.truncate(p);
             l.push(':');
         }
-        if l.starts_with('\t') && l.contains("\t[") {
-            if let Some(p) = l.find("\t; ") {
-                l.truncate(p);
-            }
+        if l.starts_with('\t')
+            && l.contains("\t[")
+            && let Some(p) = l.find("\t; ")
+        {
+            l.truncate(p);
         }
         res.push_str(&l);
         res.push('\n');
