@@ -346,3 +346,260 @@ fn random_programs_match_luac() {
         panic!("{}", failures.join("\n\n"));
     }
 }
+
+/// Random ASTs, including shapes no parser produces (calls on constants,
+/// assignments to calls, labels everywhere, huge arities): compiling must
+/// return Ok or Err, never panic (debug assertions included).
+#[test]
+fn random_asts_never_panic() {
+    use crate::compile;
+    use bumpalo::Bump;
+    use wlua_parser::ast::*;
+
+    struct A<'a> {
+        rng: Rng,
+        arena: &'a Bump,
+    }
+    const NAMES: &[&str] = &["a", "b", "c", "_ENV", "self", "x"];
+    impl<'a> A<'a> {
+        fn e(&self, kind: ExprKind<'a>) -> Expr<'a> {
+            Expr {
+                kind,
+                line: 1 + (self.arena.allocated_bytes() % 7) as u32,
+                span: Span::default(),
+            }
+        }
+        fn exprs(&mut self, d: u32, max: u64) -> &'a [Expr<'a>] {
+            let n = self.rng.below(max + 1);
+            let v: Vec<Expr<'a>> = (0..n).map(|_| self.expr(d)).collect();
+            self.arena.alloc_slice_copy(&v)
+        }
+        fn expr(&mut self, d: u32) -> Expr<'a> {
+            let name = NAMES[self.rng.below(NAMES.len() as u64) as usize];
+            if d == 0 {
+                let r = self.rng.below(8);
+                let i = self.rng.next() as i64 % 5;
+                return self.e(match r {
+                    0 => ExprKind::Nil,
+                    1 => ExprKind::True,
+                    2 => ExprKind::Int(i),
+                    3 => ExprKind::Float(0.5),
+                    4 => ExprKind::Str(b"k"),
+                    5 => ExprKind::Vararg,
+                    _ => ExprKind::Name(name),
+                });
+            }
+            let d1 = d - 1;
+            let sub = |s: &mut Self| -> &'a Expr<'a> {
+                let x = s.expr(d1);
+                s.arena.alloc(x)
+            };
+            let kind = match self.rng.below(11) {
+                0 => {
+                    let ops = [
+                        BinOp::Add,
+                        BinOp::Concat,
+                        BinOp::And,
+                        BinOp::Or,
+                        BinOp::Lt,
+                        BinOp::Ge,
+                        BinOp::IDiv,
+                        BinOp::Shl,
+                        BinOp::Eq,
+                    ];
+                    let op = ops[self.rng.below(ops.len() as u64) as usize];
+                    ExprKind::Binary(op, sub(self), sub(self))
+                }
+                1 => {
+                    let ops = [UnOp::Neg, UnOp::Not, UnOp::Len, UnOp::BNot];
+                    ExprKind::Unary(ops[self.rng.below(4) as usize], sub(self))
+                }
+                2 => ExprKind::Index(sub(self), sub(self)),
+                3 => ExprKind::Call(sub(self), self.exprs(d1, 3)),
+                4 => ExprKind::MethodCall(sub(self), name, self.exprs(d1, 3)),
+                5 => ExprKind::Paren(sub(self)),
+                6 => ExprKind::NonNil(sub(self)),
+                7 => {
+                    let n = self.rng.below(4);
+                    let f: Vec<Field<'a>> = (0..n)
+                        .map(|i| match i % 3 {
+                            0 => Field::Positional(self.expr(d1)),
+                            1 => Field::Named(name, self.expr(d1)),
+                            _ => Field::Keyed(self.expr(d1), self.expr(d1)),
+                        })
+                        .collect();
+                    ExprKind::Table(self.arena.alloc_slice_copy(&f))
+                }
+                8 => ExprKind::Function(self.func(d1)),
+                _ => return self.expr(0),
+            };
+            self.e(kind)
+        }
+        fn func(&mut self, d: u32) -> &'a FuncBody<'a> {
+            let np = self.rng.below(3);
+            let params: Vec<Param<'a>> = (0..np)
+                .map(|i| Param {
+                    name: NAMES[i as usize],
+                    ty: None,
+                    span: Span::default(),
+                })
+                .collect();
+            let body = self.block(d);
+            self.arena.alloc(FuncBody {
+                generics: &[],
+                params: self.arena.alloc_slice_copy(&params),
+                is_vararg: self.rng.below(2) == 0,
+                vararg_ty: None,
+                ret_tys: None,
+                body,
+                line: 2,
+                end_line: 5,
+                span: Span::default(),
+            })
+        }
+        fn local_names(&mut self) -> &'a [LocalName<'a>] {
+            let n = self.rng.below(4);
+            let v: Vec<LocalName<'a>> = (0..n)
+                .map(|i| LocalName {
+                    name: NAMES[(i as usize + 1) % NAMES.len()],
+                    ty: None,
+                    line: 3,
+                    span: Span::default(),
+                })
+                .collect();
+            self.arena.alloc_slice_copy(&v)
+        }
+        fn block(&mut self, d: u32) -> Block<'a> {
+            let n = self.rng.below(5);
+            let stats: Vec<Stat<'a>> = (0..n).map(|_| self.stat(d)).collect();
+            let ret = if self.rng.below(3) == 0 {
+                let exprs = self.exprs(d, 3);
+                Some(&*self.arena.alloc(Return {
+                    exprs,
+                    line: 4,
+                    span: Span::default(),
+                }))
+            } else {
+                None
+            };
+            Block {
+                stats: self.arena.alloc_slice_copy(&stats),
+                ret,
+                end_line: 6,
+            }
+        }
+        fn stat(&mut self, d: u32) -> Stat<'a> {
+            let d1 = d.saturating_sub(1);
+            let label = ["l1", "l2", "break"][self.rng.below(2) as usize];
+            let x = self.expr(d1);
+            let kind = match self.rng.below(if d == 0 { 6 } else { 16 }) {
+                0 => StatKind::Local {
+                    names: self.local_names(),
+                    exprs: self.exprs(d1, 3),
+                },
+                1 => StatKind::Assign {
+                    targets: self.exprs(d1, 3),
+                    exprs: self.exprs(d1, 3),
+                },
+                2 => StatKind::Call(self.arena.alloc(x)),
+                3 => StatKind::Break,
+                4 => StatKind::Goto(label),
+                5 => StatKind::Label(label),
+                6 => StatKind::Do(self.block(d1)),
+                7 => StatKind::While {
+                    cond: self.arena.alloc(x),
+                    body: self.block(d1),
+                },
+                8 => StatKind::Repeat {
+                    body: self.block(d1),
+                    cond: self.arena.alloc(x),
+                },
+                9 => {
+                    let n = 1 + self.rng.below(3);
+                    let arms: Vec<IfArm<'a>> = (0..n)
+                        .map(|_| IfArm {
+                            cond: {
+                                let c = self.expr(d1);
+                                self.arena.alloc(c)
+                            },
+                            body: self.block(d1),
+                            line: 2,
+                        })
+                        .collect();
+                    StatKind::If {
+                        arms: self.arena.alloc_slice_copy(&arms),
+                        else_body: if self.rng.below(2) == 0 {
+                            Some(self.block(d1))
+                        } else {
+                            None
+                        },
+                    }
+                }
+                10 => StatKind::NumFor {
+                    var: LocalName {
+                        name: "i",
+                        ty: None,
+                        line: 1,
+                        span: Span::default(),
+                    },
+                    start: self.arena.alloc(x),
+                    limit: self.arena.alloc(x),
+                    step: None,
+                    body: self.block(d1),
+                },
+                11 => StatKind::GenFor {
+                    names: self.local_names(),
+                    exprs: self.exprs(d1, 3),
+                    body: self.block(d1),
+                },
+                12 => StatKind::Function {
+                    name: FuncName {
+                        base: "a",
+                        base_span: Span::default(),
+                        fields: &["b"],
+                        method: if self.rng.below(2) == 0 {
+                            Some("m")
+                        } else {
+                            None
+                        },
+                    },
+                    func: self.func(d1),
+                },
+                13 => StatKind::LocalFunction {
+                    name: LocalName {
+                        name: "f",
+                        ty: None,
+                        line: 1,
+                        span: Span::default(),
+                    },
+                    func: self.func(d1),
+                },
+                _ => StatKind::Call(self.arena.alloc(x)),
+            };
+            Stat {
+                kind,
+                line: 1 + self.rng.below(9) as u32,
+                span: Span::default(),
+            }
+        }
+    }
+
+    let n: u64 = std::env::var("WLUA_AST_FUZZ_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3000);
+    let mut oks = 0;
+    for seed in 0..n {
+        let arena = Bump::new();
+        let mut a = A {
+            rng: Rng(seed.wrapping_mul(0x9E3779B97F4A7C15) | 1),
+            arena: &arena,
+        };
+        let chunk = a.block(4);
+        if compile(&chunk, "=fuzz").is_ok() {
+            oks += 1;
+        }
+    }
+    eprintln!("{oks} of {n} random ASTs compiled");
+    assert!(oks * 20 > n, "only {oks} random ASTs compiled");
+}
