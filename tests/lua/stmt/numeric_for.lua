@@ -34,11 +34,15 @@ for i = 1, 2 do print(i, math.type(i)) end
 for i = 1, 2.5 do print(i, math.type(i)) end
 for i = 3, 1.5, -1 do print(i, math.type(i)) end
 -- huge limits are clipped
-local c = 0
-for i = math.maxinteger - 2, math.huge do c = c + 1; if c > 10 then break end end
-print(c)
+-- (5.3 does not guard the increment against overflow: the loops break before the edge)
+local c, last = 0
+for i = math.maxinteger - 10, math.huge do c = c + 1; last = i; if c == 3 then break end end
+print(c, last, math.type(last))
 c = 0
-for i = math.mininteger + 2, -math.huge, -1 do c = c + 1; if c > 10 then break end end
+for i = math.mininteger + 10, -math.huge, -1 do c = c + 1; last = i; if c == 3 then break end end
+print(c, last, math.type(last))
+c = 0
+for i = 1, 1e300 do c = c + 1; if c == 5 then break end end
 print(c)
 c = 0
 for i = 1, -math.huge do c = c + 1 end

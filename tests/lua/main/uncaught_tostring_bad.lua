@@ -1,0 +1,2 @@
+-- __tostring that does not return a string: the generic message is used
+error(setmetatable({}, { __tostring = function() return 42 end }))

@@ -1,0 +1,21 @@
+-- keywords cannot follow '.' or ':' and cannot be table-constructor names
+local function try(src)
+  local f, err = load(src)
+  print(err or "ok")
+end
+try("return t.end")
+try("return t.nil")
+try("t.if = 1")
+try("return t:and()")
+try("return {end = 1}")
+try("return {['end'] = 1}")
+try("function t.end() end")
+try("function t:while() end")
+try("function a:b.c() end")
+try("function a.b:c:d() end")
+try("function a.b.c.d:e() end")
+try("local t = {} return t . x")
+try("return t . 1")
+try("return t['x']['y'].z:w()")
+try("return a.b.c = 1")
+print "OK"

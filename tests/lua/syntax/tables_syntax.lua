@@ -1,0 +1,25 @@
+-- table constructor syntax
+local function try(src)
+  local f, err = load(src)
+  if f then print("ok", select("#", f()), type((f()))) else print(err) end
+end
+try("return {}")
+try("return {,}")
+try("return {;}")
+try("return {1,,2}")
+try("return {1;;2}")
+try("return {1 2}")
+try("return {[1]}")
+try("return {[1] = }")
+try("return {x}")
+try("return {x = 1 = 2}")
+try("return {[1], 2}")
+try("return {1, 2,}")
+try("return {1, 2;}")
+try("return {f = function() end,}")
+try("return {{}, {{}}, {{{}}}}")
+try("return {...}")
+try("return {a.b = 1}")
+try("return {'a' = 1}")
+try("return {(x) = 1}")
+print "OK"

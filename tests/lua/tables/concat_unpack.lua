@@ -1,0 +1,15 @@
+-- table.concat formatting and table.unpack ranges
+print(table.concat({ 1, 2.0, -0.0, 1e100, 2^63, "s" }, " "))
+print(table.concat({ "a", "b", "c" }, ", ", 1, 2), table.concat({ "a", "b" }, "", 3), table.concat({}, ",", 1, 0))
+print(table.concat({ [1] = "x", [2] = "y", [4] = "w" }, "-", 1, 2))
+print(pcall(table.concat, { "a" }, ",", 1, 2))
+print(pcall(table.concat, { true }))
+print(table.unpack({ 1, 2, 3 }, -1, 1))
+print(table.unpack({ 1, 2, 3 }, 3, 1))
+print(select("#", table.unpack({ 1, 2, 3 }, 3, 1)))
+print(table.unpack({ n = 3 }, 1, 3))
+print(table.unpack({ "a", "b" }, math.maxinteger - 1, math.maxinteger))
+print(pcall(table.unpack, {}, math.mininteger, math.maxinteger))
+local packed = table.pack(table.unpack({ 1, nil, 3 }, 1, 3))
+print(packed.n, packed[1], packed[2], packed[3])
+print "OK"
