@@ -18,6 +18,7 @@
 //! `WLUA_TEST_TIMEOUT` sets the per-script limit in seconds (default 20).
 
 use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::thread;
@@ -98,6 +99,8 @@ fn run_script(script: &Path) -> Result<(), Failed> {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
+        // Its own process group, so a timeout can kill anything it started as well.
+        .process_group(0)
         .spawn()
         .map_err(|e| format!("cannot start {bin}: {e}"))?;
 
@@ -121,10 +124,13 @@ fn run_script(script: &Path) -> Result<(), Failed> {
         match child.try_wait() {
             Ok(Some(status)) => break status,
             Ok(None) if start.elapsed() >= limit => {
+                let _ = Command::new("kill")
+                    .args(["-s", "KILL", "--", &format!("-{}", child.id())])
+                    .stderr(Stdio::null())
+                    .status();
                 let _ = child.kill();
                 let _ = child.wait();
-                let _ = out_reader.join();
-                let _ = err_reader.join();
+                // The readers are left to finish on their own: a grandchild may still hold a pipe.
                 return Err(format!("timed out after {} s (killed)", limit.as_secs()).into());
             }
             Ok(None) => thread::sleep(Duration::from_millis(5)),
