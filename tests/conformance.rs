@@ -30,7 +30,9 @@ const DEFAULT_TIMEOUT_SECS: u64 = 20;
 
 fn main() {
     let args = Arguments::from_args();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("lua");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("lua");
     let mut scripts = Vec::new();
     collect_scripts(&root, &mut scripts);
     scripts.sort();
@@ -38,7 +40,10 @@ fn main() {
     let trials = scripts
         .into_iter()
         .map(|script| {
-            let rel = script.strip_prefix(&root).expect("script under root").with_extension("");
+            let rel = script
+                .strip_prefix(&root)
+                .expect("script under root")
+                .with_extension("");
             let name = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -52,7 +57,9 @@ fn main() {
 }
 
 fn collect_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -78,7 +85,11 @@ fn timeout() -> Duration {
 fn run_script(script: &Path) -> Result<(), Failed> {
     let expected_path = script.with_extension("out");
     let expected = std::fs::read(&expected_path).map_err(|e| {
-        format!("cannot read {}: {e} (run tests/bless.sh {})", expected_path.display(), script.display())
+        format!(
+            "cannot read {}: {e} (run tests/bless.sh {})",
+            expected_path.display(),
+            script.display()
+        )
     })?;
     let args = match std::fs::read_to_string(script.with_extension("args")) {
         Ok(line) => line.split_whitespace().map(str::to_owned).collect(),
@@ -173,7 +184,10 @@ fn push_section(out: &mut Vec<u8>, text: &[u8]) {
 fn drop_traceback(text: &[u8]) -> Vec<u8> {
     let mut start = 0;
     while start < text.len() {
-        let end = text[start..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| start + i);
+        let end = text[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| start + i);
         if &text[start..end] == b"stack traceback:" {
             return text[..start].to_vec();
         }
@@ -184,8 +198,16 @@ fn drop_traceback(text: &[u8]) -> Vec<u8> {
 
 /// `<interpreter>: ` at the start of a line becomes `lua: ` (bless.sh does `lua5.3: `).
 fn rename_interpreter(text: &[u8], bin: &str) -> Vec<u8> {
-    let base = Path::new(bin).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut names: Vec<String> = vec![format!("{bin}: "), format!("{base}: "), "wlua: ".into(), "lua5.3: ".into()];
+    let base = Path::new(bin)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut names: Vec<String> = vec![
+        format!("{bin}: "),
+        format!("{base}: "),
+        "wlua: ".into(),
+        "lua5.3: ".into(),
+    ];
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let mut out = Vec::with_capacity(text.len());
     for (i, line) in text.split(|&b| b == b'\n').enumerate() {
@@ -209,7 +231,10 @@ fn replace_addresses(text: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
-        if text[i] == b'0' && text.get(i + 1) == Some(&b'x') && text.get(i + 2).is_some_and(|&b| is_hex(b)) {
+        if text[i] == b'0'
+            && text.get(i + 1) == Some(&b'x')
+            && text.get(i + 2).is_some_and(|&b| is_hex(b))
+        {
             let mut j = i + 2;
             while j < text.len() && is_hex(text[j]) {
                 j += 1;
@@ -230,7 +255,11 @@ fn mismatch_report(expected: &[u8], actual: &[u8]) -> String {
     let expected = String::from_utf8_lossy(expected);
     let actual = String::from_utf8_lossy(actual);
     let diff = similar::TextDiff::from_lines(expected.as_ref(), actual.as_ref());
-    let text = diff.unified_diff().context_radius(3).header("expected (lua5.3)", "actual (wlua)").to_string();
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header("expected (lua5.3)", "actual (wlua)")
+        .to_string();
     let lines: Vec<&str> = text.lines().collect();
     let mut report = String::from("output differs from the reference\n");
     for line in lines.iter().take(MAX_DIFF_LINES) {
@@ -238,7 +267,10 @@ fn mismatch_report(expected: &[u8], actual: &[u8]) -> String {
         report.push('\n');
     }
     if lines.len() > MAX_DIFF_LINES {
-        report.push_str(&format!("... ({} more diff lines)\n", lines.len() - MAX_DIFF_LINES));
+        report.push_str(&format!(
+            "... ({} more diff lines)\n",
+            lines.len() - MAX_DIFF_LINES
+        ));
     }
     report
 }
