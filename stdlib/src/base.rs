@@ -241,7 +241,7 @@ fn setmetatable(vm: &mut Vm, args: Vals) -> NResult {
     let mt = match arg(&args, 1) {
         Value::Nil if args.len() >= 2 => None,
         Value::Table(m) => Some(m),
-        _ => return Err(type_error(vm, &args, 1, "nil or table")),
+        _ => return Err(LuaError::arg(2, "nil or table expected")),
     };
     if vm.meta_field(&Value::Table(t), "__metatable").is_some() {
         return Err(LuaError::msg("cannot change a protected metatable"));

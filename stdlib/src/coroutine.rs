@@ -27,7 +27,7 @@ pub fn open(vm: &mut Vm) {
 fn check_co(args: &Vals, i: usize, _fname: &str) -> Result<Gc<Thread>, LuaError> {
     match arg(args, i) {
         Value::Thread(t) => Ok(t),
-        _ => Err(LuaError::arg(i + 1, "coroutine expected")),
+        _ => Err(LuaError::arg(i + 1, "thread expected")),
     }
 }
 

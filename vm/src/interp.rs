@@ -97,8 +97,8 @@ fn is_strnum(v: &Value) -> bool {
 pub(crate) fn arith_error_text(op: ArithOp, e: ArithError, a: &Value, b: &Value, vm: &Vm) -> String {
     let _ = op;
     match e {
-        ArithError::ModByZero => "attempt to perform 'n%%0'".to_string(),
-        ArithError::DivByZero => "attempt to perform 'n//0'".to_string(),
+        ArithError::ModByZero => "attempt to perform 'n%0'".to_string(),
+        ArithError::DivByZero => "attempt to divide by zero".to_string(),
         ArithError::NoIntegerRep => "number has no integer representation".to_string(),
         ArithError::NotNumber => {
             let bad = if a.to_number().is_none() { a } else { b };
@@ -975,12 +975,9 @@ impl Vm {
                             )
                         }
                     }
-                    ArithError::NoIntegerRep => format!("number has no integer representation{}", {
-                        let _ = &bad_v;
-                        String::new()
-                    }),
-                    ArithError::ModByZero => "attempt to perform 'n%%0'".to_string(),
-                    ArithError::DivByZero => "attempt to perform 'n//0'".to_string(),
+                    ArithError::NoIntegerRep => format!("number{} has no integer representation", desc),
+                    ArithError::ModByZero => "attempt to perform 'n%0'".to_string(),
+                    ArithError::DivByZero => "attempt to divide by zero".to_string(),
                 };
                 Err(self.rt_error(msg))
             }

@@ -368,10 +368,12 @@ impl Vm {
     pub fn tostring(&mut self, v: Value) -> Result<Value, LuaError> {
         if let Some(h) = self.get_tm_by_name(&v, "__tostring") {
             let r = self.call(h, &[v])?.first().copied().unwrap_or(Value::Nil);
-            if !matches!(r, Value::Str(_)) {
-                return Err(LuaError::msg("'__tostring' must return a string"));
-            }
-            return Ok(r);
+            return match r {
+                Value::Str(_) => Ok(r),
+                // lua_isstring accepts numbers; they print as numbers.
+                Value::Int(_) | Value::Float(_) => self.tostring(r),
+                _ => Err(LuaError::msg("'__tostring' must return a string")),
+            };
         }
         Ok(match v {
             Value::Str(_) => v,

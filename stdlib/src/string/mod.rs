@@ -275,7 +275,7 @@ fn gsub(vm: &mut Vm, args: Vals) -> NResult {
     match repl {
         Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Table(_) => {}
         f if f.is_function() => {}
-        _ => return Err(type_error(vm, &args, 2, "string/function/table")),
+        _ => return Err(LuaError::arg(3, "string/function/table expected")),
     }
     let repl_str: Option<Gc<LuaStr>> = match repl {
         Value::Int(_) | Value::Float(_) | Value::Str(_) => Some(check_str(vm, &args, 2)?),
