@@ -384,6 +384,12 @@ fn exponential(a: f64, prec: usize, alt: bool, upper: bool) -> String {
 fn general(a: f64, prec: usize, alt: bool, upper: bool) -> String {
     let p = prec.max(1);
     let x = if a == 0.0 { 0 } else { rust_exp(a, p - 1).1 };
+    if alt && x == p as i32 && format!("{:.0}", a.trunc()).len() == p {
+        // glibc quirk: with `#`, a value of P integer digits that rounds up
+        // to P+1 (999999.5 with "%#g") loses its fraction zeros: "1.e+06".
+        let e = if upper { 'E' } else { 'e' };
+        return format!("1.{e}+{x:02}");
+    }
     let mut s = if x < -4 || x >= p as i32 {
         exponential(a, p - 1, alt, upper)
     } else {
@@ -520,4 +526,235 @@ pub fn lua_float_to_string(x: f64) -> String {
 /// `tostring` of a Lua integer (`LUA_INTEGER_FMT` = `%lld`).
 pub fn lua_integer_to_string(n: i64) -> String {
     n.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unesc(s: &str) -> Vec<u8> {
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'\\' && b.get(i + 1) == Some(&b'x') {
+                out.push(u8::from_str_radix(&s[i + 2..i + 4], 16).unwrap());
+                i += 4;
+            } else {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[derive(Clone, Debug)]
+    enum V {
+        Int(i64),
+        Float(f64),
+        Str(Vec<u8>),
+        Table,
+    }
+
+    /// What the VM wrapper does, for the value kinds the tests use.
+    struct Args(Vec<V>);
+
+    impl Args {
+        fn get(&self, arg: usize) -> Option<&V> {
+            self.0.get(arg - 2)
+        }
+    }
+
+    fn str_to_number(s: &[u8]) -> Option<V> {
+        let s = std::str::from_utf8(s).ok()?.trim();
+        if let Ok(n) = s.parse::<i64>() {
+            return Some(V::Int(n));
+        }
+        s.parse::<f64>().ok().map(V::Float)
+    }
+
+    impl FormatArgs for Args {
+        fn top(&self) -> usize {
+            self.0.len() + 1
+        }
+        fn integer(&mut self, arg: usize) -> Result<i64, FormatError> {
+            let v = match self.get(arg) {
+                Some(V::Str(s)) => str_to_number(s),
+                v => v.cloned(),
+            };
+            match v {
+                Some(V::Int(n)) => Ok(n),
+                Some(V::Float(x))
+                    if x.fract() == 0.0 && x >= -(2f64.powi(63)) && x < 2f64.powi(63) =>
+                {
+                    Ok(x as i64)
+                }
+                Some(V::Float(_)) => Err(FormatError::Arg(
+                    arg,
+                    "number has no integer representation".into(),
+                )),
+                _ => Err(FormatError::Arg(arg, "number expected, got string".into())),
+            }
+        }
+        fn number(&mut self, arg: usize) -> Result<f64, FormatError> {
+            let v = match self.get(arg) {
+                Some(V::Str(s)) => str_to_number(s),
+                v => v.cloned(),
+            };
+            match v {
+                Some(V::Int(n)) => Ok(n as f64),
+                Some(V::Float(x)) => Ok(x),
+                _ => Err(FormatError::Arg(arg, "number expected, got string".into())),
+            }
+        }
+        fn string(&mut self, arg: usize) -> Result<Cow<'_, [u8]>, FormatError> {
+            Ok(match self.get(arg) {
+                Some(V::Int(n)) => Cow::Owned(n.to_string().into_bytes()),
+                Some(V::Float(x)) => Cow::Owned(lua_float_to_string(*x).into_bytes()),
+                Some(V::Str(s)) => Cow::Borrowed(s),
+                _ => Cow::Borrowed(b"table: 0x0"),
+            })
+        }
+        fn literal(&mut self, arg: usize) -> Result<Literal<'_>, FormatError> {
+            Ok(match self.get(arg) {
+                Some(V::Int(n)) => Literal::Int(*n),
+                Some(V::Float(x)) => Literal::Float(*x),
+                Some(V::Str(s)) => Literal::Str(Cow::Borrowed(s)),
+                _ => Literal::Other,
+            })
+        }
+    }
+
+    fn run(fmt: &[u8], args: Vec<V>) -> String {
+        match format(fmt, &mut Args(args)) {
+            Ok(out) => format!("R:{}", esc(&out)),
+            Err(FormatError::Plain(m)) => format!("E:{}", esc(m.as_bytes())),
+            Err(FormatError::Arg(n, m)) => {
+                let m = format!("bad argument #{n} to 'string.format' ({m})");
+                format!("E:{}", esc(m.as_bytes()))
+            }
+        }
+    }
+
+    fn esc(b: &[u8]) -> String {
+        let mut s = String::new();
+        for &c in b {
+            if !(32..=126).contains(&c) || c == b'\\' || c == b',' || c == b';' {
+                s.push_str(&format!("\\x{c:02x}"));
+            } else {
+                s.push(c as char);
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn matches_reference_cases() {
+        let data = include_str!("testdata/format.txt");
+        let mut failures = Vec::new();
+        let mut n = 0;
+        for line in data.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            let (got, want) = match f[0] {
+                "F" => {
+                    let x = f64::from_bits(f[2].parse::<i64>().unwrap() as u64);
+                    (run(&unesc(f[1]), vec![V::Float(x)]), f[3].to_string())
+                }
+                "I" => {
+                    let v = match f[2].parse::<i64>() {
+                        Ok(i) => V::Int(i),
+                        Err(_) => V::Float(f[2].parse().unwrap()), // "1000.0"
+                    };
+                    (run(&unesc(f[1]), vec![v]), f[3].to_string())
+                }
+                "S" => (
+                    run(&unesc(f[1]), vec![V::Str(unesc(f[2]))]),
+                    f[3].to_string(),
+                ),
+                "T" => {
+                    let x = f64::from_bits(f[1].parse::<i64>().unwrap() as u64);
+                    (esc(lua_float_to_string(x).as_bytes()), f[2].to_string())
+                }
+                other => panic!("unknown case kind {other}"),
+            };
+            n += 1;
+            if got != want {
+                failures.push(format!("{line}\n   got: {got}"));
+            }
+        }
+        assert!(n > 5000, "only {n} cases");
+        assert!(
+            failures.is_empty(),
+            "{} of {n} failed:\n{}",
+            failures.len(),
+            failures[..failures.len().min(30)].join("\n")
+        );
+    }
+
+    #[test]
+    fn argument_errors_come_in_the_reference_order() {
+        let r = |fmt: &[u8], args: Vec<V>| run(fmt, args);
+        // "no value" is checked before the spec is parsed
+        assert_eq!(
+            r(b"%d %123d", vec![V::Int(1)]),
+            "E:bad argument #3 to 'string.format' (no value)"
+        );
+        assert_eq!(
+            r(b"%123d", vec![V::Int(1)]),
+            "E:invalid format (width or precision too long)"
+        );
+        assert_eq!(
+            r(b"%d", vec![V::Float(1.5)]),
+            "E:bad argument #2 to 'string.format' (number has no integer representation)"
+        );
+        assert_eq!(
+            r(b"%q", vec![V::Table]),
+            "E:bad argument #2 to 'string.format' (value has no literal form)"
+        );
+        assert_eq!(r(b"%s|%d", vec![V::Table, V::Float(3.0)]), "R:table: 0x0|3");
+        assert_eq!(r(b"100%% %c", vec![V::Int(0x141)]), "R:100% A");
+        assert_eq!(r(b"%q", vec![V::Int(i64::MIN)]), "R:0x8000000000000000");
+        assert_eq!(r(b"%q", vec![V::Float(f64::INFINITY)]), "R:inf");
+        assert_eq!(r(b"%5.1q", vec![V::Float(1.0)]), "R:0x1p+0");
+    }
+
+    #[test]
+    fn tostring_of_floats() {
+        assert_eq!(lua_float_to_string(1.0), "1.0");
+        assert_eq!(lua_float_to_string(-0.0), "-0.0");
+        assert_eq!(lua_float_to_string(1e15), "1e+15");
+        assert_eq!(lua_float_to_string(2f64.powi(63)), "9.2233720368548e+18");
+        assert_eq!(lua_float_to_string(f64::NAN), "nan");
+        assert_eq!(lua_float_to_string(-f64::NAN), "-nan");
+        assert_eq!(lua_float_to_string(f64::NEG_INFINITY), "-inf");
+        assert_eq!(lua_float_to_string(0.1), "0.1");
+        assert_eq!(fmt_float_g14(100.0), "100");
+    }
+
+    #[test]
+    fn alternate_g_follows_glibc_when_rounding_adds_a_digit() {
+        // expectations from lua5.3 on glibc
+        let cases: &[(&[u8], f64, &str)] = &[
+            (b"%#g", 999999.5, "1.e+06"),
+            (b"%g", 999999.5, "1e+06"),
+            (b"%#.2g", 99.6, "1.e+02"),
+            (b"%#.5G", 99999.6, "1.E+05"),
+            (b"%#.1g", 9.6, "1.e+01"),
+            (b"%#.2g", 9.96, "10."),
+            (b"%#.3g", 99.96, "100."),
+            (b"%#.2g", 0.996, "1.0"),
+            (b"%#.3g", 9.9996e5, "1.00e+06"),
+            (b"%#g", 9.999996e-5, "0.000100000"),
+            (b"%#.4g", 0.00099996, "0.001000"),
+            (b"%.1g", 9.6e-5, "0.0001"),
+        ];
+        for &(fmt, x, want) in cases {
+            assert_eq!(
+                run(fmt, vec![V::Float(x)]),
+                format!("R:{want}"),
+                "{}",
+                String::from_utf8_lossy(fmt)
+            );
+        }
+    }
 }

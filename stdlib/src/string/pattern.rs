@@ -41,6 +41,22 @@ const SPECIALS: &[u8] = b"^$*+?.([%-";
 const L_ESC: u8 = b'%';
 /// Calls to `match` after which failures start being memoised.
 const MEMO_AFTER_CALLS: u64 = 20_000;
+
+#[cfg(not(test))]
+fn memo_after_calls() -> u64 {
+    MEMO_AFTER_CALLS
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Lets tests memoise from the first call, to check the memo is exact.
+    static MEMO_AFTER: std::cell::Cell<u64> = const { std::cell::Cell::new(MEMO_AFTER_CALLS) };
+}
+
+#[cfg(test)]
+fn memo_after_calls() -> u64 {
+    MEMO_AFTER.with(|m| m.get())
+}
 /// Upper bound on memo entries (keeps memory bounded on huge subjects).
 const MEMO_MAX_ENTRIES: usize = 1 << 22;
 
@@ -523,6 +539,8 @@ struct MatchState<'a> {
     max_depth: usize,
     /// Total `do_match` calls, to decide when to start memoising.
     calls: u64,
+    /// Start memoising after this many calls.
+    memo_after: u64,
     /// Whether memoising failures is sound for this pattern (no `%1`–`%9`).
     memo_ok: bool,
     /// `(s, p)` → extra depth the failed subtree reached below its root.
@@ -543,6 +561,7 @@ impl<'a> MatchState<'a> {
             depth: 0,
             max_depth: 0,
             calls: 0,
+            memo_after: memo_after_calls(),
             memo_ok,
             memo: None,
             level: 0,
@@ -785,7 +804,7 @@ impl<'a> MatchState<'a> {
             return Ok(None);
         }
         self.calls += 1;
-        if self.memo.is_none() && self.memo_ok && self.calls > MEMO_AFTER_CALLS {
+        if self.memo.is_none() && self.memo_ok && self.calls > self.memo_after {
             self.memo = Some(Memo::default());
         }
         let outer_max = self.max_depth;
@@ -1063,6 +1082,16 @@ mod tests {
 
     #[test]
     fn matches_reference_cases() {
+        check_reference_cases();
+    }
+
+    #[test]
+    fn memo_from_the_first_call_changes_no_result() {
+        MEMO_AFTER.with(|m| m.set(0));
+        check_reference_cases();
+    }
+
+    fn check_reference_cases() {
         let data = include_str!("testdata/patterns.txt");
         let mut failures = Vec::new();
         let mut n = 0;
@@ -1088,5 +1117,150 @@ mod tests {
             failures.len(),
             failures[..failures.len().min(30)].join("\n")
         );
+    }
+}
+
+#[cfg(test)]
+mod behaviour {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    fn quick<T>(f: impl FnOnce() -> T) -> T {
+        let t = Instant::now();
+        let r = f();
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "took {:?}",
+            t.elapsed()
+        );
+        r
+    }
+
+    #[test]
+    fn exponential_failure_finishes_with_the_reference_result() {
+        // The reference backtracks through C(60,30) paths here: it would
+        // return nil, after a very long time.
+        let s = "a".repeat(30);
+        let p = "a*".repeat(30) + "b";
+        assert_eq!(quick(|| find(s.as_bytes(), p.as_bytes(), 0)), Ok(None));
+        let p = "a-".repeat(40) + "b";
+        assert_eq!(quick(|| find(s.as_bytes(), p.as_bytes(), 0)), Ok(None));
+        let s = "ab".repeat(40);
+        let p = "(a*)b?".repeat(30) + "c";
+        assert_eq!(quick(|| find(s.as_bytes(), p.as_bytes(), 0)), Ok(None));
+    }
+
+    #[test]
+    fn exponential_failure_deeper_than_200_is_too_complex() {
+        // Some path nests 200 quantifiers that each take one 'a'; the
+        // reference reaches it before giving up, so it raises the error.
+        let s = "a".repeat(200);
+        let p = "a*".repeat(210) + "b";
+        let r = quick(|| find(s.as_bytes(), p.as_bytes(), 0));
+        assert_eq!(r, Err("pattern too complex".to_string()));
+        // With 199 quantifiers no path is that deep.
+        let s = "a".repeat(199);
+        let p = "a*".repeat(199) + "b";
+        assert_eq!(quick(|| find(s.as_bytes(), p.as_bytes(), 0)), Ok(None));
+    }
+
+    #[test]
+    fn pathological_success_is_immediate() {
+        let s = "a".repeat(30) + "b";
+        let p = "a*".repeat(30);
+        let m = quick(|| find(s.as_bytes(), p.as_bytes(), 0))
+            .unwrap()
+            .unwrap();
+        assert_eq!((m.start, m.end), (0, 30));
+    }
+
+    #[test]
+    fn gsub_over_a_long_subject_with_a_failing_pattern_is_quick() {
+        let s = "a".repeat(2000);
+        let (out, n) = quick(|| gsub_str(s.as_bytes(), b"a*a*a*b", b"x", None)).unwrap();
+        assert_eq!((out.len(), n), (2000, 0));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let s = "a".repeat(1000);
+        let p = "(".repeat(32) + &"a?".repeat(5000);
+        assert_eq!(
+            find(s.as_bytes(), p.as_bytes(), 0),
+            Err("pattern too complex".into())
+        );
+        let p = "(".repeat(33);
+        assert_eq!(find(b"x", p.as_bytes(), 0), Err("too many captures".into()));
+    }
+
+    #[test]
+    fn captures_follow_push_onecapture() {
+        let m = find(b"abc", b"(a", 0).unwrap().unwrap();
+        assert_eq!(m.captures, vec![Capture::Unfinished]);
+        assert_eq!(m.values(), Err("unfinished capture".to_string()));
+        let m = find(b"abc", b"b", 0).unwrap().unwrap();
+        assert_eq!(m.values(), Ok(vec![Capture::Span(1, 2)]));
+        assert_eq!(m.find_values(), Ok(vec![]));
+        assert_eq!(m.capture(1), Err("invalid capture index %2".to_string()));
+        let m = find(b"abc", b"()b()", 0).unwrap().unwrap();
+        assert_eq!(m.values(), Ok(vec![Capture::Pos(2), Capture::Pos(3)]));
+    }
+
+    #[test]
+    fn replacement_expansion() {
+        let m = find(b"hello world", b"(o)()", 0).unwrap().unwrap();
+        let s = b"hello world";
+        assert_eq!(expand_repl(b"[%0|%1|%2|%%]", s, &m).unwrap(), b"[o|o|6|%]");
+        assert_eq!(
+            expand_repl(b"%3", s, &m),
+            Err("invalid capture index %3".to_string())
+        );
+        assert_eq!(
+            expand_repl(b"50%", s, &m),
+            Err("invalid use of '%' in replacement string".to_string())
+        );
+    }
+
+    #[test]
+    fn gsub_steps_and_lastmatch() {
+        // 5.3.6: no empty match right after a non-empty one
+        assert_eq!(gsub_str(b"abc", b"%w*", b"-", None), Ok((b"-".to_vec(), 1)));
+        assert_eq!(
+            gsub_str(b"abc", b"", b"-", None),
+            Ok((b"-a-b-c-".to_vec(), 4))
+        );
+        assert_eq!(
+            gsub_str(b"abc", b"b*", b"-", None),
+            Ok((b"-a-c-".to_vec(), 3))
+        );
+        assert_eq!(
+            gsub_str(b"abc", b"%w", b"-", Some(-1)),
+            Ok((b"abc".to_vec(), 0))
+        );
+        assert_eq!(
+            gsub_str(b"aaa", b"^a", b"-", None),
+            Ok((b"-aa".to_vec(), 1))
+        );
+        let mut g = GMatch::new();
+        let mut got = Vec::new();
+        while let Some(m) = g.next(b"abc", b"%w*").unwrap() {
+            got.push((m.start, m.end));
+        }
+        assert_eq!(got, vec![(0, 3)]);
+        assert_eq!(g.next(b"abc", b"%w*"), Ok(None));
+    }
+
+    #[test]
+    fn init_rules() {
+        assert_eq!(find_init(None, 3), Some(0));
+        assert_eq!(find_init(Some(-1), 3), Some(2));
+        assert_eq!(find_init(Some(-10), 3), Some(0));
+        assert_eq!(find_init(Some(0), 3), Some(0));
+        assert_eq!(find_init(Some(4), 3), Some(3));
+        assert_eq!(find_init(Some(5), 3), None);
+        assert_eq!(find_init(Some(i64::MIN), 3), Some(0));
+        assert_eq!(find_init(Some(i64::MAX), 3), None);
+        assert_eq!(find(b"abc", b"a", 10), Ok(None));
+        assert_eq!(match_at(b"abc", b"a", 10), Ok(None));
     }
 }
