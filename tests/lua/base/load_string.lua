@@ -10,12 +10,10 @@ print(load("return 1", "name", "t")())
 print(load("return 1", "name", "b"))
 print(load("return 1", "name", "bt")())
 print(pcall(load, "return 1", "name", "x"))
--- binary chunks from string.dump
-local dumped = string.dump(function(a) return a * 2 end)
-print(type(dumped), dumped:sub(1, 4) == "\27Lua")
-print(load(dumped, "bin", "b")(21))
-print(load(dumped, "bin", "t"))
-print(load(dumped)(5))
+-- a chunk starting with ESC is binary: mode "t" refuses it before reading further
+-- (string.dump round trips are in string_dump.lua)
+print(load("\27Lua not really", "bin", "t"))
+print(load("\27", "bin", "t"))
 -- the chunk is a vararg function
 print(load("return select('#', ...)")(nil, nil, nil))
 -- an empty chunk
