@@ -39,7 +39,8 @@ pub const MAXCCALLS: usize = 200;
 /// Bytes that make a pattern non-plain (`SPECIALS`).
 const SPECIALS: &[u8] = b"^$*+?.([%-";
 const L_ESC: u8 = b'%';
-/// Calls to `match` after which failures start being memoised.
+/// Calls to `match` within one attempt after which failures start being
+/// memoised (ordinary searches never get there and pay nothing for it).
 const MEMO_AFTER_CALLS: u64 = 20_000;
 
 #[cfg(not(test))]
@@ -378,6 +379,10 @@ impl Gsub {
     }
 }
 
+/// A gsub replacement callback: the replacement bytes for a match, or
+/// `None` to keep the matched text.
+pub type ReplFn<'r> = dyn FnMut(&MatchResult) -> Result<Option<Vec<u8>>, String> + 'r;
+
 /// The whole of `string.gsub` with a callback: `repl` gets each match and
 /// returns the replacement bytes, or `None` to keep the original text. For a
 /// string (or number) replacement use `expand_repl` in the callback, or
@@ -386,7 +391,7 @@ pub fn gsub(
     s: &[u8],
     p: &[u8],
     max_n: Option<i64>,
-    repl: &mut dyn FnMut(&MatchResult) -> Result<Option<Vec<u8>>, String>,
+    repl: &mut ReplFn<'_>,
 ) -> Result<(Vec<u8>, i64), String> {
     let mut g = Gsub::new(s, p, max_n);
     while let Some(m) = g.next_match(s, p)? {
@@ -465,41 +470,125 @@ fn split_anchor(p: &[u8]) -> (bool, &[u8]) {
 // ---------------------------------------------------------------------------
 // C-locale <ctype.h> on bytes (bytes >= 0x80 are in no class)
 
-fn is_cntrl(c: u8) -> bool {
+const fn is_cntrl(c: u8) -> bool {
     c < 32 || c == 127
 }
-fn is_graph(c: u8) -> bool {
-    (33..=126).contains(&c)
+const fn is_graph(c: u8) -> bool {
+    c >= 33 && c <= 126
 }
-fn is_punct(c: u8) -> bool {
-    is_graph(c) && !c.is_ascii_alphanumeric()
+const fn is_space(c: u8) -> bool {
+    c == b' ' || (c >= 9 && c <= 13)
 }
-fn is_space(c: u8) -> bool {
-    c == b' ' || (9..=13).contains(&c)
-}
+
+const C_ALPHA: u16 = 1;
+const C_CNTRL: u16 = 2;
+const C_DIGIT: u16 = 4;
+const C_GRAPH: u16 = 8;
+const C_LOWER: u16 = 16;
+const C_PUNCT: u16 = 32;
+const C_SPACE: u16 = 64;
+const C_UPPER: u16 = 128;
+const C_ALNUM: u16 = 256;
+const C_XDIGIT: u16 = 512;
+
+/// The C locale's classes of each byte, as `<ctype.h>` tables them.
+static CTYPE: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let mut m = 0;
+        if c.is_ascii_alphabetic() {
+            m |= C_ALPHA | C_ALNUM;
+        }
+        if is_cntrl(c) {
+            m |= C_CNTRL;
+        }
+        if c.is_ascii_digit() {
+            m |= C_DIGIT | C_ALNUM;
+        }
+        if is_graph(c) {
+            m |= C_GRAPH;
+            if !c.is_ascii_alphanumeric() {
+                m |= C_PUNCT;
+            }
+        }
+        if c.is_ascii_lowercase() {
+            m |= C_LOWER;
+        }
+        if is_space(c) {
+            m |= C_SPACE;
+        }
+        if c.is_ascii_uppercase() {
+            m |= C_UPPER;
+        }
+        if c.is_ascii_hexdigit() {
+            m |= C_XDIGIT;
+        }
+        t[i] = m;
+        i += 1;
+    }
+    t
+};
 
 /// `match_class`: does byte `c` belong to class letter `cl` (`%a` …)? An
 /// upper-case letter is the complement; a non-class byte matches itself.
+#[inline]
 fn match_class(c: u8, cl: u8) -> bool {
-    let res = match cl.to_ascii_lowercase() {
-        b'a' => c.is_ascii_alphabetic(),
-        b'c' => is_cntrl(c),
-        b'd' => c.is_ascii_digit(),
-        b'g' => is_graph(c),
-        b'l' => c.is_ascii_lowercase(),
-        b'p' => is_punct(c),
-        b's' => is_space(c),
-        b'u' => c.is_ascii_uppercase(),
-        b'w' => c.is_ascii_alphanumeric(),
-        b'x' => c.is_ascii_hexdigit(),
-        b'z' => c == 0, // deprecated option
+    // only letters become letters under `| 0x20`, as under tolower()
+    let mask = match cl | 0x20 {
+        b'a' => C_ALPHA,
+        b'c' => C_CNTRL,
+        b'd' => C_DIGIT,
+        b'g' => C_GRAPH,
+        b'l' => C_LOWER,
+        b'p' => C_PUNCT,
+        b's' => C_SPACE,
+        b'u' => C_UPPER,
+        b'w' => C_ALNUM,
+        b'x' => C_XDIGIT,
+        b'z' => {
+            // deprecated option
+            return (c == 0) == cl.is_ascii_lowercase();
+        }
         _ => return cl == c,
     };
-    if cl.is_ascii_lowercase() { res } else { !res }
+    ((CTYPE[c as usize] & mask) != 0) == cl.is_ascii_lowercase()
 }
 
 // ---------------------------------------------------------------------------
 // The matcher
+
+/// A matcher error, kept small so that match results travel in registers;
+/// rendered by [`PatErr::message`] at the API boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PatErr {
+    TooComplex,
+    EndsWithPercent,
+    MissingBracket,
+    MissingBalanceArgs,
+    MissingFrontierBracket,
+    /// `invalid capture index %N` (N as the reference prints it).
+    CaptureIndex(isize),
+    InvalidPatternCapture,
+    TooManyCaptures,
+}
+
+impl PatErr {
+    #[cold]
+    fn message(self) -> String {
+        match self {
+            PatErr::TooComplex => "pattern too complex".into(),
+            PatErr::EndsWithPercent => "malformed pattern (ends with '%')".into(),
+            PatErr::MissingBracket => "malformed pattern (missing ']')".into(),
+            PatErr::MissingBalanceArgs => "malformed pattern (missing arguments to '%b')".into(),
+            PatErr::MissingFrontierBracket => "missing '[' after '%f' in pattern".into(),
+            PatErr::CaptureIndex(n) => format!("invalid capture index %{n}"),
+            PatErr::InvalidPatternCapture => "invalid pattern capture".into(),
+            PatErr::TooManyCaptures => "too many captures".into(),
+        }
+    }
+}
 
 const CAP_UNFINISHED: isize = -1;
 const CAP_POSITION: isize = -2;
@@ -537,7 +626,9 @@ struct MatchState<'a> {
     depth: usize,
     /// Deepest `depth` reached inside the current `do_match` subtree.
     max_depth: usize,
-    /// Total `do_match` calls, to decide when to start memoising.
+    /// `do_match` calls in the current attempt (one start position), to
+    /// decide when to start memoising; once on, the memo stays for the
+    /// remaining attempts (its entries do not depend on the start).
     calls: u64,
     /// Start memoising after this many calls.
     memo_after: u64,
@@ -585,9 +676,10 @@ impl<'a> MatchState<'a> {
     /// captures on success.
     fn match_at(&mut self, s: usize) -> Result<Option<MatchResult>, String> {
         self.level = 0;
+        self.calls = 0;
         self.depth = 0;
         self.max_depth = 0;
-        match self.do_match(s, 0)? {
+        match self.do_match(s, 0).map_err(PatErr::message)? {
             None => Ok(None),
             Some(e) => {
                 let captures = (0..self.level)
@@ -606,29 +698,30 @@ impl<'a> MatchState<'a> {
         }
     }
 
-    fn check_capture(&self, l: u8) -> Result<usize, String> {
+    fn check_capture(&self, l: u8) -> Result<usize, PatErr> {
         let l = l as isize - b'1' as isize;
         if l < 0 || l as usize >= self.level || self.capture[l as usize].1 == CAP_UNFINISHED {
-            return Err(format!("invalid capture index %{}", l + 1));
+            return Err(PatErr::CaptureIndex(l + 1));
         }
         Ok(l as usize)
     }
 
-    fn capture_to_close(&self) -> Result<usize, String> {
+    fn capture_to_close(&self) -> Result<usize, PatErr> {
         (0..self.level)
             .rev()
             .find(|&l| self.capture[l].1 == CAP_UNFINISHED)
-            .ok_or_else(|| "invalid pattern capture".to_string())
+            .ok_or(PatErr::InvalidPatternCapture)
     }
 
     /// `classend`: the end of the single-character class starting at `p`.
-    fn classend(&self, mut p: usize) -> Result<usize, String> {
+    #[inline]
+    fn classend(&self, mut p: usize) -> Result<usize, PatErr> {
         let c = self.p(p);
         p += 1;
         match c {
             L_ESC => {
                 if p >= self.pat.len() {
-                    return Err("malformed pattern (ends with '%')".to_string());
+                    return Err(PatErr::EndsWithPercent);
                 }
                 Ok(p + 1)
             }
@@ -639,7 +732,7 @@ impl<'a> MatchState<'a> {
                 loop {
                     // look for a ']'
                     if p >= self.pat.len() {
-                        return Err("malformed pattern (missing ']')".to_string());
+                        return Err(PatErr::MissingBracket);
                     }
                     let c = self.p(p);
                     p += 1;
@@ -685,6 +778,7 @@ impl<'a> MatchState<'a> {
         !sig
     }
 
+    #[inline(always)]
     fn singlematch(&self, s: usize, p: usize, ep: usize) -> bool {
         if s >= self.src.len() {
             return false;
@@ -698,9 +792,9 @@ impl<'a> MatchState<'a> {
         }
     }
 
-    fn matchbalance(&self, s: usize, p: usize) -> Result<Option<usize>, String> {
+    fn matchbalance(&self, s: usize, p: usize) -> Result<Option<usize>, PatErr> {
         if p + 1 >= self.pat.len() {
-            return Err("malformed pattern (missing arguments to '%b')".to_string());
+            return Err(PatErr::MissingBalanceArgs);
         }
         if self.s(s) != self.p(p) {
             return Ok(None);
@@ -724,7 +818,7 @@ impl<'a> MatchState<'a> {
         Ok(None) // string ends out of balance
     }
 
-    fn max_expand(&mut self, s: usize, p: usize, ep: usize) -> Result<Option<usize>, String> {
+    fn max_expand(&mut self, s: usize, p: usize, ep: usize) -> Result<Option<usize>, PatErr> {
         let mut i = 0;
         while self.singlematch(s + i, p, ep) {
             i += 1;
@@ -741,7 +835,7 @@ impl<'a> MatchState<'a> {
         }
     }
 
-    fn min_expand(&mut self, mut s: usize, p: usize, ep: usize) -> Result<Option<usize>, String> {
+    fn min_expand(&mut self, mut s: usize, p: usize, ep: usize) -> Result<Option<usize>, PatErr> {
         loop {
             if let Some(res) = self.do_match(s, ep + 1)? {
                 return Ok(Some(res));
@@ -753,10 +847,10 @@ impl<'a> MatchState<'a> {
         }
     }
 
-    fn start_capture(&mut self, s: usize, p: usize, what: isize) -> Result<Option<usize>, String> {
+    fn start_capture(&mut self, s: usize, p: usize, what: isize) -> Result<Option<usize>, PatErr> {
         let level = self.level;
         if level >= MAXCAPTURES {
-            return Err("too many captures".to_string());
+            return Err(PatErr::TooManyCaptures);
         }
         self.capture[level] = (s, what);
         self.level = level + 1;
@@ -767,7 +861,7 @@ impl<'a> MatchState<'a> {
         Ok(res)
     }
 
-    fn end_capture(&mut self, s: usize, p: usize) -> Result<Option<usize>, String> {
+    fn end_capture(&mut self, s: usize, p: usize) -> Result<Option<usize>, PatErr> {
         let l = self.capture_to_close()?;
         self.capture[l].1 = (s - self.capture[l].0) as isize;
         let res = self.do_match(s, p)?;
@@ -777,7 +871,7 @@ impl<'a> MatchState<'a> {
         Ok(res)
     }
 
-    fn match_capture(&self, s: usize, l: u8) -> Result<Option<usize>, String> {
+    fn match_capture(&self, s: usize, l: u8) -> Result<Option<usize>, PatErr> {
         let l = self.check_capture(l)?;
         let (init, len) = self.capture[l];
         let len = len as usize;
@@ -789,16 +883,16 @@ impl<'a> MatchState<'a> {
     }
 
     /// `match`: one recursion level, with the depth check and the memo.
-    fn do_match(&mut self, s: usize, p: usize) -> Result<Option<usize>, String> {
+    fn do_match(&mut self, s: usize, p: usize) -> Result<Option<usize>, PatErr> {
         if self.depth >= MAXCCALLS {
-            return Err("pattern too complex".to_string());
+            return Err(PatErr::TooComplex);
         }
         if let Some(memo) = &self.memo
             && let Some(&extra) = memo.get(&(s, p))
         {
             // Same failing subtree as before, only shifted in depth.
             if self.depth + extra >= MAXCCALLS {
-                return Err("pattern too complex".to_string());
+                return Err(PatErr::TooComplex);
             }
             self.max_depth = self.max_depth.max(self.depth + extra);
             return Ok(None);
@@ -823,7 +917,7 @@ impl<'a> MatchState<'a> {
     }
 
     /// The body of `match`; the C `goto init` is the loop.
-    fn match_body(&mut self, mut s: usize, mut p: usize) -> Result<Option<usize>, String> {
+    fn match_body(&mut self, mut s: usize, mut p: usize) -> Result<Option<usize>, PatErr> {
         loop {
             if p >= self.pat.len() {
                 return Ok(Some(s)); // end of pattern
@@ -852,7 +946,7 @@ impl<'a> MatchState<'a> {
                 L_ESC if self.p(p + 1) == b'f' => {
                     p += 2;
                     if self.p(p) != b'[' {
-                        return Err("missing '[' after '%f' in pattern".to_string());
+                        return Err(PatErr::MissingFrontierBracket);
                     }
                     let ep = self.classend(p)?;
                     let previous = if s == 0 { 0 } else { self.s(s - 1) };
