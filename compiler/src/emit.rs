@@ -223,6 +223,9 @@ impl<'a> Compiler<'a> {
         }
         let mut e = ExpDesc::new(ExpKind::Void);
         if !exprs.is_empty() {
+            if let Some(n) = names.last() {
+                self.read_next_token(n.span.end); // `=`
+            }
             e = self.explist(exprs)?;
         }
         self.adjust_assign(names.len(), exprs.len(), &mut e)?;
@@ -287,6 +290,9 @@ impl<'a> Compiler<'a> {
             return Err(self.error(line, ErrorKind::SyntaxError));
         }
         let nvars = lhs.len() + 1;
+        if let Some(t) = targets.last() {
+            self.read_next_token(t.span.end); // `=`
+        }
         let mut e = self.explist(exprs)?;
         if exprs.len() != nvars {
             self.adjust_assign(nvars, exprs.len(), &mut e)?;
@@ -402,15 +408,19 @@ impl<'a> Compiler<'a> {
     }
 
     /// forbody: the loop proper; `base` holds the 3 control variables.
+    /// `header_end`: offset of the end of the last header expression (the
+    /// `do` follows).
     fn for_body(
         &mut self,
         base: u32,
         line: u32,
         nvars: u32,
         isnum: bool,
+        header_end: u32,
         body: &Block<'a>,
     ) -> CResult<()> {
         self.adjust_localvars(3);
+        self.read_next_token(header_end); // `do`
         let prep = if isnum {
             self.code_asbx(OpCode::ForPrep, base, NO_JUMP)?
         } else {
@@ -450,10 +460,15 @@ impl<'a> Compiler<'a> {
         self.new_localvar("(for limit)", line)?;
         self.new_localvar("(for step)", line)?;
         self.new_localvar(var.name, var.line)?;
+        self.read_next_token(var.span.end); // `=`
         self.exp1(start)?;
+        self.read_next_token(start.span.end); // `,`
         self.exp1(limit)?;
         match step {
-            Some(s) => self.exp1(s)?,
+            Some(s) => {
+                self.read_next_token(limit.span.end); // `,`
+                self.exp1(s)?
+            }
             None => {
                 let k = self.int_k(1)?;
                 let r = self.fs.freereg;
@@ -461,7 +476,8 @@ impl<'a> Compiler<'a> {
                 self.reserve_regs(1)?;
             }
         }
-        self.for_body(base, line, 1, true, body)
+        let header_end = step.unwrap_or(limit).span.end;
+        self.for_body(base, line, 1, true, header_end, body)
     }
 
     /// forlist
@@ -480,11 +496,21 @@ impl<'a> Compiler<'a> {
         for n in names {
             self.new_localvar(n.name, n.line)?;
         }
-        let line = exprs.first().map_or(line, |e| e.line);
+        // The line of the first token of the explist.
+        let line = exprs.first().map_or(line, |e| {
+            self.src
+                .as_ref()
+                .and_then(|m| m.line_of(e.span.start))
+                .unwrap_or(e.line)
+        });
+        if let Some(n) = names.last() {
+            self.read_next_token(n.span.end); // `in`
+        }
         let mut e = self.explist(exprs)?;
         self.adjust_assign(3, exprs.len(), &mut e)?;
         self.check_stack(3)?; // extra space to call the generator
-        self.for_body(base, line, names.len() as u32, false, body)
+        let header_end = exprs.last().map_or(0, |e| e.span.end);
+        self.for_body(base, line, names.len() as u32, false, header_end, body)
     }
 
     /// ifstat
@@ -514,6 +540,7 @@ impl<'a> Compiler<'a> {
     ) -> CResult<i32> {
         self.line = arm.line;
         let mut v = self.expr(arm.cond)?;
+        self.read_next_token(arm.cond.span.end); // `then`
         let body = &arm.body;
         let jf;
         let rest: &[Stat<'a>];
@@ -582,7 +609,13 @@ impl<'a> Compiler<'a> {
         self.line = name.line;
         self.new_localvar(name.name, name.line)?;
         self.adjust_localvars(1);
-        let b = self.body(func, false, func.line)?;
+        // linedefined: the line of the token after the name.
+        let line = self
+            .src
+            .as_ref()
+            .and_then(|m| m.next_token_line(name.span.end))
+            .unwrap_or(func.line);
+        let b = self.body(func, false, line)?;
         // Debug information only sees the variable after this point.
         let pc = self.fs.pc() as u32;
         self.getlocvar(b.reg()).start_pc = pc;
@@ -651,6 +684,7 @@ impl<'a> Compiler<'a> {
         };
         for e in init {
             let mut v = self.expr(e)?;
+            self.read_next_token(e.span.end); // `,`
             self.exp_to_next_reg(&mut v)?;
         }
         self.expr(last)
@@ -661,6 +695,7 @@ impl<'a> Compiler<'a> {
         self.enter_level(e.line)?;
         let r = self.subexpr(e);
         self.leave_level();
+        self.read_closing_token(e.span);
         r
     }
 
@@ -671,9 +706,17 @@ impl<'a> Compiler<'a> {
         match e.kind {
             ExprKind::Binary(..) => self.binary_chain(e),
             ExprKind::Unary(op, x) => self.unary(op, x, e.line),
-            ExprKind::Table(fields) => self.constructor(fields, e.line),
-            ExprKind::Function(f) => self.body(f, false, f.line),
-            ExprKind::Paren(inner) => self.paren(inner),
+            ExprKind::Table(fields) => self.constructor(fields, e),
+            ExprKind::Function(f) => {
+                // linedefined: the line of the token after `function`.
+                let line = self
+                    .src
+                    .as_ref()
+                    .and_then(|m| m.next_token_line(e.span.start + "function".len() as u32))
+                    .unwrap_or(f.line);
+                self.body(f, false, line)
+            }
+            ExprKind::Paren(inner) => self.paren(inner, e),
             ExprKind::Name(_)
             | ExprKind::Index(..)
             | ExprKind::Call(..)
@@ -709,9 +752,11 @@ impl<'a> Compiler<'a> {
         Ok(v)
     }
 
-    /// `(e)`: truncated to one value.
-    fn paren(&mut self, inner: &Expr<'a>) -> CResult<ExpDesc> {
+    /// `(e)`: truncated to one value. `paren` is the whole `(e)` node.
+    fn paren(&mut self, inner: &Expr<'a>, paren: &Expr<'a>) -> CResult<ExpDesc> {
+        self.read_token_at(paren.span.start); // `(`
         let mut v = self.expr(inner)?;
+        self.read_closing_token(paren.span);
         self.discharge_vars(&mut v)?;
         Ok(v)
     }
@@ -729,7 +774,8 @@ impl<'a> Compiler<'a> {
                 ExpKind::K(self.string_k(s)?)
             }
             ExprKind::Vararg => {
-                self.line = e.line;
+                // VARARG is emitted before `...` is read: the line stays the
+                // previous token's.
                 if !self.fs.f.is_vararg {
                     return Err(self.error(e.line, ErrorKind::VarargOutsideVarargFunction));
                 }
@@ -749,7 +795,7 @@ impl<'a> Compiler<'a> {
                 self.line = e.line;
                 self.singlevar(n, e.line)
             }
-            ExprKind::Paren(inner) => self.paren(inner),
+            ExprKind::Paren(inner) => self.paren(inner, e),
             // Not a prefix expression: the grammar never puts one here.
             _ => self.expr(e),
         }
@@ -767,15 +813,21 @@ impl<'a> Compiler<'a> {
             spine.push(cur);
             cur = strip(obj);
         }
+        // The constructor's lookahead quirk (see `list_item`).
+        let call_line = match (self.lookahead.take(), cur.kind) {
+            (Some((start, line)), ExprKind::Name(_)) if start == cur.span.start => Some(line),
+            _ => None,
+        };
         let mut v = self.primary_exp(cur)?;
         for s in spine.iter().rev() {
-            self.suffix(&mut v, s)?;
+            self.suffix(&mut v, s, call_line.unwrap_or(s.line))?;
         }
         Ok(v)
     }
 
-    /// One suffix of a suffixedexp applied to `v`.
-    fn suffix(&mut self, v: &mut ExpDesc, s: &Expr<'a>) -> CResult<()> {
+    /// One suffix of a suffixedexp applied to `v`; `call_line` is the line
+    /// a CALL gets (the start of the suffixedexp).
+    fn suffix(&mut self, v: &mut ExpDesc, s: &Expr<'a>, call_line: u32) -> CResult<()> {
         match s.kind {
             ExprKind::Index(_, key) => {
                 self.exp_to_any_reg_up(v)?;
@@ -789,18 +841,34 @@ impl<'a> Compiler<'a> {
                         k
                     }
                 };
+                self.read_closing_token(s.span); // `]` or the name
                 self.indexed(v, &mut k)
             }
-            ExprKind::Call(_, args) => {
+            ExprKind::Call(obj, args) => {
                 self.exp_to_next_reg(v)?;
-                self.funcargs(v, args, s.line)
+                self.read_open_paren(obj.span.end);
+                self.funcargs(v, args, s, call_line)
             }
-            ExprKind::MethodCall(_, name, args) => {
+            ExprKind::MethodCall(obj, name, args) => {
+                // SELF comes once the name after `:` is read.
                 self.line = s.line;
+                if let Some(l) = self
+                    .src
+                    .as_ref()
+                    .and_then(|m| m.second_token_line(obj.span.end, b':'))
+                {
+                    self.line = l;
+                }
                 let k = self.string_k(name.as_bytes())?;
                 let mut key = ExpDesc::new(ExpKind::K(k));
                 self.self_op(v, &mut key)?;
-                self.funcargs(v, args, s.line)
+                if let Some(m) = &self.src
+                    && let Some(colon) = m.next_token(obj.span.end)
+                    && let Some(n) = m.next_token(colon + 1)
+                {
+                    self.read_open_paren(n + name.len() as u32);
+                }
+                self.funcargs(v, args, s, call_line)
             }
             _ => Ok(()),
         }
@@ -808,7 +876,15 @@ impl<'a> Compiler<'a> {
 
     /// funcargs: the arguments above the function in `f`'s register, then
     /// CALL (with one result until someone asks for more).
-    fn funcargs(&mut self, f: &mut ExpDesc, args: &[Expr<'a>], line: u32) -> CResult<()> {
+    /// `call` is the call node (its span ends at the closing token);
+    /// `line` the CALL's line.
+    fn funcargs(
+        &mut self,
+        f: &mut ExpDesc,
+        args: &[Expr<'a>],
+        call: &Expr<'a>,
+        line: u32,
+    ) -> CResult<()> {
         let a = if args.is_empty() {
             ExpDesc::new(ExpKind::Void)
         } else if args.len() == 1 && matches!(args[0].kind, ExprKind::Table(_) | ExprKind::Str(_)) {
@@ -817,6 +893,7 @@ impl<'a> Compiler<'a> {
         } else {
             self.explist(args)?
         };
+        self.read_closing_token(call.span);
         self.code_call(f, a, line)
     }
 
@@ -842,30 +919,90 @@ impl<'a> Compiler<'a> {
 
     /// constructor: NEWTABLE, record fields as SETTABLE, list items flushed
     /// by SETLIST every LFIELDS_PER_FLUSH (a multi-value last item is open).
-    fn constructor(&mut self, fields: &[Field<'a>], line: u32) -> CResult<ExpDesc> {
-        let mut cc = self.open_constructor(line)?;
+    fn constructor(&mut self, fields: &[Field<'a>], table: &Expr<'a>) -> CResult<ExpDesc> {
+        let mut cc = self.open_constructor(table.line)?;
+        let mut prev: Option<&Expr<'a>> = None;
+        // Where the next field's tokens start: after `{` or the last value.
+        let mut field_start = table.span.start + 1;
         for field in fields {
+            if let Some(p) = prev.take() {
+                self.read_next_token(p.span.end); // `,` or `;`
+            }
             self.close_list_field(&mut cc)?;
             match field {
                 Field::Positional(e) => {
-                    cc.v = self.expr(e)?;
+                    prev = Some(e);
+                    field_start = e.span.end;
+                    cc.v = self.list_item(e)?;
                     cc.na += 1;
                     cc.tostore += 1;
                 }
                 Field::Named(name, e) => {
                     let reg = self.fs.freereg;
+                    if let Some(t) = self.field_token(field_start) {
+                        self.read_next_token(t + name.len() as u32); // `=`
+                    }
                     let k = self.string_k(name.as_bytes())?;
                     self.rec_field(&mut cc, reg, ExpDesc::new(ExpKind::K(k)), e)?;
+                    field_start = e.span.end;
                 }
                 Field::Keyed(k, e) => {
                     let reg = self.fs.freereg;
+                    if let Some(t) = self.field_token(field_start) {
+                        self.read_token_at(t); // `[`
+                    }
                     let mut key = self.expr(k)?;
                     self.exp_to_val(&mut key)?;
+                    if let Some(m) = &self.src
+                        && let Some(close) = m.next_token(k.span.end)
+                    {
+                        self.read_next_token(close + 1); // `=` after `]`
+                    }
                     self.rec_field(&mut cc, reg, key, e)?;
+                    field_start = e.span.end;
                 }
             }
         }
+        self.read_closing_token(table.span);
         self.close_constructor(cc)
+    }
+
+    /// listfield. lparser.c's `field` peeks at the token after a leading
+    /// name (to tell `name = e` from an expression), which moves the
+    /// lexer's line: a call chain starting with that name gets the peeked
+    /// token's line as its CALL line.
+    fn list_item(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
+        let mut first = e;
+        loop {
+            first = match first.kind {
+                ExprKind::Binary(_, l, _) => l,
+                ExprKind::Index(o, _) | ExprKind::Call(o, _) | ExprKind::MethodCall(o, _, _) => o,
+                ExprKind::Cast(x, _) | ExprKind::NonNil(x) => x,
+                _ => break,
+            };
+        }
+        if let ExprKind::Name(_) = first.kind
+            && let Some(l) = self
+                .src
+                .as_ref()
+                .and_then(|m| m.next_token_line(first.span.end))
+        {
+            self.lookahead = Some((first.span.start, l));
+        }
+        let v = self.expr(e);
+        self.lookahead = None;
+        v
+    }
+
+    /// Offset of the first token of a constructor field whose preceding
+    /// field (or `{`) ends at `after` (skipping the separator).
+    fn field_token(&self, after: u32) -> Option<u32> {
+        let m = self.src.as_ref()?;
+        let t = m.next_token(after)?;
+        match m.byte(t) {
+            Some(b',') | Some(b';') => m.next_token(t + 1),
+            _ => Some(t),
+        }
     }
 
     fn open_constructor(&mut self, line: u32) -> CResult<ConsControl> {

@@ -114,6 +114,12 @@ pub(crate) struct Compiler<'a> {
     /// Line of the token after a function statement's `end` (0: unknown),
     /// where the reference reports the function's unresolved gotos.
     pub after_func_line: u32,
+    /// The source, when the caller passed it: exact lines for tokens the
+    /// AST does not record (see linemap.rs).
+    pub src: Option<crate::linemap::SourceLines<'a>>,
+    /// A constructor list item starting with a name: (offset of the name,
+    /// line of the token after it), see emit.rs `list_item`.
+    pub lookahead: Option<(u32, u32)>,
     pub source: Arc<str>,
 }
 
@@ -146,6 +152,8 @@ impl<'a> Compiler<'a> {
             line: 1,
             nccalls: BASE_CCALLS,
             after_func_line: 0,
+            src: None,
+            lookahead: None,
             source,
         }
     }
@@ -184,6 +192,47 @@ impl<'a> Compiler<'a> {
 
     pub fn leave_level(&mut self) {
         self.nccalls -= 1;
+    }
+
+    /// After reading the last token of the node spanning `span` (a call's
+    /// `)`, a constructor's `}`, an expression's last token), the
+    /// reference's `lastline` is that token's line; known only when the
+    /// source was given.
+    pub fn read_closing_token(&mut self, span: wlua_parser::ast::Span) {
+        if let Some(l) = self.src.as_ref().and_then(|m| m.line_before(span.end)) {
+            self.line = l;
+        }
+    }
+
+    /// After reading the token at `offset`.
+    pub fn read_token_at(&mut self, offset: u32) {
+        if let Some(l) = self.src.as_ref().and_then(|m| m.line_of(offset)) {
+            self.line = l;
+        }
+    }
+
+    pub fn src_byte(&self, offset: u32) -> Option<u8> {
+        self.src.as_ref().and_then(|m| m.byte(offset))
+    }
+
+    /// After reading the `(` of call arguments, if the next token after
+    /// `offset` is one (a `{` or string argument is read later, by its
+    /// own expression).
+    pub fn read_open_paren(&mut self, offset: u32) {
+        if let Some(m) = &self.src
+            && let Some(t) = m.next_token(offset)
+            && m.byte(t) == Some(b'(')
+        {
+            self.read_token_at(t);
+        }
+    }
+
+    /// After reading the token that follows `offset` (the `then` after a
+    /// condition, the `do` of a loop header).
+    pub fn read_next_token(&mut self, offset: u32) {
+        if let Some(l) = self.src.as_ref().and_then(|m| m.next_token_line(offset)) {
+            self.line = l;
+        }
     }
 
     // ------------------------------------------------------------------

@@ -13,6 +13,7 @@ mod error;
 mod expdesc;
 mod fold;
 mod func_state;
+mod linemap;
 mod operators;
 mod regalloc;
 
@@ -27,7 +28,24 @@ use wlua_vm::proto::Proto;
 /// Compiles a chunk into its main function: a vararg function whose only
 /// upvalue is `_ENV` (in the caller's stack, index 0), with `source` set to
 /// `chunkname` (`@file.lua`, `=stdin`, or the source text itself).
+///
+/// Line information comes from the AST's `line` fields; prefer
+/// `compile_with_source` when the source text is at hand.
 pub fn compile(chunk: &ast::Block<'_>, chunkname: &str) -> Result<Proto, CompileError> {
     let mut c = func_state::Compiler::new(chunkname);
+    c.main_func(chunk).map_err(|e| *e)
+}
+
+/// `compile`, given also the source text the chunk was parsed from: node
+/// spans then locate the tokens the AST does not record (closing `)`/`]`/`}`,
+/// `then`, `do`, a method name after `:`), whose lines the reference gives
+/// to some instructions, so the line table matches `luac` exactly.
+pub fn compile_with_source<'a>(
+    chunk: &ast::Block<'a>,
+    chunkname: &str,
+    source: &'a [u8],
+) -> Result<Proto, CompileError> {
+    let mut c = func_state::Compiler::new(chunkname);
+    c.src = Some(linemap::SourceLines::new(source));
     c.main_func(chunk).map_err(|e| *e)
 }

@@ -39,6 +39,11 @@ const BINOPS: &[&str] = &[
 ];
 
 impl Gen {
+    /// A token separator: sometimes a line break, to exercise line info.
+    fn sp(&mut self) -> &'static str {
+        if self.rng.below(6) == 0 { "\n" } else { " " }
+    }
+
     fn var(&mut self) -> String {
         if !self.locals.is_empty() && self.rng.below(3) > 0 {
             let i = self.rng.below(self.locals.len() as u64) as usize;
@@ -67,16 +72,30 @@ impl Gen {
         match self.rng.below(14) {
             0..=3 => {
                 let op = self.rng.pick(BINOPS);
-                format!("{} {} {}", self.expr(d), op, self.expr(d))
+                let (a, s1) = (self.expr(d), self.sp());
+                let (s2, b) = (self.sp(), self.expr(d));
+                format!("{a}{s1}{op}{s2}{b}")
             }
             4 => {
                 let op = self.rng.pick(&["-", "not ", "#", "~"]);
                 format!("{}{}", op, self.expr(d))
             }
-            5 => format!("({})", self.expr(d)),
-            6 => format!("{}({})", self.var(), self.args(d)),
-            7 => format!("{}:m({})", self.var(), self.args(d)),
-            8 => format!("{}[{}]", self.var(), self.expr(d)),
+            5 => {
+                let (x, s1) = (self.expr(d), self.sp());
+                format!("({x}{s1})")
+            }
+            6 => {
+                let (f, a, s1) = (self.var(), self.args(d), self.sp());
+                format!("{f}({a}{s1})")
+            }
+            7 => {
+                let (o, s0, a, s1) = (self.var(), self.sp(), self.args(d), self.sp());
+                format!("{o}{s0}:m({a}{s1})")
+            }
+            8 => {
+                let (t, k, s1) = (self.var(), self.expr(d), self.sp());
+                format!("{t}[{k}{s1}]")
+            }
             9 => format!("{}.k{}", self.var(), self.rng.below(3)),
             10 => {
                 let mut t = String::from("{");
@@ -84,12 +103,17 @@ impl Gen {
                     match self.rng.below(3) {
                         0 => t.push_str(&format!("k{} = {}, ", self.rng.below(3), self.expr(d))),
                         1 => t.push_str(&format!("[{}] = {}, ", self.expr(d), self.expr(d))),
-                        _ => t.push_str(&format!("{}, ", self.expr(d))),
+                        _ => {
+                            let (x, s1) = (self.expr(d), self.sp());
+                            t.push_str(&format!("{x},{s1}"))
+                        }
                     }
                 }
                 if self.rng.below(3) == 0 {
                     t.push_str(&format!("{}()", self.var()));
                 }
+                let s1 = self.sp();
+                t.push_str(s1);
                 t.push('}');
                 t
             }
@@ -131,7 +155,15 @@ impl Gen {
 
     fn args(&mut self, d: u32) -> String {
         let n = self.rng.below(4);
-        (0..n).map(|_| self.expr(d)).collect::<Vec<_>>().join(", ")
+        let mut out = String::new();
+        for i in 0..n {
+            if i > 0 {
+                out.push(',');
+                out.push_str(self.sp());
+            }
+            out.push_str(&self.expr(d));
+        }
+        out
     }
 
     fn new_local(&mut self) -> String {
@@ -316,6 +348,9 @@ fn random_programs_match_luac() {
     let mut compiled = 0;
     for seed in 0..n {
         let src = program(seed);
+        if let Ok(dir) = std::env::var("WLUA_FUZZ_SAVE") {
+            let _ = std::fs::write(format!("{dir}/seed{seed}.lua"), &src);
+        }
         if std::env::var("WLUA_FUZZ_SHOW").is_ok() && seed < 2 {
             eprintln!("{src}");
         }
@@ -340,11 +375,11 @@ fn random_programs_match_luac() {
             break;
         }
     }
-    eprintln!("{compiled} of {n} random programs compared");
-    assert!(compiled * 2 > n as usize);
     if !failures.is_empty() {
         panic!("{}", failures.join("\n\n"));
     }
+    eprintln!("{compiled} of {n} random programs compared");
+    assert!(compiled * 2 > n as usize);
 }
 
 /// Random ASTs, including shapes no parser produces (calls on constants,

@@ -7,7 +7,7 @@ mod listing;
 mod reference;
 mod unit;
 
-use crate::{CompileError, compile};
+use crate::CompileError;
 use bumpalo::Bump;
 use wlua_vm::proto::Proto;
 
@@ -16,7 +16,7 @@ pub fn compile_src(src: &str) -> Result<Proto, CompileError> {
     let arena = Bump::new();
     let block = wlua_parser::parse(&arena, src.as_bytes(), "@t.lua")
         .unwrap_or_else(|e| panic!("parse error: {e}"));
-    compile(&block, "@t.lua")
+    crate::compile_with_source(&block, "@t.lua", src.as_bytes())
 }
 
 pub fn compile_err(src: &str) -> String {
