@@ -265,6 +265,17 @@ impl GMatch {
         GMatch::default()
     }
 
+    /// Rebuilds an iterator from its saved state (the gmatch closure keeps
+    /// the state in its upvalues between calls).
+    pub fn resume(src: usize, lastmatch: Option<usize>) -> Self {
+        GMatch { src, lastmatch }
+    }
+
+    /// The state to save: next start offset and end of the last match.
+    pub fn state(&self) -> (usize, Option<usize>) {
+        (self.src, self.lastmatch)
+    }
+
     /// The next match, or `Ok(None)` when the iteration is over (the
     /// iterator returns nothing). On success return `values()`.
     pub fn next(&mut self, s: &[u8], p: &[u8]) -> Result<Option<MatchResult>, String> {
@@ -999,19 +1010,6 @@ impl<'a> MatchState<'a> {
                 }
             }
         }
-    }
-}
-
-impl GMatch {
-    /// Rebuilds an iterator from its saved state (the gmatch closure keeps
-    /// the state in its upvalues between calls).
-    pub fn resume(src: usize, lastmatch: Option<usize>) -> Self {
-        GMatch { src, lastmatch }
-    }
-
-    /// The state to save: next start offset and end of the last match.
-    pub fn state(&self) -> (usize, Option<usize>) {
-        (self.src, self.lastmatch)
     }
 }
 
