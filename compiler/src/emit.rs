@@ -50,6 +50,7 @@ fn is_var(k: ExpKind) -> bool {
 impl<'a> Compiler<'a> {
     /// mainfunc: a vararg function with the single upvalue `_ENV`.
     pub fn main_func(&mut self, chunk: &Block<'a>) -> CResult<Proto> {
+        self.chunk_end_line = chunk.end_line;
         self.enter_block(false);
         self.fs.f.is_vararg = true;
         self.new_upvalue(0, "_ENV", ExpKind::Local(0), 0)?;
@@ -93,7 +94,13 @@ impl<'a> Compiler<'a> {
                 };
                 self.enter_level(s.line)?;
                 self.line = s.line;
-                self.label_stat(name, s.line, block_end, next_line)?;
+                // A repeated label is reported at its closing `::`.
+                let close = self
+                    .src
+                    .as_ref()
+                    .and_then(|m| m.line_before(s.span.end))
+                    .unwrap_or(s.line);
+                self.label_stat(name, s.line, close, block_end, next_line)?;
                 self.fs.freereg = self.fs.nactvar;
                 self.leave_level();
             } else {
@@ -171,7 +178,7 @@ impl<'a> Compiler<'a> {
                 let j = self.jump()?;
                 self.goto_stat(label, s.line, j)?;
             }
-            StatKind::Label(name) => self.label_stat(name, s.line, false, s.line)?,
+            StatKind::Label(name) => self.label_stat(name, s.line, s.line, false, s.line)?,
             StatKind::TypeAlias(_) => {}
         }
         debug_assert!(
@@ -626,7 +633,13 @@ impl<'a> Compiler<'a> {
     /// register of the enclosing function.
     fn body(&mut self, func: &FuncBody<'a>, is_method: bool, line: u32) -> CResult<ExpDesc> {
         let after = std::mem::take(&mut self.after_func_line);
-        let goto_err_line = after.max(func.end_line);
+        // Where unresolved gotos are reported: the token after `end`.
+        let goto_err_line = match &self.src {
+            Some(m) if func.span.end > 0 => m
+                .next_token_line(func.span.end)
+                .unwrap_or(self.chunk_end_line),
+            _ => after.max(func.end_line),
+        };
         self.open_func(line);
         if is_method {
             self.new_localvar("self", line)?;

@@ -114,6 +114,8 @@ pub(crate) struct Compiler<'a> {
     /// Line of the token after a function statement's `end` (0: unknown),
     /// where the reference reports the function's unresolved gotos.
     pub after_func_line: u32,
+    /// Line of the end of the chunk (where errors found at EOF are reported).
+    pub chunk_end_line: u32,
     /// The source, when the caller passed it: exact lines for tokens the
     /// AST does not record (see linemap.rs).
     pub src: Option<crate::linemap::SourceLines<'a>>,
@@ -152,6 +154,7 @@ impl<'a> Compiler<'a> {
             line: 1,
             nccalls: BASE_CCALLS,
             after_func_line: 0,
+            chunk_end_line: 0,
             src: None,
             lookahead: None,
             source,
@@ -645,7 +648,8 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// labelstat. `block_end`: only void statements follow up to the end of
+    /// labelstat (`dup_line`: where a repeated label is reported).
+    /// `block_end`: only void statements follow up to the end of
     /// a block not closed by `until`, so the block's locals are already out
     /// of scope. `next_line`: line of the token after the label, where the
     /// reference reports a goto that jumps into a local's scope.
@@ -653,13 +657,14 @@ impl<'a> Compiler<'a> {
         &mut self,
         name: &'a str,
         line: u32,
+        dup_line: u32,
         block_end: bool,
         next_line: u32,
     ) -> CResult<()> {
         let first = self.bl().firstlabel;
         if let Some(prev) = self.labels[first..].iter().find(|lb| lb.name == name) {
             return Err(self.error(
-                line,
+                dup_line,
                 ErrorKind::DuplicateLabel {
                     label: Box::from(name),
                     first_line: prev.line,

@@ -213,6 +213,10 @@ pub const ERRORS: &[&str] = &[
     "local x goto a ::a:: local y goto a",
     "do local x ::a:: goto a end",
     "goto e local a ::e:: do end",
+    "local function f()\n  goto x\nend\n\n\nlocal y",
+    "local f = function()\n  goto x\nend -- c\n\n, 1",
+    "function g() do break end end",
+    "::a::\n::a\n\n::",
 ];
 
 #[test]
