@@ -23,14 +23,14 @@
 //!   `Arg(n, "number expected, got <type>")`.
 //! - `%a %A %e %E %f %g %G`: [`FormatArgs::number`] — `luaL_checknumber`.
 //! - `%s`: [`FormatArgs::string`] — `luaL_tolstring` (`__tostring`,
-//!   `__name`, numbers formatted by [`lua_number_to_string`]...).
+//!   `__name`, floats written by [`lua_float_to_string`]...).
 //! - `%q`: [`FormatArgs::literal`] — the raw value, no metamethods.
 //!
 //! An error returned by a callback is passed through unchanged. The wrapper
 //! renders `Arg(n, msg)` as `bad argument #n to 'format' (msg)` (the
 //! reference names the function as `luaL_argerror` finds it, e.g.
-//! `'string.format'`), and `Plain(msg)` as the message alone (no position:
-//! raised from a C function).
+//! `'string.format'`), and `Plain(msg)` as a `luaL_error` (which prefixes the
+//! calling Lua function's `chunk:line:`).
 //!
 //! Widths and precisions have at most two digits, so every item is small
 //! except `%s` (copied) and `%f` of a huge number (at most ~420 bytes).

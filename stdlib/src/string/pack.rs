@@ -20,8 +20,8 @@
 //!
 //! Errors are [`PackError::Arg`] (`bad argument #n to 'pack' (msg)`,
 //! rendered by the wrapper with the function name Lua would use) or
-//! [`PackError::Plain`] (the message alone, e.g. `invalid format option
-//! 'y'`). The wrapper must still check its stack for unpack's results (the
+//! [`PackError::Plain`] (a `luaL_error`, e.g. `invalid format option 'y'`,
+//! to which the wrapper adds the caller's `chunk:line:` as usual). The wrapper must still check its stack for unpack's results (the
 //! reference raises `too many results` only past ~1,000,000 values).
 
 use std::borrow::Cow;

@@ -13,9 +13,10 @@
 //! - Offsets are 0-based byte offsets; ranges are `start..end` (end
 //!   exclusive). A position capture `()` holds the 1-based position Lua
 //!   returns.
-//! - Errors are the reference's `luaL_error` messages, without any position
-//!   prefix (raised from a C function, they get none): the wrapper raises
-//!   them as plain Lua string errors.
+//! - Errors are the reference's `luaL_error` messages without the position
+//!   prefix: the wrapper raises them like any `luaL_error`, which prefixes
+//!   the calling Lua function's `chunk:line:` (`luaL_where(L, 1)`; nothing
+//!   when the caller is native, e.g. `pcall(string.find, ...)`).
 //! - The pattern and subject behave as if NUL-terminated, as in C: reading one
 //!   byte past the end yields `0` (so `%f[%z]` matches at the end of the
 //!   subject, exactly like the reference).
@@ -23,7 +24,8 @@
 //! Recursion is bounded like the reference (`MAXCCALLS` = 200 nested
 //! `match` calls, else `pattern too complex`), so the Rust stack stays small.
 //! Exponential backtracking (`("a*"):rep(30) .. "b"`) is cut short by
-//! memoising failed `(subject, pattern)` positions once a search gets long;
+//! memoising failed `(subject, pattern)` positions once one match attempt
+//! gets long (ordinary searches never pay for it);
 //! a memo entry also records how deep its failed subtree went, so the depth
 //! error is still raised exactly when the reference would raise it. Patterns
 //! with back-references (`%1`) are never memoised: there a failure depends on
