@@ -111,7 +111,7 @@ impl<'a> Compiler<'a> {
             self.code_abc(OpCode::SetList, base, b, 0)?;
             self.code_extraarg(c)?;
         } else {
-            return Err(self.error(self.line, ErrorKind::ConstructorTooLong));
+            return Err(self.syntax_error(ErrorKind::ConstructorTooLong, self.line, self.pos));
         }
         self.fs.freereg = base + 1;
         Ok(())
@@ -134,7 +134,7 @@ impl<'a> Compiler<'a> {
         debug_assert!(dest != NO_JUMP);
         let offset = dest - (pc + 1);
         if offset.abs() > MAXARG_SBX {
-            return Err(self.error(self.line, ErrorKind::ControlStructureTooLong));
+            return Err(self.syntax_error(ErrorKind::ControlStructureTooLong, self.line, self.pos));
         }
         self.instr_mut(pc).set_sbx(offset);
         Ok(())

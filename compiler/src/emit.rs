@@ -92,7 +92,7 @@ impl<'a> Compiler<'a> {
                     Some(n) => n.line,
                     None => ret.map_or(end_line, |r| r.line),
                 };
-                self.enter_level(s.line)?;
+                self.enter_level(s.line, s.span.start)?;
                 self.line = s.line;
                 // A repeated label is reported at its closing `::`.
                 let close = self
@@ -119,7 +119,7 @@ impl<'a> Compiler<'a> {
             }
         }
         if let Some(r) = ret {
-            self.enter_level(r.line)?;
+            self.enter_level(r.line, r.span.start)?;
             self.ret_stat(r)?;
             self.fs.freereg = self.fs.nactvar;
             self.leave_level();
@@ -129,11 +129,12 @@ impl<'a> Compiler<'a> {
 
     /// statement
     fn statement(&mut self, s: &Stat<'a>) -> CResult<()> {
-        self.enter_level(s.line)?;
+        self.enter_level(s.line, s.span.start)?;
         if !matches!(s.kind, StatKind::Break | StatKind::Goto(_)) {
             // The statement's first token is consumed before any code;
             // `break`/`goto` emit their JMP before (lparser.c statement).
             self.line = s.line;
+            self.pos = self.src.as_ref().and_then(|m| m.token_end(s.span.start));
         }
         match s.kind {
             StatKind::Local { names, exprs } => self.local_stat(names, exprs)?,
@@ -226,7 +227,7 @@ impl<'a> Compiler<'a> {
     fn local_stat(&mut self, names: &[LocalName<'a>], exprs: &[Expr<'a>]) -> CResult<()> {
         for n in names {
             self.line = n.line;
-            self.new_localvar(n.name, n.line)?;
+            self.new_localvar(n.name, n.line, Some(n.span.end))?;
         }
         let mut e = ExpDesc::new(ExpKind::Void);
         if !exprs.is_empty() {
@@ -285,7 +286,12 @@ impl<'a> Compiler<'a> {
                     self.check_conflict(&mut lhs, &v)?;
                 }
                 if i as u64 + self.nccalls as u64 > LUAI_MAXCCALLS as u64 {
-                    return Err(self.limit_error(LUAI_MAXCCALLS, "C levels", t.line));
+                    return Err(self.limit_error(
+                        LUAI_MAXCCALLS,
+                        "C levels",
+                        t.line,
+                        Some(t.span.end),
+                    ));
                 }
             }
             lhs.push(v);
@@ -463,10 +469,11 @@ impl<'a> Compiler<'a> {
     ) -> CResult<()> {
         self.line = line;
         let base = self.fs.freereg;
-        self.new_localvar("(for index)", line)?;
-        self.new_localvar("(for limit)", line)?;
-        self.new_localvar("(for step)", line)?;
-        self.new_localvar(var.name, var.line)?;
+        let after = Some(var.span.end);
+        self.new_localvar("(for index)", line, after)?;
+        self.new_localvar("(for limit)", line, after)?;
+        self.new_localvar("(for step)", line, after)?;
+        self.new_localvar(var.name, var.line, after)?;
         self.read_next_token(var.span.end); // `=`
         self.exp1(start)?;
         self.read_next_token(start.span.end); // `,`
@@ -497,11 +504,12 @@ impl<'a> Compiler<'a> {
     ) -> CResult<()> {
         self.line = line;
         let base = self.fs.freereg;
-        self.new_localvar("(for generator)", line)?;
-        self.new_localvar("(for state)", line)?;
-        self.new_localvar("(for control)", line)?;
+        let after = names.first().map(|n| n.span.end);
+        self.new_localvar("(for generator)", line, after)?;
+        self.new_localvar("(for state)", line, after)?;
+        self.new_localvar("(for control)", line, after)?;
         for n in names {
-            self.new_localvar(n.name, n.line)?;
+            self.new_localvar(n.name, n.line, Some(n.span.end))?;
         }
         // The line of the first token of the explist.
         let line = exprs.first().map_or(line, |e| {
@@ -591,7 +599,7 @@ impl<'a> Compiler<'a> {
     /// funcstat: `function a.b:c() end`.
     fn func_stat(&mut self, name: &FuncName<'a>, func: &FuncBody<'a>, line: u32) -> CResult<()> {
         self.line = line;
-        let mut v = self.singlevar(name.base, line)?;
+        let mut v = self.singlevar(name.base, line, Some(name.base_span.end))?;
         for f in name.fields {
             self.field_sel(&mut v, f)?;
         }
@@ -614,7 +622,7 @@ impl<'a> Compiler<'a> {
     /// localfunc: the local is in scope in its own body.
     fn local_func(&mut self, name: &LocalName<'a>, func: &FuncBody<'a>) -> CResult<()> {
         self.line = name.line;
-        self.new_localvar(name.name, name.line)?;
+        self.new_localvar(name.name, name.line, Some(name.span.end))?;
         self.adjust_localvars(1);
         // linedefined: the line of the token after the name.
         let line = self
@@ -642,11 +650,11 @@ impl<'a> Compiler<'a> {
         };
         self.open_func(line);
         if is_method {
-            self.new_localvar("self", line)?;
+            self.new_localvar("self", line, None)?;
             self.adjust_localvars(1);
         }
         for p in func.params {
-            self.new_localvar(p.name, line)?;
+            self.new_localvar(p.name, line, Some(p.span.end))?;
         }
         self.fs.f.is_vararg = func.is_vararg;
         self.adjust_localvars(func.params.len() as u32);
@@ -705,7 +713,7 @@ impl<'a> Compiler<'a> {
 
     /// expr/subexpr: one nesting level.
     pub fn expr(&mut self, e: &Expr<'a>) -> CResult<ExpDesc> {
-        self.enter_level(e.line)?;
+        self.enter_level(e.line, e.span.start)?;
         let r = self.subexpr(e);
         self.leave_level();
         self.read_closing_token(e.span);
@@ -790,7 +798,9 @@ impl<'a> Compiler<'a> {
                 // VARARG is emitted before `...` is read: the line stays the
                 // previous token's.
                 if !self.fs.f.is_vararg {
-                    return Err(self.error(e.line, ErrorKind::VarargOutsideVarargFunction));
+                    let mut err = self.error(e.line, ErrorKind::VarargOutsideVarargFunction);
+                    err.near = Some("'...'".into());
+                    return Err(err);
                 }
                 ExpKind::Vararg(self.code_abc(OpCode::Vararg, 0, 1, 0)?)
             }
@@ -798,6 +808,7 @@ impl<'a> Compiler<'a> {
             _ => return self.expr(e),
         };
         self.line = e.line;
+        self.read_node_token(e);
         Ok(ExpDesc::new(k))
     }
 
@@ -806,7 +817,8 @@ impl<'a> Compiler<'a> {
         match e.kind {
             ExprKind::Name(n) => {
                 self.line = e.line;
-                self.singlevar(n, e.line)
+                self.read_node_token(e);
+                self.singlevar(n, e.line, Some(e.span.end))
             }
             ExprKind::Paren(inner) => self.paren(inner, e),
             // Not a prefix expression: the grammar never puts one here.

@@ -5,7 +5,8 @@
 //! Syntax errors belong to the parser; what is left here are the checks the
 //! reference makes while generating code (limits, gotos and labels). The
 //! reference appends ` near 'tok'` to limit errors; the AST has no tokens, so
-//! only the error for `...` (whose token is known) carries one.
+//! they carry one only when compiling with the source (the error for `...`
+//! always does: its token is known).
 
 use std::fmt;
 use wlua_parser::chunkid;
@@ -18,6 +19,10 @@ pub struct CompileError {
     /// Source line the error is reported at.
     pub line: u32,
     pub kind: ErrorKind,
+    /// The token the reference quotes after the message (` near 'tok'`),
+    /// already quoted as it prints it (`'tok'`, `<eof>`). Known for errors
+    /// the reference raises as syntax errors when compiling with the source.
+    pub near: Option<Box<str>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +56,7 @@ pub enum ErrorKind {
         goto_line: u32,
         local: Box<str>,
     },
-    /// `cannot use '...' outside a vararg function near '...'`
+    /// `cannot use '...' outside a vararg function` (near `'...'`)
     VarargOutsideVarargFunction,
     /// `syntax error`: the AST holds a construct the grammar cannot produce
     /// (an assignment to a non-variable, a call statement that is not a call).
@@ -100,7 +105,7 @@ impl fmt::Display for ErrorKind {
                 "<goto {label}> at line {goto_line} jumps into the scope of local '{local}'"
             ),
             ErrorKind::VarargOutsideVarargFunction => {
-                write!(f, "cannot use '...' outside a vararg function near '...'")
+                write!(f, "cannot use '...' outside a vararg function")
             }
             ErrorKind::SyntaxError => write!(f, "syntax error"),
         }
@@ -115,7 +120,11 @@ impl fmt::Display for CompileError {
             chunkid(&self.chunkname),
             self.line,
             self.kind
-        )
+        )?;
+        match &self.near {
+            Some(tok) => write!(f, " near {tok}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -134,6 +143,7 @@ mod tests {
                 label: "x".into(),
                 goto_line: 1,
             },
+            near: None,
         };
         assert_eq!(
             e.to_string(),
@@ -147,6 +157,7 @@ mod tests {
                 limit: 200,
                 func_line: 2,
             },
+            near: None,
         };
         assert_eq!(
             e.to_string(),

@@ -122,6 +122,11 @@ pub(crate) struct Compiler<'a> {
     /// A constructor list item starting with a name: (offset of the name,
     /// line of the token after it), see emit.rs `list_item`.
     pub lookahead: Option<(u32, u32)>,
+    /// Offset after the name being resolved by `singlevar`.
+    pub near_at: Option<u32>,
+    /// End of the last token read, when known (the reference's current
+    /// token follows it): where register and jump errors are reported.
+    pub pos: Option<u32>,
     pub source: Arc<str>,
 }
 
@@ -157,6 +162,8 @@ impl<'a> Compiler<'a> {
             chunk_end_line: 0,
             src: None,
             lookahead: None,
+            near_at: None,
+            pos: None,
             source,
         }
     }
@@ -167,28 +174,61 @@ impl<'a> Compiler<'a> {
             chunkname: Box::from(&*self.source),
             line,
             kind,
+            near: None,
         })
+    }
+
+    /// An error the reference raises with luaX_syntaxerror: reported at the
+    /// current token (the first after `near`), quoted after the message.
+    #[cold]
+    pub fn syntax_error(&self, kind: ErrorKind, line: u32, near: Option<u32>) -> Box<CompileError> {
+        let mut e = self.error(self.near_line(near).unwrap_or(line), kind);
+        e.near = self.near(near);
+        e
     }
 
     /// lparser.c errorlimit/checklimit.
     #[cold]
-    pub fn limit_error(&self, limit: u32, what: &'static str, line: u32) -> Box<CompileError> {
-        self.error(
-            line,
+    /// `near`: an offset the current token follows (or starts at).
+    pub fn limit_error(
+        &self,
+        limit: u32,
+        what: &'static str,
+        line: u32,
+        near: Option<u32>,
+    ) -> Box<CompileError> {
+        self.syntax_error(
             ErrorKind::Limit {
                 what,
                 limit,
                 func_line: self.fs.f.line_defined,
             },
+            line,
+            near,
         )
+    }
+
+    /// The line of the current token (the first after `offset`), where the
+    /// reference reports syntax-level errors; at the end of the source, the
+    /// chunk's last line.
+    pub fn near_line(&self, offset: Option<u32>) -> Option<u32> {
+        let m = self.src.as_ref()?;
+        Some(m.next_token_line(offset?).unwrap_or(self.chunk_end_line))
+    }
+
+    /// The reference's ` near` token after `offset`, when the source is known.
+    pub fn near(&self, offset: Option<u32>) -> Option<Box<str>> {
+        let m = self.src.as_ref()?;
+        Some(m.near_token(offset?).into())
     }
 
     /// lparser.c enterlevel: bounds the nesting of statements and
     /// expressions, which also bounds the compiler's own recursion.
-    pub fn enter_level(&mut self, line: u32) -> CResult<()> {
+    /// `at`: where the statement or expression starts (for the message).
+    pub fn enter_level(&mut self, line: u32, at: u32) -> CResult<()> {
         self.nccalls += 1;
         if self.nccalls > LUAI_MAXCCALLS {
-            return Err(self.limit_error(LUAI_MAXCCALLS, "C levels", line));
+            return Err(self.limit_error(LUAI_MAXCCALLS, "C levels", line, Some(at)));
         }
         Ok(())
     }
@@ -204,18 +244,25 @@ impl<'a> Compiler<'a> {
     pub fn read_closing_token(&mut self, span: wlua_parser::ast::Span) {
         if let Some(l) = self.src.as_ref().and_then(|m| m.line_before(span.end)) {
             self.line = l;
+            self.pos = Some(span.end);
+        }
+    }
+
+    /// After reading a one-token node (a name, a constant).
+    pub fn read_node_token(&mut self, e: &wlua_parser::ast::Expr<'_>) {
+        if self.src.is_some() {
+            self.pos = Some(e.span.end);
         }
     }
 
     /// After reading the token at `offset`.
     pub fn read_token_at(&mut self, offset: u32) {
-        if let Some(l) = self.src.as_ref().and_then(|m| m.line_of(offset)) {
+        if let Some(m) = &self.src
+            && let Some(l) = m.line_of(offset)
+        {
             self.line = l;
+            self.pos = m.token_end(offset);
         }
-    }
-
-    pub fn src_byte(&self, offset: u32) -> Option<u8> {
-        self.src.as_ref().and_then(|m| m.byte(offset))
     }
 
     /// After reading the `(` of call arguments, if the next token after
@@ -233,8 +280,12 @@ impl<'a> Compiler<'a> {
     /// After reading the token that follows `offset` (the `then` after a
     /// condition, the `do` of a loop header).
     pub fn read_next_token(&mut self, offset: u32) {
-        if let Some(l) = self.src.as_ref().and_then(|m| m.next_token_line(offset)) {
+        if let Some(m) = &self.src
+            && let Some(t) = m.next_token(offset)
+            && let Some(l) = m.line_of(t)
+        {
             self.line = l;
+            self.pos = m.token_end(t);
         }
     }
 
@@ -339,7 +390,8 @@ impl<'a> Compiler<'a> {
 
     /// Registers a new local (not yet active) and its debug entry
     /// (new_localvar).
-    pub fn new_localvar(&mut self, name: &str, line: u32) -> CResult<()> {
+    /// `after`: an offset the current token follows (for the message).
+    pub fn new_localvar(&mut self, name: &str, line: u32, after: Option<u32>) -> CResult<()> {
         if self.fs.f.locvars.len() >= SHRT_MAX {
             return Err(self.error(
                 line,
@@ -357,7 +409,7 @@ impl<'a> Compiler<'a> {
         });
         let active = (self.actvar.len() + 1 - self.fs.firstlocal) as u32;
         if active > MAXVARS {
-            return Err(self.limit_error(MAXVARS, "local variables", line));
+            return Err(self.limit_error(MAXVARS, "local variables", line, after));
         }
         self.actvar.push(idx);
         Ok(())
@@ -395,7 +447,9 @@ impl<'a> Compiler<'a> {
 
     /// Resolves `name` (singlevar): a local, an upvalue (created in every
     /// function between its definition and here), or a global `_ENV.name`.
-    pub fn singlevar(&mut self, name: &str, line: u32) -> CResult<ExpDesc> {
+    /// `after`: the end of the name in the source (for limit messages).
+    pub fn singlevar(&mut self, name: &str, line: u32, after: Option<u32>) -> CResult<ExpDesc> {
+        self.near_at = after;
         let level = self.outer.len();
         let k = self.singlevar_aux(level, name, true, line)?;
         if k != ExpKind::Void {
@@ -487,13 +541,14 @@ impl<'a> Compiler<'a> {
         let n = self.fs_at(level).f.upvalues.len() as u32;
         if n + 1 > MAXUPVAL {
             let func_line = self.fs_at(level).f.line_defined;
-            return Err(self.error(
-                line,
+            return Err(self.syntax_error(
                 ErrorKind::Limit {
                     what: "upvalues",
                     limit: MAXUPVAL,
                     func_line,
                 },
+                line,
+                self.near_at,
             ));
         }
         let (in_stack, index) = match from {

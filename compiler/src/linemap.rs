@@ -89,6 +89,70 @@ impl<'s> SourceLines<'s> {
     }
 }
 
+const SYMBOLS: &[&str] = &["...", "..", "==", "~=", "<=", ">=", "<<", ">>", "//", "::"];
+
+impl SourceLines<'_> {
+    /// The first token after `offset` as the reference quotes it in
+    /// ` near ...` (llex.c txtToken): `'tok'`, or `<eof>` at the end.
+    pub fn near_token(&self, offset: u32) -> String {
+        let Some(t) = self.next_token(offset) else {
+            return "<eof>".into();
+        };
+        let c = self.src[t as usize];
+        if c < 0x20 || c == 0x7f {
+            return format!("'<\\{c}>'");
+        }
+        let end = self.token_end(t).unwrap_or(t + 1);
+        format!(
+            "'{}'",
+            String::from_utf8_lossy(&self.src[t as usize..end as usize])
+        )
+    }
+
+    /// The end of the token starting at `t` (approximate for strings with
+    /// escapes and for long brackets, which never matter here).
+    pub fn token_end(&self, t: u32) -> Option<u32> {
+        let s = self.src;
+        let t = t as usize;
+        let c = *s.get(t)?;
+        let end = if c.is_ascii_alphabetic() || c == b'_' {
+            t + s[t..]
+                .iter()
+                .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+                .count()
+        } else if c.is_ascii_digit() || (c == b'.' && s.get(t + 1).is_some_and(u8::is_ascii_digit))
+        {
+            let mut e = t;
+            while e < s.len() {
+                let b = s[e];
+                let exp = matches!(b, b'e' | b'E' | b'p' | b'P');
+                if exp && e + 1 < s.len() && (s[e + 1] == b'+' || s[e + 1] == b'-') {
+                    e += 2;
+                } else if b.is_ascii_alphanumeric() || b == b'.' {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            e
+        } else if let Some(sym) = SYMBOLS
+            .iter()
+            .find(|sym| s[t..].starts_with(sym.as_bytes()))
+        {
+            t + sym.len()
+        } else if c == b'"' || c == b'\'' {
+            let mut e = t + 1;
+            while e < s.len() && s[e] != c && s[e] != b'\n' {
+                e += if s[e] == b'\\' { 2 } else { 1 };
+            }
+            (e + 1).min(s.len())
+        } else {
+            t + 1
+        };
+        Some(end as u32)
+    }
+}
+
 /// `[` `=`* `[` at `i`: the level of a long bracket.
 fn long_bracket(s: &[u8], i: usize) -> Option<usize> {
     if s.get(i) != Some(&b'[') {
@@ -141,5 +205,20 @@ mod tests {
         assert_eq!(m.second_token_line(3, b':'), Some(3));
         assert_eq!(m.second_token_line(3, b'.'), None);
         assert_eq!(SourceLines::new(b"a --").next_token(1), None);
+    }
+
+    #[test]
+    fn near_tokens_are_quoted_like_txt_token() {
+        let m = SourceLines::new(b"local a , b = 1.5e+3 .. 'x\\'y' ... abc_1 \x01");
+        assert_eq!(m.near_token(0), "'local'");
+        assert_eq!(m.near_token(7), "','");
+        assert_eq!(m.near_token(12), "'='");
+        assert_eq!(m.near_token(13), "'1.5e+3'");
+        assert_eq!(m.near_token(20), "'..'");
+        assert_eq!(m.near_token(23), "'\'x\\'y\''");
+        assert_eq!(m.near_token(30), "'...'");
+        assert_eq!(m.near_token(34), "'abc_1'");
+        assert_eq!(m.near_token(40), "'<\\1>'");
+        assert_eq!(m.near_token(42), "<eof>");
     }
 }

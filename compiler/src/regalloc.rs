@@ -18,7 +18,7 @@ impl<'a> Compiler<'a> {
         let newstack = self.fs.freereg + n;
         if newstack > self.fs.f.max_stack as u32 {
             if newstack >= MAXREGS {
-                return Err(self.error(self.line, ErrorKind::TooManyRegisters));
+                return Err(self.syntax_error(ErrorKind::TooManyRegisters, self.line, self.pos));
             }
             self.fs.f.max_stack = newstack as u8;
         }

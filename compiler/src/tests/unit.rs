@@ -299,7 +299,7 @@ fn too_many_locals() {
     let src = format!("local function f()\nlocal {}\nend", names.join(","));
     assert_eq!(
         compile_err(&src),
-        "t.lua:2: too many local variables (limit is 200) in function at line 1"
+        "t.lua:3: too many local variables (limit is 200) in function at line 1 near 'end'"
     );
     let src = format!("local {}", names[..200].join(","));
     assert!(compile_src(&src).is_ok());
@@ -322,7 +322,7 @@ fn too_many_upvalues() {
     let e = compile_err(&src);
     assert_eq!(
         e,
-        "t.lua:262: too many upvalues (limit is 255) in function at line 262"
+        "t.lua:262: too many upvalues (limit is 255) in function at line 262 near '+'"
     );
 }
 
@@ -331,7 +331,7 @@ fn too_many_registers() {
     let args: Vec<String> = (0..300).map(|i| i.to_string()).collect();
     assert_eq!(
         compile_err(&format!("f({})", args.join(","))),
-        "t.lua:1: function or expression needs too many registers"
+        "t.lua:1: function or expression needs too many registers near '254'"
     );
     assert!(compile_src(&format!("f({})", args[..250].join(","))).is_ok());
 }
