@@ -844,6 +844,10 @@ impl<'a> Compiler<'a> {
             _ => None,
         };
         let mut v = self.primary_exp(cur)?;
+        if let Some(l) = call_line {
+            // The name was read with the peeked token already scanned.
+            self.line = l;
+        }
         for s in spine.iter().rev() {
             self.suffix(&mut v, s, call_line.unwrap_or(s.line))?;
         }
