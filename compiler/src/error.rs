@@ -36,7 +36,8 @@ pub enum ErrorKind {
         func_line: u32,
     },
     /// A table of the prototype outgrew its limit (luaM_growvector):
-    /// `too many <what> (limit is <limit>)`.
+    /// `too many <what> (limit is <limit>)`. A run-time error in the
+    /// reference, raised outside any Lua function: it has no position.
     TooMany { what: &'static str, limit: u32 },
     /// `function or expression needs too many registers`
     TooManyRegisters,
@@ -114,6 +115,9 @@ impl fmt::Display for ErrorKind {
 
 impl fmt::Display for CompileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ErrorKind::TooMany { .. } = self.kind {
+            return write!(f, "{}", self.kind);
+        }
         write!(
             f,
             "{}:{}: {}",

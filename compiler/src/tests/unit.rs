@@ -327,6 +327,19 @@ fn too_many_upvalues() {
 }
 
 #[test]
+fn too_many_local_variable_entries() {
+    // More than SHRT_MAX debug entries in one function (not at once).
+    let src = format!(
+        "local function f()\n{}end",
+        "do local x end\n".repeat(33_000)
+    );
+    assert_eq!(
+        compile_err(&src),
+        "too many local variables (limit is 32767)"
+    );
+}
+
+#[test]
 fn too_many_registers() {
     let args: Vec<String> = (0..300).map(|i| i.to_string()).collect();
     assert_eq!(
