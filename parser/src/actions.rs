@@ -1,10 +1,20 @@
 //! Node builders called by the grammar's actions (grammar.lalrpop), so the
-//! grammar file stays a grammar. Everything is allocated in the arena; lists
-//! are bumpalo vectors turned into arena slices.
+//! grammar file stays a grammar. Everything is allocated in the arena.
+//!
+//! Frequent lists (statements, expressions, table fields, operator runs)
+//! are built on scratch stacks in `Cx` and copied into the arena once, at
+//! their exact size: an LR parser completes an inner list before the list
+//! around it grows again, so each scratch stack is used last-in first-out.
+//! Rare lists are bumpalo vectors. Parser stack values are kept small (big
+//! nodes go to the arena or straight onto a scratch stack): every shift and
+//! reduction moves them.
 //!
 //! The builders that can fail (a parenthesised type list where one type is
 //! expected) return `ParseFail`: the exact message is then
 //! produced by diagnose.rs.
+
+use std::cell::RefCell;
+use std::marker::PhantomData;
 
 use bumpalo::Bump;
 use bumpalo::collections::Vec as BVec;
@@ -40,9 +50,140 @@ fn join(a: Span, b: Span) -> Span {
 
 #[inline]
 pub fn vec1<T>(arena: &Bump, x: T) -> BVec<'_, T> {
-    let mut v = BVec::with_capacity_in(2, arena);
+    let mut v = BVec::with_capacity_in(1, arena);
     v.push(x);
     v
+}
+
+/// Scratch stacks for lists under construction.
+pub struct Cx<'a> {
+    arena: &'a Bump,
+    stats: RefCell<Vec<Stat<'a>>>,
+    exprs: RefCell<Vec<Expr<'a>>>,
+    fields: RefCell<Vec<Field<'a>>>,
+    ops: RefCell<Vec<(BinOp, Pos, Expr<'a>)>>,
+    /// Operator stack of `Bin::finish`.
+    pending: RefCell<Vec<(BinOp, Pos)>>,
+}
+
+/// A list under construction: `len` elements from `start` on its scratch
+/// stack.
+pub struct List<T> {
+    start: u32,
+    len: u32,
+    _t: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for List<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for List<T> {}
+
+impl<T> List<T> {
+    fn at(start: usize, len: usize) -> List<T> {
+        List {
+            start: start as u32,
+            len: len as u32,
+            _t: PhantomData,
+        }
+    }
+    fn end(self) -> usize {
+        (self.start + self.len) as usize
+    }
+    /// The element a child action just pushed joins the list.
+    #[inline]
+    pub fn grow(mut self) -> List<T> {
+        self.len += 1;
+        self
+    }
+}
+
+/// Element types with a scratch stack.
+pub trait Scratch<'a>: Copy + 'a {
+    fn stack<'c>(cx: &'c Cx<'a>) -> &'c RefCell<Vec<Self>>;
+}
+
+impl<'a> Scratch<'a> for Stat<'a> {
+    fn stack<'c>(cx: &'c Cx<'a>) -> &'c RefCell<Vec<Self>> {
+        &cx.stats
+    }
+}
+impl<'a> Scratch<'a> for Expr<'a> {
+    fn stack<'c>(cx: &'c Cx<'a>) -> &'c RefCell<Vec<Self>> {
+        &cx.exprs
+    }
+}
+impl<'a> Scratch<'a> for Field<'a> {
+    fn stack<'c>(cx: &'c Cx<'a>) -> &'c RefCell<Vec<Self>> {
+        &cx.fields
+    }
+}
+impl<'a> Scratch<'a> for (BinOp, Pos, Expr<'a>) {
+    fn stack<'c>(cx: &'c Cx<'a>) -> &'c RefCell<Vec<Self>> {
+        &cx.ops
+    }
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(arena: &'a Bump) -> Cx<'a> {
+        Cx {
+            arena,
+            stats: RefCell::new(Vec::with_capacity(64)),
+            exprs: RefCell::new(Vec::with_capacity(64)),
+            fields: RefCell::new(Vec::with_capacity(64)),
+            ops: RefCell::new(Vec::with_capacity(16)),
+            pending: RefCell::new(Vec::with_capacity(16)),
+        }
+    }
+
+    /// An empty list at the top of `T`'s stack.
+    #[inline]
+    pub fn open<T: Scratch<'a>>(&self) -> List<T> {
+        List::at(T::stack(self).borrow().len(), 0)
+    }
+
+    #[inline]
+    pub fn list1<T: Scratch<'a>>(&self, x: T) -> List<T> {
+        let mut s = T::stack(self).borrow_mut();
+        s.push(x);
+        List::at(s.len() - 1, 1)
+    }
+
+    /// The element a child action just pushed, as a list.
+    #[inline]
+    pub fn last_one<T: Scratch<'a>>(&self) -> List<T> {
+        let n = T::stack(self).borrow().len();
+        List::at(n.saturating_sub(1), 1)
+    }
+
+    #[inline]
+    pub fn push<T: Scratch<'a>>(&self, l: List<T>, x: T) -> List<T> {
+        let mut s = T::stack(self).borrow_mut();
+        // Anything above the list was left by an unfinished inner list.
+        s.truncate(l.end());
+        s.push(x);
+        l.grow()
+    }
+
+    /// Pushes onto `T`'s stack for the list being built around it.
+    #[inline]
+    pub fn put<T: Scratch<'a>>(&self, x: T) {
+        T::stack(self).borrow_mut().push(x);
+    }
+
+    /// Copies the list into the arena and pops it.
+    #[inline]
+    pub fn finish<T: Scratch<'a>>(&self, l: List<T>) -> &'a [T] {
+        let mut s = T::stack(self).borrow_mut();
+        let out = match s.get(l.start as usize..l.end()) {
+            Some(xs) if !xs.is_empty() => &*self.arena.alloc_slice_copy(xs),
+            _ => &[],
+        };
+        s.truncate(l.start as usize);
+        out
+    }
 }
 
 #[inline]
@@ -76,9 +217,9 @@ pub fn stat(kind: StatKind<'_>, l: Pos, r: Pos) -> Stat<'_> {
     }
 }
 
-pub fn block<'a>(stats: BVec<'a, Stat<'a>>, ret: Option<&'a Return<'a>>) -> Block<'a> {
+pub fn block<'a>(cx: &Cx<'a>, stats: List<Stat<'a>>, ret: Option<&'a Return<'a>>) -> Block<'a> {
     Block {
-        stats: stats.into_bump_slice(),
+        stats: cx.finish(stats),
         ret,
         end_line: 0,
     }
@@ -100,31 +241,21 @@ pub fn ret<'a>(arena: &'a Bump, exprs: &'a [Expr<'a>], l: Pos, r: Pos) -> &'a Re
 }
 
 pub fn assign<'a>(
-    targets: BVec<'a, Expr<'a>>,
-    exprs: BVec<'a, Expr<'a>>,
+    cx: &Cx<'a>,
+    targets: List<Expr<'a>>,
+    exprs: List<Expr<'a>>,
     l: Pos,
     r: Pos,
 ) -> Stat<'a> {
-    stat(
-        StatKind::Assign {
-            targets: targets.into_bump_slice(),
-            exprs: exprs.into_bump_slice(),
-        },
-        l,
-        r,
-    )
+    let exprs = cx.finish(exprs);
+    let targets = cx.finish(targets);
+    stat(StatKind::Assign { targets, exprs }, l, r)
 }
 
-pub fn local_name<'a>(
-    arena: &'a Bump,
-    name: &'a str,
-    ty: Option<Type<'a>>,
-    l: Pos,
-    r: Pos,
-) -> LocalName<'a> {
+pub fn local_name<'a>(name: &'a str, ty: Option<&'a Type<'a>>, l: Pos, r: Pos) -> LocalName<'a> {
     LocalName {
         name,
-        ty: ty.map(|t| &*arena.alloc(t)),
+        ty,
         line: l.line,
         span: span(l, r),
     }
@@ -184,6 +315,7 @@ pub type ParList<'a> = (BVec<'a, Param<'a>>, bool, Option<&'a Type<'a>>);
 
 #[allow(clippy::too_many_arguments)]
 pub fn func_body<'a>(
+    arena: &'a Bump,
     generics: Option<&'a [Generic<'a>]>,
     params: ParList<'a>,
     ret_tys: Option<&'a [Type<'a>]>,
@@ -191,8 +323,8 @@ pub fn func_body<'a>(
     l: Pos,
     end: Pos,
     r: Pos,
-) -> FuncBody<'a> {
-    FuncBody {
+) -> &'a mut FuncBody<'a> {
+    arena.alloc(FuncBody {
         generics: generics.unwrap_or(&[]),
         params: params.0.into_bump_slice(),
         is_vararg: params.1,
@@ -202,13 +334,13 @@ pub fn func_body<'a>(
         line: l.line,
         end_line: end.line,
         span: span(l, r),
-    }
+    })
 }
 
 pub fn alias<'a>(
     arena: &'a Bump,
     exported: bool,
-    a: (&'a str, Option<&'a [Generic<'a>]>, Type<'a>),
+    a: (&'a str, Option<&'a [Generic<'a>]>, &'a Type<'a>),
     l: Pos,
     r: Pos,
 ) -> Stat<'a> {
@@ -216,7 +348,7 @@ pub fn alias<'a>(
         exported,
         name: a.0,
         generics: a.1.unwrap_or(&[]),
-        ty: arena.alloc(a.2),
+        ty: a.2,
     });
     stat(StatKind::TypeAlias(ta), l, r)
 }
@@ -250,8 +382,105 @@ pub fn bin<'a>(arena: &'a Bump, op: BinOp, a: Expr<'a>, at: Pos, b: Expr<'a>) ->
     }
 }
 
-pub fn bin2<'a>(arena: &'a Bump, op: (BinOp, Pos), a: Expr<'a>, b: Expr<'a>) -> Expr<'a> {
-    bin(arena, op.0, a, op.1, b)
+/// Priorities (left, right) of binary operators, lparser.c's `priority`:
+/// an operator binds tighter on a side with the higher number; `..` is
+/// right associative ((9, 8)). `^` is handled by the grammar.
+fn priority(op: BinOp) -> (u8, u8) {
+    match op {
+        BinOp::Add | BinOp::Sub => (10, 10),
+        BinOp::Mul | BinOp::Div | BinOp::IDiv | BinOp::Mod => (11, 11),
+        BinOp::Pow => (14, 13),
+        BinOp::BAnd => (6, 6),
+        BinOp::BOr => (4, 4),
+        BinOp::BXor => (5, 5),
+        BinOp::Shl | BinOp::Shr => (7, 7),
+        BinOp::Concat => (9, 8),
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => (3, 3),
+        BinOp::And => (2, 2),
+        BinOp::Or => (1, 1),
+    }
+}
+
+/// A flat run of operands and binary operators, as read by the grammar.
+pub struct Bin<'a> {
+    first: Expr<'a>,
+    /// The (operator, operand) pairs after `first`; empty for a lone operand.
+    rest: List<(BinOp, Pos, Expr<'a>)>,
+}
+
+impl<'a> Bin<'a> {
+    #[inline]
+    pub fn one(e: Expr<'a>) -> Bin<'a> {
+        Bin {
+            first: e,
+            rest: List::at(0, 0),
+        }
+    }
+
+    #[inline]
+    pub fn push(mut self, cx: &Cx<'a>, op: (BinOp, Pos), e: Expr<'a>) -> Bin<'a> {
+        self.rest = if self.rest.len == 0 {
+            cx.list1((op.0, op.1, e))
+        } else {
+            cx.push(self.rest, (op.0, op.1, e))
+        };
+        self
+    }
+
+    /// Builds the tree by precedence (shunting-yard, no recursion): an
+    /// incoming operator first reduces the pending ones whose right
+    /// priority is at least its left priority, as `subexpr` would have
+    /// returned to them.
+    pub fn finish(self, cx: &Cx<'a>) -> Expr<'a> {
+        if self.rest.len == 0 {
+            return self.first;
+        }
+        let arena = cx.arena;
+        let mut ops = cx.ops.borrow_mut();
+        let start = self.rest.start as usize;
+        if self.rest.len == 1 {
+            let r = ops.get(start).copied();
+            ops.truncate(start);
+            return match r {
+                Some((op, at, b)) => bin(arena, op, self.first, at, b),
+                None => self.first,
+            };
+        }
+        let mut operands = cx.exprs.borrow_mut();
+        let mut pending = cx.pending.borrow_mut();
+        let base = operands.len();
+        let pbase = pending.len();
+        operands.push(self.first);
+        for i in start..self.rest.end().min(ops.len()) {
+            let (op, at, e) = ops[i];
+            let left = priority(op).0;
+            while pending.len() > pbase {
+                let (top, top_at) = pending[pending.len() - 1];
+                if priority(top).1 < left {
+                    break;
+                }
+                pending.pop();
+                reduce(arena, &mut operands, top, top_at);
+            }
+            pending.push((op, at));
+            operands.push(e);
+        }
+        while pending.len() > pbase {
+            if let Some((top, top_at)) = pending.pop() {
+                reduce(arena, &mut operands, top, top_at);
+            }
+        }
+        let result = operands.pop().unwrap_or(self.first);
+        operands.truncate(base);
+        ops.truncate(start);
+        result
+    }
+}
+
+fn reduce<'a>(arena: &'a Bump, operands: &mut Vec<Expr<'a>>, op: BinOp, at: Pos) {
+    if let (Some(b), Some(a)) = (operands.pop(), operands.pop()) {
+        operands.push(bin(arena, op, a, at, b));
+    }
 }
 
 pub fn unary<'a>(arena: &'a Bump, op: (UnOp, Pos), e: Expr<'a>) -> Expr<'a> {
@@ -359,9 +588,9 @@ pub fn nonnil<'a>(arena: &'a Bump, s: Suf<'a>, bang: Pos, r: Pos) -> Suf<'a> {
     Suf { e, line: s.line }
 }
 
-pub fn cast<'a>(arena: &'a Bump, e: Expr<'a>, t: Type<'a>, r: Pos) -> Expr<'a> {
+pub fn cast<'a>(arena: &'a Bump, e: Expr<'a>, t: &'a Type<'a>, r: Pos) -> Expr<'a> {
     Expr {
-        kind: ExprKind::Cast(arena.alloc(e), arena.alloc(t)),
+        kind: ExprKind::Cast(arena.alloc(e), t),
         line: e.line,
         span: Span {
             start: e.span.start,
@@ -374,8 +603,8 @@ pub fn table<'a>(fields: &'a [Field<'a>], l: Pos, r: Pos) -> Expr<'a> {
     leaf(ExprKind::Table(fields), l, r)
 }
 
-pub fn function<'a>(arena: &'a Bump, f: FuncBody<'a>, l: Pos, r: Pos) -> Expr<'a> {
-    leaf(ExprKind::Function(arena.alloc(f)), l, r)
+pub fn function<'a>(f: &'a FuncBody<'a>, l: Pos, r: Pos) -> Expr<'a> {
+    leaf(ExprKind::Function(f), l, r)
 }
 
 // ---------------------------------------------------------------------------
@@ -386,7 +615,7 @@ pub fn function<'a>(arena: &'a Bump, f: FuncBody<'a>, l: Pos, r: Pos) -> Expr<'a
 #[derive(Clone, Copy, Debug)]
 pub struct Pack<'a> {
     /// The type, when this is one (a parenthesised single type included).
-    pub single: Option<Type<'a>>,
+    pub single: Option<&'a Type<'a>>,
     /// For a parenthesised list: its elements and variadic tail.
     pub list: &'a [FnParamType<'a>],
     pub variadic: Option<&'a Type<'a>>,
@@ -394,7 +623,7 @@ pub struct Pack<'a> {
 }
 
 impl<'a> Pack<'a> {
-    pub fn one(t: Type<'a>) -> Pack<'a> {
+    pub fn one(t: &'a Type<'a>) -> Pack<'a> {
         Pack {
             single: Some(t),
             list: &[],
@@ -410,7 +639,7 @@ impl<'a> Pack<'a> {
         r: Pos,
     ) -> Pack<'a> {
         let single = match list {
-            [FnParamType { name: None, ty }] if variadic.is_none() => Some(**ty),
+            [FnParamType { name: None, ty }] if variadic.is_none() => Some(*ty),
             _ => None,
         };
         Pack {
@@ -428,7 +657,7 @@ impl<'a> Pack<'a> {
     /// The pack as a return list.
     pub fn returns(self, arena: &'a Bump) -> PResult<'a, (&'a [Type<'a>], Option<&'a Type<'a>>)> {
         if !self.is_list() {
-            return Ok((one(arena, self.single.unwrap_or(NIL_TYPE)), None));
+            return Ok((self.single.map_or(&[][..], std::slice::from_ref), None));
         }
         let mut v = BVec::with_capacity_in(self.list.len(), arena);
         for p in self.list {
@@ -449,14 +678,9 @@ impl<'a> Pack<'a> {
     }
 }
 
-const NIL_TYPE: Type<'static> = Type {
-    kind: TypeKind::Nil,
-    span: Span { start: 0, end: 0 },
-};
-
 /// The one type a pack must be where a list is not allowed.
 #[inline]
-pub fn single<'a>(p: Pack<'a>) -> PResult<'a, Type<'a>> {
+pub fn single<'a>(p: Pack<'a>) -> PResult<'a, &'a Type<'a>> {
     match p.single {
         Some(t) => Ok(t),
         None => fail(p.span.start),
@@ -464,11 +688,11 @@ pub fn single<'a>(p: Pack<'a>) -> PResult<'a, Type<'a>> {
 }
 
 #[inline]
-pub fn ty(kind: TypeKind<'_>, l: Pos, r: Pos) -> Pack<'_> {
-    Pack::one(Type {
+pub fn ty<'a>(arena: &'a Bump, kind: TypeKind<'a>, l: Pos, r: Pos) -> Pack<'a> {
+    Pack::one(arena.alloc(Type {
         kind,
         span: span(l, r),
-    })
+    }))
 }
 
 pub fn named<'a>(n: (Option<&'a str>, &'a str), args: &'a [Type<'a>], l: Pos, r: Pos) -> Type<'a> {
@@ -489,9 +713,8 @@ pub fn fn_type<'a>(
     rets: (&'a [Type<'a>], Option<&'a Type<'a>>),
     l: Pos,
     r: Pos,
-) -> Type<'a> {
-    let _ = arena;
-    Type {
+) -> &'a Type<'a> {
+    arena.alloc(Type {
         kind: TypeKind::Function {
             generics,
             params: params.list,
@@ -500,7 +723,7 @@ pub fn fn_type<'a>(
             ret_variadic: rets.1,
         },
         span: span(l, r),
-    }
+    })
 }
 
 pub fn postfix_opt<'a>(arena: &'a Bump, p: Pack<'a>, r: Pos) -> PResult<'a, Pack<'a>> {
@@ -509,10 +732,10 @@ pub fn postfix_opt<'a>(arena: &'a Bump, p: Pack<'a>, r: Pos) -> PResult<'a, Pack
         start: t.span.start,
         end: r.off,
     };
-    Ok(Pack::one(Type {
-        kind: TypeKind::Optional(arena.alloc(t)),
+    Ok(Pack::one(arena.alloc(Type {
+        kind: TypeKind::Optional(t),
         span: sp,
-    }))
+    })))
 }
 
 pub fn validated<'a>(
@@ -526,8 +749,13 @@ pub fn validated<'a>(
         start: t.span.start,
         end: r.off,
     };
-    Ok(Pack::one(Type {
-        kind: TypeKind::Validated(arena.alloc(t), v.into_bump_slice()),
+    Ok(Pack::one(arena.alloc(Type {
+        kind: TypeKind::Validated(t, v.into_bump_slice()),
         span: sp,
-    }))
+    })))
+}
+
+/// Copies a list of type references into a slice of types.
+pub fn types<'a>(arena: &'a Bump, v: BVec<'a, &'a Type<'a>>) -> &'a [Type<'a>] {
+    arena.alloc_slice_fill_iter(v.iter().map(|t| **t))
 }

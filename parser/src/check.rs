@@ -57,7 +57,7 @@ pub fn tree_ok(chunk: &Block<'_>, base: u32) -> bool {
                         return false;
                     }
                     for e in r.exprs {
-                        stack.push(Work::Expr(e, level + 1));
+                        push_expr(&mut stack, e, level + 1);
                     }
                 }
                 let mut run = 0;
@@ -99,14 +99,14 @@ pub fn tree_ok(chunk: &Block<'_>, base: u32) -> bool {
                         exprs_at(&mut stack, targets, level);
                         exprs_at(&mut stack, exprs, inner);
                     }
-                    StatKind::Call(e) => stack.push(Work::Expr(e, level)),
+                    StatKind::Call(e) => push_expr(&mut stack, e, level),
                     StatKind::Do(ref b) => stack.push(Work::Block(b, inner)),
                     StatKind::While { cond, ref body } => {
-                        stack.push(Work::Expr(cond, inner));
+                        push_expr(&mut stack, cond, inner);
                         stack.push(Work::Block(body, inner));
                     }
                     StatKind::Repeat { ref body, cond } => {
-                        stack.push(Work::Expr(cond, inner));
+                        push_expr(&mut stack, cond, inner);
                         stack.push(Work::Block(body, inner));
                     }
                     StatKind::If {
@@ -114,7 +114,7 @@ pub fn tree_ok(chunk: &Block<'_>, base: u32) -> bool {
                         ref else_body,
                     } => {
                         for a in arms {
-                            stack.push(Work::Expr(a.cond, inner));
+                            push_expr(&mut stack, a.cond, inner);
                             stack.push(Work::Block(&a.body, inner));
                         }
                         if let Some(b) = else_body {
@@ -128,10 +128,10 @@ pub fn tree_ok(chunk: &Block<'_>, base: u32) -> bool {
                         ref body,
                         ..
                     } => {
-                        stack.push(Work::Expr(start, inner));
-                        stack.push(Work::Expr(limit, inner));
+                        push_expr(&mut stack, start, inner);
+                        push_expr(&mut stack, limit, inner);
                         if let Some(e) = step {
-                            stack.push(Work::Expr(e, inner));
+                            push_expr(&mut stack, e, inner);
                         }
                         stack.push(Work::Block(body, inner));
                     }
@@ -165,26 +165,26 @@ pub fn tree_ok(chunk: &Block<'_>, base: u32) -> bool {
                     ExprKind::Function(f) => stack.push(Work::Func(f, inner)),
                     ExprKind::Table(fields) => fields_at(&mut stack, fields, inner),
                     ExprKind::Binary(_, a, b) => {
-                        stack.push(Work::Expr(b, inner));
-                        stack.push(Work::Expr(a, level));
+                        push_expr(&mut stack, b, inner);
+                        push_expr(&mut stack, a, level);
                     }
-                    ExprKind::Unary(_, a) | ExprKind::Paren(a) => stack.push(Work::Expr(a, inner)),
+                    ExprKind::Unary(_, a) | ExprKind::Paren(a) => push_expr(&mut stack, a, inner),
                     ExprKind::Index(obj, key) => {
                         // `t[k]` parses `k` in a new subexpr; `t.k` does not.
                         if e.span.end > key.span.end {
-                            stack.push(Work::Expr(key, inner));
+                            push_expr(&mut stack, key, inner);
                         }
-                        stack.push(Work::Expr(obj, level));
+                        push_expr(&mut stack, obj, level);
                     }
                     ExprKind::Call(f, args) | ExprKind::MethodCall(f, _, args) => {
                         args_at(&mut stack, e, args, level);
-                        stack.push(Work::Expr(f, level));
+                        push_expr(&mut stack, f, level);
                     }
                     ExprKind::Cast(x, t) => {
                         stack.push(Work::Type(t, level));
-                        stack.push(Work::Expr(x, level));
+                        push_expr(&mut stack, x, level);
                     }
-                    ExprKind::NonNil(x) => stack.push(Work::Expr(x, level)),
+                    ExprKind::NonNil(x) => push_expr(&mut stack, x, level),
                     ExprKind::Nil
                     | ExprKind::True
                     | ExprKind::False
@@ -241,7 +241,7 @@ pub fn tree_ok(chunk: &Block<'_>, base: u32) -> bool {
                             stack.push(Work::Type(x, inner));
                         }
                     }
-                    TypeKind::Typeof(e) => stack.push(Work::Expr(e, inner)),
+                    TypeKind::Typeof(e) => push_expr(&mut stack, e, inner),
                     TypeKind::Validated(x, vs) => {
                         for v in vs {
                             exprs_at(&mut stack, v.args, inner);
@@ -262,6 +262,25 @@ pub fn tree_ok(chunk: &Block<'_>, base: u32) -> bool {
 
 fn exprs_at<'a>(stack: &mut Vec<Work<'a>>, es: &'a [Expr<'a>], level: u32) {
     for e in es.iter().rev() {
+        push_expr(stack, e, level);
+    }
+}
+
+/// Pushes an expression to visit; leaves (but `...`) have nothing to visit
+/// and go on the stack only when they break the limit, to be rejected.
+#[inline]
+fn push_expr<'a>(stack: &mut Vec<Work<'a>>, e: &'a Expr<'a>, level: u32) {
+    let leaf = matches!(
+        e.kind,
+        ExprKind::Nil
+            | ExprKind::True
+            | ExprKind::False
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Name(_)
+    );
+    if !leaf || level > LIMIT {
         stack.push(Work::Expr(e, level));
     }
 }
@@ -269,10 +288,10 @@ fn exprs_at<'a>(stack: &mut Vec<Work<'a>>, es: &'a [Expr<'a>], level: u32) {
 fn fields_at<'a>(stack: &mut Vec<Work<'a>>, fields: &'a [Field<'a>], level: u32) {
     for f in fields.iter().rev() {
         match f {
-            Field::Positional(e) | Field::Named(_, e) => stack.push(Work::Expr(e, level)),
+            Field::Positional(e) | Field::Named(_, e) => push_expr(stack, e, level),
             Field::Keyed(k, v) => {
-                stack.push(Work::Expr(v, level));
-                stack.push(Work::Expr(k, level));
+                push_expr(stack, v, level);
+                push_expr(stack, k, level);
             }
         }
     }

@@ -92,7 +92,8 @@ pub fn parse_with<'a>(
         Lexer::new(source)
     };
     let mut ts = TokStream::new(lexer, arena);
-    let result = grammar::ChunkParser::new().parse(arena, LalrIter { ts: &mut ts });
+    let cx = actions::Cx::new(arena);
+    let result = grammar::ChunkParser::new().parse(arena, &cx, LalrIter { ts: &mut ts });
     match result {
         Ok(mut block) => {
             block.end_line = ts.eof_line();

@@ -274,7 +274,10 @@ pub struct TokStream<'s, 'a> {
     lexer: Lexer<'s>,
     arena: &'a Bump,
     /// Tokens read from the lexer but not yet handed out (at most four).
-    ahead: VecDeque<Result<Item<'a>, LexError>>,
+    ahead: VecDeque<Item<'a>>,
+    /// A lexical error met after the buffered tokens: reported once they
+    /// are handed out.
+    error_after: Option<LexError>,
     /// Last token handed out (for `as`).
     prev: Tok<'a>,
     /// Token before `prev` (a `::` after `Label Name` closes the label).
@@ -292,6 +295,7 @@ impl<'s, 'a> TokStream<'s, 'a> {
             lexer,
             arena,
             ahead: VecDeque::with_capacity(4),
+            error_after: None,
             prev: Tok::Eof,
             prev2: Tok::Eof,
             last_line: 1,
@@ -334,44 +338,35 @@ impl<'s, 'a> TokStream<'s, 'a> {
         })
     }
 
-    /// Makes sure `n` tokens are buffered (stops early after EOF/error).
+    /// Makes sure `n` tokens are buffered (stops early at EOF or an error).
     fn fill(&mut self, n: usize) {
-        while self.ahead.len() < n {
-            if let Some(Ok(Item { tok: Tok::Eof, .. }) | Err(_)) = self.ahead.back() {
+        while self.ahead.len() < n && self.error_after.is_none() {
+            if let Some(Item { tok: Tok::Eof, .. }) = self.ahead.back() {
                 return;
             }
-            let it = self.pull();
-            self.ahead.push_back(it);
+            match self.pull() {
+                Ok(it) => self.ahead.push_back(it),
+                Err(e) => self.error_after = Some(e),
+            }
         }
     }
 
     fn peek_tok(&mut self, i: usize) -> Option<Tok<'a>> {
         self.fill(i + 1);
-        match self.ahead.get(i) {
-            Some(Ok(it)) => Some(it.tok),
-            _ => None,
-        }
+        self.ahead.get(i).map(|it| it.tok)
     }
 
     /// The next token, with contextual words decided. `Tok::Eof` at the end.
     pub fn next_item(&mut self) -> Result<Item<'a>, LexError> {
-        self.fill(1);
         let mut it = match self.ahead.pop_front() {
-            Some(Ok(it)) => it,
-            Some(Err(e)) => {
-                self.lex_error.get_or_insert_with(|| e.clone());
-                self.ahead.push_front(Err(e.clone()));
-                return Err(e);
-            }
-            None => {
-                let n = self.lexer.source().len() as u32;
-                Item {
-                    tok: Tok::Eof,
-                    start: n,
-                    end: n,
-                    line: self.lexer.line(),
-                }
-            }
+            Some(it) => it,
+            None => match self.error_after.take() {
+                Some(e) => return Err(self.failed(e)),
+                None => match self.pull() {
+                    Ok(it) => it,
+                    Err(e) => return Err(self.failed(e)),
+                },
+            },
         };
         match it.tok {
             Tok::Name("type") => {
@@ -401,7 +396,7 @@ impl<'s, 'a> TokStream<'s, 'a> {
             }
             Tok::Question => {
                 if self.peek_tok(0) == Some(Tok::Colon) {
-                    if let Some(Ok(colon)) = self.ahead.pop_front() {
+                    if let Some(colon) = self.ahead.pop_front() {
                         it.tok = Tok::QColon;
                         it.end = colon.end;
                         it.line = colon.line;
@@ -417,6 +412,12 @@ impl<'s, 'a> TokStream<'s, 'a> {
             self.last_line = it.line;
         }
         Ok(it)
+    }
+
+    #[cold]
+    fn failed(&mut self, e: LexError) -> LexError {
+        self.lex_error.get_or_insert_with(|| e.clone());
+        e
     }
 
     /// The buffered tokens from `k` are a name then `=` or `<`: what follows

@@ -470,3 +470,309 @@ fn typed_dialect_errors_are_errors() {
         "t.lua:1: '>' expected near '='"
     );
 }
+
+fn first_expr<'a>(b: &Block<'a>) -> &'a Expr<'a> {
+    match b.stats[0].kind {
+        StatKind::Local { exprs, .. } | StatKind::Assign { exprs, .. } => &exprs[0],
+        StatKind::Call(e) => e,
+        ref k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn lines_follow_the_conventions_of_ast_rs() {
+    let arena = Bump::new();
+    // Binary: the operator's line; call: where the called expression starts;
+    // index: the `.` / `[` line.
+    let src = "x = a\n+\nb";
+    let b = parse(&arena, src.as_bytes(), "=t").unwrap();
+    let e = first_expr(&b);
+    assert_eq!(e.line, 2);
+    assert_eq!(b.stats[0].line, 1);
+    let src = "local y = f\n.g\n[1]\n:m\n(2)";
+    let b = parse(&arena, src.as_bytes(), "=t").unwrap();
+    let e = first_expr(&b);
+    let ExprKind::MethodCall(obj, "m", _) = e.kind else {
+        panic!("{e:?}")
+    };
+    assert_eq!(e.line, 1);
+    assert_eq!(obj.line, 3);
+    let ExprKind::Index(inner, _) = obj.kind else {
+        panic!()
+    };
+    assert_eq!(inner.line, 2);
+    let src = "\n\nf\n(\n1\n)";
+    let b = parse(&arena, src.as_bytes(), "=t").unwrap();
+    assert_eq!(first_expr(&b).line, 3);
+    assert_eq!(b.stats[0].line, 3);
+    assert_eq!(b.stats[0].span, Span { start: 2, end: 9 });
+    // Unary: the operator's line.
+    let b = parse(&arena, b"x =\n-\n\n1", "=t").unwrap();
+    assert_eq!(first_expr(&b).line, 2);
+}
+
+#[test]
+fn function_and_block_lines_are_the_references() {
+    let arena = Bump::new();
+    let src = "local f = function\n(a)\nreturn a\nend\nlocal function g\n()\nend\nfunction h()\n\nend\n\n";
+    let b = parse(&arena, src.as_bytes(), "=t").unwrap();
+    let StatKind::Local { exprs, .. } = b.stats[0].kind else {
+        panic!()
+    };
+    let ExprKind::Function(f) = exprs[0].kind else {
+        panic!()
+    };
+    // linedefined is the line of `(` for function expressions and local
+    // functions (luac -l prints <t:2,4> and <t:6,7>), of `function` for
+    // function statements.
+    assert_eq!(
+        (exprs[0].line, f.line, f.end_line, f.body.end_line),
+        (1, 2, 4, 4)
+    );
+    let StatKind::LocalFunction { func, .. } = b.stats[1].kind else {
+        panic!()
+    };
+    assert_eq!((func.line, func.end_line), (6, 7));
+    let StatKind::Function { func, .. } = b.stats[2].kind else {
+        panic!()
+    };
+    assert_eq!((func.line, func.end_line), (8, 10));
+    // The main block ends at the end of input.
+    assert_eq!(b.end_line, 12);
+    let src = "if a then\nx()\nelseif b then\ny()\nelse\nz()\nend\nwhile c do\nend\nrepeat\nlocal q\nuntil q\nfor i = 1, 2 do\n\nend";
+    let b = parse(&arena, src.as_bytes(), "=t").unwrap();
+    let StatKind::If { arms, else_body } = b.stats[0].kind else {
+        panic!()
+    };
+    assert_eq!((arms[0].line, arms[0].body.end_line), (1, 3));
+    assert_eq!((arms[1].line, arms[1].body.end_line), (3, 5));
+    assert_eq!(else_body.unwrap().end_line, 7);
+    let StatKind::While { ref body, .. } = b.stats[1].kind else {
+        panic!()
+    };
+    assert_eq!((b.stats[1].line, body.end_line), (8, 9));
+    let StatKind::Repeat { ref body, .. } = b.stats[2].kind else {
+        panic!()
+    };
+    assert_eq!(body.end_line, 12);
+    let StatKind::NumFor { ref body, var, .. } = b.stats[3].kind else {
+        panic!()
+    };
+    assert_eq!((body.end_line, var.line), (15, 13));
+    let b = parse(&arena, b"do return 1 end", "=t").unwrap();
+    let StatKind::Do(ref inner) = b.stats[0].kind else {
+        panic!()
+    };
+    assert_eq!(inner.ret.unwrap().line, 1);
+}
+
+#[test]
+fn spans_cover_their_source() {
+    let arena = Bump::new();
+    let src = "local x = foo.bar(1, 'two') + 3";
+    let b = parse(&arena, src.as_bytes(), "=t").unwrap();
+    let e = first_expr(&b);
+    assert_eq!(
+        &src[e.span.start as usize..e.span.end as usize],
+        "foo.bar(1, 'two') + 3"
+    );
+    let ExprKind::Binary(_, call, three) = e.kind else {
+        panic!()
+    };
+    assert_eq!(
+        &src[call.span.start as usize..call.span.end as usize],
+        "foo.bar(1, 'two')"
+    );
+    assert_eq!(
+        &src[three.span.start as usize..three.span.end as usize],
+        "3"
+    );
+    let StatKind::Local { names, .. } = b.stats[0].kind else {
+        panic!()
+    };
+    assert_eq!(
+        &src[names[0].span.start as usize..names[0].span.end as usize],
+        "x"
+    );
+}
+
+#[test]
+fn errors_expose_line_message_and_span() {
+    let arena = Bump::new();
+    let e = parse(&arena, b"x = 1\ny = = 2", "@t.lua").unwrap_err();
+    assert_eq!(e.chunk, "t.lua");
+    assert_eq!(e.line, 2);
+    assert_eq!(e.message, "unexpected symbol near '='");
+    assert_eq!(e.span, Span { start: 10, end: 11 });
+    assert_eq!(e.to_string(), "t.lua:2: unexpected symbol near '='");
+    let e = parse(&arena, b"x = = 1", "=stdin").unwrap_err();
+    assert_eq!(e.to_string(), "stdin:1: unexpected symbol near '='");
+    let e = parse(&arena, b"x = = 1", "x = = 1").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "[string \"x = = 1\"]:1: unexpected symbol near '='"
+    );
+    // Non-UTF-8 near text is exact in the bytes.
+    let e = parse(&arena, b"x = 1 '\xff'", "=t").unwrap_err();
+    assert_eq!(e.message_bytes(), b"unexpected symbol near ''\xff''");
+    assert_eq!(e.to_bytes(), b"t:1: unexpected symbol near ''\xff''");
+    // A string chunk does not skip a `#` line, a file does.
+    assert!(parse(&arena, b"#!/bin/lua\nreturn 1", "=(load)").is_err());
+    assert!(parse(&arena, b"#!/bin/lua\nreturn 1", "@f.lua").is_ok());
+}
+
+#[test]
+fn long_flat_inputs_parse_without_deep_recursion() {
+    let arena = Bump::new();
+    let n = 100_000;
+    for src in [
+        format!("x = a{}", ".a".repeat(n)),
+        format!("x = a{}", " + a".repeat(n)),
+        format!("x = a{}", " and a".repeat(n)),
+        format!("x = f{}", "()".repeat(n)),
+        format!("x = a{}", ":m()".repeat(n)),
+        format!("x = a{}", "[1]".repeat(n)),
+        format!("x = {{{}}}", "1,".repeat(n)),
+        format!("x = \"{}\"", "a".repeat(10_000_000)),
+        format!("x = [[{}]]", "a\n".repeat(1_000_000)),
+        "x = 1\n".repeat(n),
+        format!("if a then{} end", " elseif a then".repeat(n)),
+    ] {
+        let b = parse(&arena, src.as_bytes(), "=t");
+        assert!(b.is_ok(), "{}", &src[..40]);
+    }
+}
+
+#[test]
+fn deep_inputs_fail_cleanly() {
+    let n = 100_000;
+    let cases = [
+        (
+            format!("x = {}1{}", "(".repeat(n), ")".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near '('",
+        ),
+        (
+            format!("x = {}", "(".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near '('",
+        ),
+        (
+            format!("x = {}", "{".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near '{'",
+        ),
+        (
+            format!("{}", "do ".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near 'do'",
+        ),
+        (
+            format!("x = {}1", "not ".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near 'not'",
+        ),
+        (
+            format!("x = {}1", "- ".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near '-'",
+        ),
+        (
+            format!("x = {}a", "a .. ".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near 'a'",
+        ),
+        (
+            format!("x = {}a", "a ^ ".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near 'a'",
+        ),
+        (
+            format!("a{} = 1", ", a".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near ','",
+        ),
+        (
+            format!("x = {}", "function() return ".repeat(n)),
+            "t:1: too many C levels (limit is 200) in function at line 1 near 'function'",
+        ),
+        (
+            format!("local x: {}number", "{".repeat(n)),
+            "t:1: too many C levels (limit is 200) in main function near '{'",
+        ),
+    ];
+    for (src, want) in cases {
+        let arena = Bump::new();
+        let e = parse(&arena, src.as_bytes(), "=t").unwrap_err();
+        assert_eq!(e.to_string(), want, "{}", &src[..30]);
+    }
+}
+
+/// Parsing speed on a generated program (not asserted). Run with
+/// `cargo test --release -p wlua-parser -- --ignored parse_speed --nocapture`.
+#[test]
+#[ignore]
+fn parse_speed() {
+    let mut g = fuzz::Gen::new(5, false);
+    let mut src = std::env::var("PARSE_BENCH_FILE")
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .unwrap_or_default();
+    while src.len() < 20_000_000 {
+        src.push_str("do ");
+        src.push_str(&g.program());
+        src.push_str(" end\n");
+        src.push_str("local function f(a, b)\n  local t = {x = 1, y = 2, [3] = 'z'}\n  for i = 1, #a do\n    if a[i] ~= nil and t.x > 0 then t.y = t.y + a[i] * 2 elseif b then b(i) end\n  end\n  return t, 'done' .. tostring(b)\nend\n");
+    }
+    let bytes = src.len() as f64;
+    for _ in 0..3 {
+        let lex_start = std::time::Instant::now();
+        let mut lx = wlua_lexer::Lexer::new(src.as_bytes());
+        let mut n = 0usize;
+        while lx.next_token().unwrap().token != wlua_lexer::Token::Eof {
+            n += 1;
+        }
+        let lex_t = lex_start.elapsed().as_secs_f64();
+        let arena = Bump::new();
+        let start = std::time::Instant::now();
+        let mut ts = tokens::TokStream::new(wlua_lexer::Lexer::new(src.as_bytes()), &arena);
+        let cx = actions::Cx::new(&arena);
+        let block = grammar::ChunkParser::new()
+            .parse(&arena, &cx, tokens::LalrIter { ts: &mut ts })
+            .unwrap();
+        let lalr_t = start.elapsed().as_secs_f64();
+        let ok = check::tree_ok(&block, 1);
+        let walk_t = start.elapsed().as_secs_f64() - lalr_t;
+        println!("lalr {:.2}s walk {:.2}s walk ok {ok}", lalr_t, walk_t);
+        let arena = Bump::new();
+        let start = std::time::Instant::now();
+        parse(&arena, src.as_bytes(), "=bench").unwrap();
+        let t = start.elapsed().as_secs_f64();
+        println!(
+            "{:.1} MB, {n} tokens: lex {:.1} MB/s, parse {:.1} MB/s ({:.0} ns/token), arena {:.1} MB",
+            bytes / 1e6,
+            bytes / 1e6 / lex_t,
+            bytes / 1e6 / t,
+            t * 1e9 / n as f64,
+            arena.allocated_bytes() as f64 / 1e6
+        );
+    }
+}
+
+#[test]
+#[ignore]
+fn print_node_sizes() {
+    use std::mem::size_of;
+    println!(
+        "Expr {} Stat {} Block {} Type {} Field {} FuncBody {} Pack {} Bin {} Suf {}",
+        size_of::<Expr>(),
+        size_of::<Stat>(),
+        size_of::<Block>(),
+        size_of::<Type>(),
+        size_of::<Field>(),
+        size_of::<FuncBody>(),
+        size_of::<actions::Pack>(),
+        size_of::<actions::Bin>(),
+        size_of::<actions::Suf>()
+    );
+    let mut g = fuzz::Gen::new(5, false);
+    let mut src = String::new();
+    while src.len() < 2_000_000 {
+        src.push_str("do ");
+        src.push_str(&g.program());
+        src.push_str(" end\n");
+    }
+    let arena = Bump::new();
+    parse(&arena, src.as_bytes(), "=x").unwrap();
+    println!("src {} arena {}", src.len(), arena.allocated_bytes());
+}
