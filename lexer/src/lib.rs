@@ -251,3 +251,5 @@ impl<'s> Lexer<'s> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tonumber_ref;

@@ -328,3 +328,19 @@ fn near_text_rebuilds_the_scanner_buffer() {
         ]
     );
 }
+
+#[test]
+fn str_to_number_matches_the_reference_tonumber() {
+    let mut bad = vec![];
+    for (s, want) in crate::tonumber_ref::cases() {
+        let got = str_to_number(s.as_bytes());
+        let same = match (got, want) {
+            (Some(Number::Float(a)), Some(Number::Float(b))) => a.to_bits() == b.to_bits(),
+            (a, b) => a == b,
+        };
+        if !same {
+            bad.push(format!("{s:?}: want {want:?} got {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

@@ -776,3 +776,32 @@ fn print_node_sizes() {
     parse(&arena, src.as_bytes(), "=x").unwrap();
     println!("src {} arena {}", src.len(), arena.allocated_bytes());
 }
+
+/// The diagnoser recurses (as lparser.c does) but never past the nesting
+/// limit: it must fit in a modest stack even in a debug build.
+#[test]
+fn diagnoser_fits_in_a_small_stack() {
+    let n = 1000;
+    let sources = [
+        format!("x = {}1{}", "(".repeat(n), ")".repeat(n)),
+        format!("x = {}", "function() return ".repeat(n)),
+        format!("x = {}", "{f(".repeat(n)),
+        format!("{}", "if x then ".repeat(n)),
+        format!("x = {}1", "- ".repeat(n)),
+        format!("x = {}a", "a .. ".repeat(n)),
+        format!("local x: {}", "{".repeat(n)),
+        format!("local x: {}", "(".repeat(n)),
+        format!("x = {}", "a[".repeat(n)),
+    ];
+    for src in sources {
+        let h = std::thread::Builder::new()
+            .stack_size(512 * 1024)
+            .spawn(move || {
+                let arena = Bump::new();
+                parse(&arena, src.as_bytes(), "=t").unwrap_err().to_string()
+            })
+            .unwrap();
+        let msg = h.join().expect("stack overflow in the diagnoser");
+        assert!(msg.contains("C levels"), "{msg}");
+    }
+}
