@@ -10,6 +10,32 @@
 //! (the operator token for binary and unary operators, the start of the called
 //! expression for calls, the `[` / `.` / `:` token for indexing). `span` is
 //! the node's byte range in the source, for diagnostics.
+//!
+//! Precisely, as the parser fills them in: a token's line is the line the
+//! reference scanner is on right after it (for a string spanning lines, its
+//! last line). A statement's `line` is its first token's. `Call` and
+//! `MethodCall`: the first token of the whole suffixed chain (`a.b:c(x)(y)`:
+//! both calls take `a`'s line, as `suffixedexp` does). `Index`: the `.` or
+//! `[` token. `Paren`: the `(`. `Function`: the `function` keyword.
+//! `Table`: the `{`. `Cast`: the cast operand's line; `NonNil`: the `!`.
+//! `LocalName`: the name. `IfArm`: its `if` / `elseif`.
+//!
+//! Shape guarantees the compiler can rely on:
+//! - Every parenthesised expression is a `Paren` node (even where no
+//!   truncation happens), so `(f())` and `(...)` are visible.
+//! - The tree respects the reference's nesting limit (200 "C levels", see
+//!   the parser's check.rs) except along three left-leaning chains, which
+//!   the reference parses in loops and which may be arbitrarily long (a
+//!   100,000-long chain is valid Lua): the left operand of `Binary` for
+//!   left-associative operators (`a + b + c + ...`, `a and b and ...`,
+//!   comparisons, bitwise, `*` ...), the object of `Index` / `MethodCall` and
+//!   the function of `Call` (`a.b.c...`, `f()()()...`, `a:m():m()...`).
+//!   Walk those iteratively (or accept recursion depth proportional to the
+//!   chain). Right-associative `..` and `^` chains, unary chains, nested
+//!   parentheses, tables, functions and blocks are bounded by the limit.
+//!   `#[derive(Debug)]` recurses: do not print huge trees.
+//! - The typed part is bounded by the same limit except inside
+//!   parenthesised types, which the tree does not record.
 
 /// A byte range `[start, end)` in the source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,8 +50,12 @@ pub struct Block<'a> {
     pub stats: &'a [Stat<'a>],
     /// The optional final `return` statement.
     pub ret: Option<&'a Return<'a>>,
-    /// Line of the token that closes the block (`end`, `until`, `else`, EOF),
-    /// used for the final implicit RETURN and for goto diagnostics.
+    /// Line of the token that closes the block (`end`, `until`, `else`,
+    /// `elseif`, EOF), used for the final implicit RETURN and for goto
+    /// diagnostics. For the main chunk it is the line count at end of input
+    /// (the line `ls->linenumber` has when the reference closes the main
+    /// function); note the reference's final RETURN of the main chunk is
+    /// on the line of the chunk's last token instead.
     pub end_line: u32,
 }
 
@@ -157,7 +187,10 @@ pub struct FuncBody<'a> {
     /// `None` when unannotated.
     pub ret_tys: Option<&'a [Type<'a>]>,
     pub body: Block<'a>,
-    /// Line of `function` (Proto::linedefined).
+    /// Proto::linedefined, as the reference sets it: the line of
+    /// `function` for a function statement (`function a.b()`), and the line
+    /// of the token after `function` / the name (the `(`, or the `<` of
+    /// generics) for function expressions and `local function`.
     pub line: u32,
     /// Line of the closing `end` (Proto::lastlinedefined).
     pub end_line: u32,
@@ -221,9 +254,12 @@ pub enum ExprKind<'a> {
     Unary(UnOp, &'a Expr<'a>),
     /// A variable reference (local, upvalue or global: the compiler decides).
     Name(&'a str),
-    /// `obj[key]`; `obj.name` is `Index(obj, Str("name"))`.
+    /// `obj[key]`; `obj.name` is `Index(obj, Str("name"))` (the key's span is
+    /// the name; the node's span ends at the name, where `obj["name"]`'s
+    /// ends after `]`).
     Index(&'a Expr<'a>, &'a Expr<'a>),
-    /// `f(args)`, `f"str"`, `f{...}`
+    /// `f(args)`, `f"str"`, `f{...}` (for the last two the call's span ends
+    /// where its one argument's does).
     Call(&'a Expr<'a>, &'a [Expr<'a>]),
     /// `obj:name(args)`
     MethodCall(&'a Expr<'a>, &'a str, &'a [Expr<'a>]),

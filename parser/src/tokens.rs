@@ -304,10 +304,6 @@ impl<'s, 'a> TokStream<'s, 'a> {
         }
     }
 
-    pub fn source(&self) -> &'s [u8] {
-        self.lexer.source()
-    }
-
     /// Reads one raw token from the lexer into a `Tok`.
     fn pull(&mut self) -> Result<Item<'a>, LexError> {
         let lx: Lexeme = self.lexer.next_token()?;
