@@ -266,24 +266,25 @@ fn comment(lex: &mut Lex) -> FilterResult<(), LexFail> {
     let src = lex.source();
     let start = lex.span().end;
     let n = src.len();
-    if start < n && src[start] == b'[' {
-        if let Some(level) = literal::long_bracket_level(src, start) {
-            let ex = &mut lex.extras;
-            let mut sc = Scan {
-                line: &mut ex.line,
-                buf: &mut ex.buf,
-            };
-            return match literal::read_long_string(src, start, level, false, &mut sc) {
-                Ok((end, _)) => {
-                    lex.bump(end - start);
-                    FilterResult::Skip
-                }
-                Err(e) => {
-                    lex.extras.err = Some(e);
-                    FilterResult::Error(LexFail)
-                }
-            };
-        }
+    if start < n
+        && src[start] == b'['
+        && let Some(level) = literal::long_bracket_level(src, start)
+    {
+        let ex = &mut lex.extras;
+        let mut sc = Scan {
+            line: &mut ex.line,
+            buf: &mut ex.buf,
+        };
+        return match literal::read_long_string(src, start, level, false, &mut sc) {
+            Ok((end, _)) => {
+                lex.bump(end - start);
+                FilterResult::Skip
+            }
+            Err(e) => {
+                lex.extras.err = Some(e);
+                FilterResult::Error(LexFail)
+            }
+        };
     }
     let len = src[start..]
         .iter()

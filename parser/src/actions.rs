@@ -201,7 +201,7 @@ pub fn push<T>(mut v: BVec<'_, T>, x: T) -> BVec<'_, T> {
 }
 
 #[inline]
-pub fn one<'a, T>(arena: &'a Bump, x: T) -> &'a [T] {
+pub fn one<T>(arena: &Bump, x: T) -> &[T] {
     std::slice::from_ref(arena.alloc(x))
 }
 

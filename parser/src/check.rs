@@ -300,13 +300,13 @@ fn fields_at<'a>(stack: &mut Vec<Work<'a>>, fields: &'a [Field<'a>], level: u32)
 /// Call arguments: `f(a, b)` parses each at level + 1; `f{...}` and
 /// `f"s"` parse the constructor or string at the call's own level.
 fn args_at<'a>(stack: &mut Vec<Work<'a>>, call: &Expr<'a>, args: &'a [Expr<'a>], level: u32) {
-    if let [arg] = args {
-        if call.span.end == arg.span.end {
-            if let ExprKind::Table(fields) = arg.kind {
-                fields_at(stack, fields, level + 1);
-            }
-            return;
+    if let [arg] = args
+        && call.span.end == arg.span.end
+    {
+        if let ExprKind::Table(fields) = arg.kind {
+            fields_at(stack, fields, level + 1);
         }
+        return;
     }
     exprs_at(stack, args, level + 1);
 }

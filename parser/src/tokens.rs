@@ -365,21 +365,19 @@ impl<'s, 'a> TokStream<'s, 'a> {
             },
         };
         match it.tok {
-            Tok::Name("type") => {
-                if self.alias_follows(0) {
-                    it.tok = Tok::Type;
-                }
+            Tok::Name("type") if self.alias_follows(0) => {
+                it.tok = Tok::Type;
             }
-            Tok::Name("export") => {
-                if matches!(self.peek_tok(0), Some(Tok::Name("type"))) && self.alias_follows(1) {
-                    it.tok = Tok::Export;
-                }
+            Tok::Name("export")
+                if matches!(self.peek_tok(0), Some(Tok::Name("type"))) && self.alias_follows(1) =>
+            {
+                it.tok = Tok::Export;
             }
-            Tok::Name("as") => {
-                if self.prev.ends_expression() && self.peek_tok(0).is_some_and(|t| t.starts_type())
-                {
-                    it.tok = Tok::As;
-                }
+            Tok::Name("as")
+                if self.prev.ends_expression()
+                    && self.peek_tok(0).is_some_and(|t| t.starts_type()) =>
+            {
+                it.tok = Tok::As;
             }
             Tok::DbColon => {
                 let closes_label = self.prev2 == Tok::Label;
@@ -391,12 +389,12 @@ impl<'s, 'a> TokStream<'s, 'a> {
                 }
             }
             Tok::Question => {
-                if self.peek_tok(0) == Some(Tok::Colon) {
-                    if let Some(colon) = self.ahead.pop_front() {
-                        it.tok = Tok::QColon;
-                        it.end = colon.end;
-                        it.line = colon.line;
-                    }
+                if self.peek_tok(0) == Some(Tok::Colon)
+                    && let Some(colon) = self.ahead.pop_front()
+                {
+                    it.tok = Tok::QColon;
+                    it.end = colon.end;
+                    it.line = colon.line;
                 }
             }
             Tok::Eof => self.finished = true,

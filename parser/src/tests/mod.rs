@@ -64,6 +64,7 @@ fn errors_match_the_reference() {
     );
 }
 
+#[allow(clippy::type_complexity)]
 mod ref_nesting;
 
 fn nest(p: &(&str, &str, &str, &str, &str, usize, [&str; 3]), n: usize) -> String {
@@ -660,7 +661,7 @@ fn deep_inputs_fail_cleanly() {
             "t:1: too many C levels (limit is 200) in main function near '{'",
         ),
         (
-            format!("{}", "do ".repeat(n)),
+            "do ".repeat(n).to_string(),
             "t:1: too many C levels (limit is 200) in main function near 'do'",
         ),
         (
@@ -786,7 +787,7 @@ fn diagnoser_fits_in_a_small_stack() {
         format!("x = {}1{}", "(".repeat(n), ")".repeat(n)),
         format!("x = {}", "function() return ".repeat(n)),
         format!("x = {}", "{f(".repeat(n)),
-        format!("{}", "if x then ".repeat(n)),
+        "if x then ".repeat(n).to_string(),
         format!("x = {}1", "- ".repeat(n)),
         format!("x = {}a", "a .. ".repeat(n)),
         format!("local x: {}", "{".repeat(n)),
