@@ -687,3 +687,52 @@ fn differential_against_luac() {
     bad.truncate(20);
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// Compares with `luac5.3 -p` on every `.lua` file under `$LUA_DIR`.
+/// Run with `LUA_DIR=... cargo test -p wlua-parser -- --ignored differential_files`.
+#[test]
+#[ignore]
+fn differential_files() {
+    let Ok(dir) = std::env::var("LUA_DIR") else {
+        return;
+    };
+    let mut todo = vec![std::path::PathBuf::from(dir)];
+    let mut bad = vec![];
+    let mut n = 0;
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                todo.push(p);
+                continue;
+            }
+            if p.extension().is_none_or(|e| e != "lua") {
+                continue;
+            }
+            n += 1;
+            let src = std::fs::read(&p).unwrap();
+            let out = std::process::Command::new("luac5.3")
+                .arg("-p")
+                .arg(&p)
+                .output()
+                .unwrap();
+            let want = String::from_utf8_lossy(&out.stderr)
+                .trim_end()
+                .replace("luac5.3: ", "");
+            let arena = Bump::new();
+            let name = format!("@{}", p.display());
+            let got = match parse(&arena, &src, &name) {
+                Ok(_) => String::new(),
+                Err(e) => e.to_string(),
+            };
+            if got != want {
+                bad.push(format!(
+                    "{}\n   want {want:?}\n   got  {got:?}",
+                    p.display()
+                ));
+            }
+        }
+    }
+    println!("{n} files");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

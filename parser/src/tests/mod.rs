@@ -782,7 +782,7 @@ fn print_node_sizes() {
 /// limit: it must fit in a modest stack even in a debug build.
 #[test]
 fn diagnoser_fits_in_a_small_stack() {
-    let n = 1000;
+    let n = 20_000;
     let sources = [
         format!("x = {}1{}", "(".repeat(n), ")".repeat(n)),
         format!("x = {}", "function() return ".repeat(n)),
