@@ -28,9 +28,12 @@ pub fn error_message(vm: &mut Vm, v: Value) -> String {
             _ => String::new(),
         },
         _ => {
-            if vm.meta_field(&v, "__tostring").is_some() {
-                if let Ok(Value::Str(s)) = vm.tostring(v) {
-                    return s.get().to_str_lossy().into_owned();
+            // Only a string from __tostring counts (lua.c msghandler).
+            if let Some(h) = vm.meta_field(&v, "__tostring") {
+                if let Ok(r) = vm.call(h, &[v]) {
+                    if let Some(Value::Str(s)) = r.first() {
+                        return s.get().to_str_lossy().into_owned();
+                    }
                 }
             }
             format!("(error object is a {} value)", v.type_name())
@@ -56,10 +59,11 @@ pub fn run_function(vm: &mut Vm, f: Value, args: &[Value]) -> Outcome {
 
 /// Loads and runs source text; compile errors come back as `Error`.
 pub fn run_source(vm: &mut Vm, src: &[u8], chunkname: &str, args: &[Value]) -> Outcome {
-    match wlua_stdlib::load::load_chunk(vm, src, chunkname, "bt", None) {
+    let opts = wlua_parser::ParseOptions { file: false, base_level: 1 };
+    match wlua_stdlib::load::load_chunk_opts(vm, src, chunkname, "bt", None, opts) {
         Ok(f) => run_function(vm, f, args),
         Err(message) => Outcome::Error {
-            message,
+            message: String::from_utf8_lossy(&message).into_owned(),
             traceback: "stack traceback:\n\t[C]: in ?".into(),
         },
     }
@@ -150,6 +154,7 @@ pub mod repl {
                 Err(_) => match wlua_stdlib::load::load_chunk(vm, buf.as_bytes(), "=stdin", "t", None) {
                     Ok(f) => f,
                     Err(msg) => {
+                        let msg = String::from_utf8_lossy(&msg);
                         if msg.ends_with("<eof>") {
                             continue;
                         }

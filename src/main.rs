@@ -111,10 +111,11 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
             wlua_stdlib::package::add_script_dir(&mut vm, p);
         }
         let args: Vec<Value> = rest.iter().map(|a| vm.new_str(a.as_bytes())).collect();
-        match wlua_stdlib::load::load_chunk(&mut vm, &src.0, &src.1, "bt", None) {
+        let opts = wlua_parser::ParseOptions { file: true, base_level: 1 };
+        match wlua_stdlib::load::load_chunk_opts(&mut vm, &src.0, &src.1, "bt", None, opts) {
             Ok(f) => report(run_function(&mut vm, f, &args)),
             Err(message) => report(Outcome::Error {
-                message,
+                message: String::from_utf8_lossy(&message).into_owned(),
                 traceback: "stack traceback:\n\t[C]: in ?".into(),
             }),
         }

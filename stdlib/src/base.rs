@@ -364,7 +364,7 @@ fn load_(vm: &mut Vm, args: Vals) -> NResult {
     match load::load_chunk(vm, &src, &name, &mode, env) {
         Ok(f) => rets![f],
         Err(msg) => {
-            let m = vm.new_str(msg);
+            let m = vm.new_str_owned(msg);
             rets![Value::Nil, m]
         }
     }
@@ -380,7 +380,7 @@ fn loadfile(vm: &mut Vm, args: Vals) -> NResult {
     match load::load_file(vm, fname.as_deref(), &mode, env) {
         Ok(f) => rets![f],
         Err(msg) => {
-            let m = vm.new_str(msg);
+            let m = vm.new_str_owned(msg);
             rets![Value::Nil, m]
         }
     }
@@ -390,7 +390,7 @@ fn dofile(vm: &mut Vm, args: Vals) -> NResult {
     let fname = args::opt_str(vm, &args, 0)?.map(|s| s.get().to_str_lossy().into_owned());
     match load::load_file(vm, fname.as_deref(), "bt", None) {
         Ok(f) => Ok(Ret::TailCall { func: f, args: Vals::new() }),
-        Err(msg) => Err(LuaError::Value(vm.new_str(msg))),
+        Err(msg) => Err(LuaError::Value(vm.new_str_owned(msg))),
     }
 }
 

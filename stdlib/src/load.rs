@@ -7,29 +7,55 @@ use wlua_vm::proto::Proto;
 use wlua_vm::{Value, Vm};
 
 /// Compiles `src` under `chunkname` (`@file`, `=stdin`, or the source).
-/// The error is the message `load` returns.
-pub fn compile(src: &[u8], chunkname: &str) -> Result<Arc<Proto>, String> {
+/// `opts` says whether the text came from a file and how deep in native
+/// calls the loader runs (the parser's nesting limit counts them). The
+/// error is the message `load` returns, as raw bytes.
+pub fn compile_opts(src: &[u8], chunkname: &str, opts: wlua_parser::ParseOptions) -> Result<Arc<Proto>, Vec<u8>> {
     let arena = bumpalo::Bump::new();
-    let block = wlua_parser::parse(&arena, src, chunkname).map_err(|e| e.to_string())?;
-    let proto = wlua_compiler::compile(&block, chunkname).map_err(|e| e.to_string())?;
+    let block = wlua_parser::parse_with(&arena, src, chunkname, opts).map_err(|e| e.to_bytes())?;
+    let proto = wlua_compiler::compile_with_source(&block, chunkname, src).map_err(|e| e.to_string().into_bytes())?;
     Ok(Arc::new(proto))
+}
+
+/// Compiles with the options the chunk name implies (a file for `@name`).
+pub fn compile(src: &[u8], chunkname: &str) -> Result<Arc<Proto>, String> {
+    compile_opts(src, chunkname, wlua_parser::ParseOptions::for_chunkname(chunkname))
+        .map_err(|e| String::from_utf8_lossy(&e).into_owned())
 }
 
 /// `load` with a mode check: wlua has no loadable binary format, so binary
 /// chunks (starting with ESC) are refused.
-pub fn load_chunk(vm: &mut Vm, src: &[u8], chunkname: &str, mode: &str, env: Option<Value>) -> Result<Value, String> {
+pub fn load_chunk(
+    vm: &mut Vm,
+    src: &[u8],
+    chunkname: &str,
+    mode: &str,
+    env: Option<Value>,
+) -> Result<Value, Vec<u8>> {
+    load_chunk_opts(vm, src, chunkname, mode, env, wlua_parser::ParseOptions { file: false, base_level: 2 })
+}
+
+pub fn load_chunk_opts(
+    vm: &mut Vm,
+    src: &[u8],
+    chunkname: &str,
+    mode: &str,
+    env: Option<Value>,
+    opts: wlua_parser::ParseOptions,
+) -> Result<Value, Vec<u8>> {
     let is_binary = src.first() == Some(&0x1b);
     let kind = if is_binary { "binary" } else { "text" };
     if !mode.contains(if is_binary { 'b' } else { 't' }) {
-        return Err(format!("attempt to load a {} chunk (mode is '{}')", kind, mode));
+        return Err(format!("attempt to load a {} chunk (mode is '{}')", kind, mode).into_bytes());
     }
     if is_binary {
         return Err(format!(
             "{}: binary chunks are not supported by wlua",
             wlua_vm::debuginfo::chunkid(chunkname)
-        ));
+        )
+        .into_bytes());
     }
-    let proto = compile(src, chunkname)?;
+    let proto = compile_opts(src, chunkname, opts)?;
     Ok(vm.load_proto(proto, env))
 }
 
@@ -57,9 +83,9 @@ pub fn read_source(path: Option<&str>) -> Result<(Vec<u8>, String), String> {
     Ok((data, name))
 }
 
-pub fn load_file(vm: &mut Vm, path: Option<&str>, mode: &str, env: Option<Value>) -> Result<Value, String> {
-    let (src, name) = read_source(path)?;
-    load_chunk(vm, &src, &name, mode, env)
+pub fn load_file(vm: &mut Vm, path: Option<&str>, mode: &str, env: Option<Value>) -> Result<Value, Vec<u8>> {
+    let (src, name) = read_source(path).map_err(String::into_bytes)?;
+    load_chunk_opts(vm, &src, &name, mode, env, wlua_parser::ParseOptions { file: true, base_level: 2 })
 }
 
 /// The C library's text for an I/O error ("No such file or directory"),

@@ -180,7 +180,9 @@ fn searcher_lua(vm: &mut Vm, args: Vals) -> NResult {
             }
             Err(e) => Err(LuaError::msg(format!(
                 "error loading module '{}' from file '{}':\n\t{}",
-                name, file, e
+                name,
+                file,
+                String::from_utf8_lossy(&e)
             ))),
         },
     }
