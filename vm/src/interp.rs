@@ -1102,7 +1102,7 @@ impl Vm {
         let fr = *t.frames.last().expect("frame");
         // A __call handler must be resolved before the frame goes away.
         if !t.stack[a].is_function() {
-            match self.get_tm(&t.stack[a], Tm::Call) {
+            match self.get_tm(&t.stack[a], Tm::Call).filter(|h| h.is_function()) {
                 Some(h) => {
                     let t = th.get_mut();
                     t.ensure(a + nargs + 2);
