@@ -80,6 +80,60 @@ impl Vm {
         }
     }
 
+    /// Pushes the frame for a call of Lua closure `cl` at `stack[func]`
+    /// (luaD_precall's Lua half). The interpreter calls this directly for
+    /// Lua-to-Lua calls.
+    #[inline(always)]
+    pub(crate) fn push_lua_frame(
+        &mut self,
+        cl: Gc<crate::func::LuaClosure>,
+        func: usize,
+        nargs: usize,
+        nresults: i32,
+        ret: RetAction,
+        boundary: bool,
+    ) -> Result<(), LuaError> {
+        let th = self.cur.get_mut();
+        let p = &cl.get().proto.get().proto;
+        let nparams = p.num_params as usize;
+        let max_stack = p.max_stack as usize;
+        // Fixed parameters of a vararg function move above the varargs
+        // (adjust_varargs), so `base` is past the arguments.
+        let base = if p.is_vararg { func + 1 + nargs } else { func + 1 };
+        let need = base + max_stack;
+        if need > MAX_STACK + self.error_handling * 1000 || th.frames.len() >= MAX_FRAMES + self.error_handling * 100 {
+            return Err(self.stack_overflow());
+        }
+        th.ensure(need);
+        let nvarargs = if p.is_vararg {
+            for i in 0..nparams {
+                th.stack[base + i] = if i < nargs {
+                    std::mem::take(&mut th.stack[func + 1 + i])
+                } else {
+                    Value::Nil
+                };
+            }
+            nargs.saturating_sub(nparams) as u32
+        } else {
+            for i in nargs..nparams {
+                th.stack[base + i] = Value::Nil;
+            }
+            0
+        };
+        th.frames.push(Frame {
+            func,
+            base,
+            pc: 0,
+            nresults,
+            kind: FrameKind::Lua,
+            ret,
+            nvarargs,
+            boundary,
+            tail: false,
+        });
+        Ok(())
+    }
+
     /// Starts a call of `stack[func]` with `nargs` arguments above it.
     pub(crate) fn precall(
         &mut self,
@@ -93,52 +147,7 @@ impl Vm {
         let f = th.stack[func];
         match f {
             Value::LuaFn(cl) => {
-                let p = &cl.get().proto.get().proto;
-                let nparams = p.num_params as usize;
-                let max_stack = p.max_stack as usize;
-                let (base, nvarargs) = if p.is_vararg {
-                    // Fixed parameters move above the varargs (adjust_varargs).
-                    let base = func + 1 + nargs;
-                    let need = base + max_stack;
-                    if need > MAX_STACK + self.error_handling * 1000
-                        || th.frames.len() >= MAX_FRAMES + self.error_handling * 100
-                    {
-                        return Err(self.stack_overflow());
-                    }
-                    th.ensure(need);
-                    for i in 0..nparams {
-                        th.stack[base + i] = if i < nargs {
-                            std::mem::take(&mut th.stack[func + 1 + i])
-                        } else {
-                            Value::Nil
-                        };
-                    }
-                    (base, nargs.saturating_sub(nparams) as u32)
-                } else {
-                    let base = func + 1;
-                    let need = base + max_stack;
-                    if need > MAX_STACK + self.error_handling * 1000
-                        || th.frames.len() >= MAX_FRAMES + self.error_handling * 100
-                    {
-                        return Err(self.stack_overflow());
-                    }
-                    th.ensure(need);
-                    for i in nargs..nparams {
-                        th.stack[base + i] = Value::Nil;
-                    }
-                    (base, 0)
-                };
-                th.frames.push(Frame {
-                    func,
-                    base,
-                    pc: 0,
-                    nresults,
-                    kind: FrameKind::Lua,
-                    ret,
-                    nvarargs,
-                    boundary,
-                    tail: false,
-                });
+                self.push_lua_frame(cl, func, nargs, nresults, ret, boundary)?;
                 if self.hook.is_some() {
                     self.call_hook_event("call");
                 }
@@ -211,7 +220,10 @@ impl Vm {
             }
             Ok(Ret::Protected { handler, args }) => {
                 let th = self.cur.get_mut();
-                th.frames.last_mut().expect("native frame").kind = FrameKind::Protected { handler: handler.unwrap_or(Value::Nil) };
+                th.frames.last_mut().expect("native frame").kind = FrameKind::Protected {
+                    has_handler: handler.is_some(),
+                };
+                th.stack[func] = handler.unwrap_or(Value::Nil);
                 th.ensure(func + 1 + args.len() + 1);
                 th.stack[func + 1..func + 1 + args.len()].copy_from_slice(&args);
                 match self.precall(func + 1, args.len().saturating_sub(1), -1, RetAction::Normal, false) {
@@ -289,6 +301,7 @@ impl Vm {
                 }
             }
             RetAction::Concat { a, b, top } => {
+                let (a, b, top) = (a as usize, b as usize, top as usize);
                 th.stack[top - 2] = if n > 0 { th.stack[src] } else { Value::Nil };
                 if top - 1 > b + 1 {
                     // More to concatenate: continue the CONCAT in the caller.
@@ -449,7 +462,8 @@ impl Vm {
             let mut catch = None;
             let mut stop = None;
             for (i, f) in th.frames.iter().enumerate().rev() {
-                if let FrameKind::Protected { handler } = f.kind {
+                if let FrameKind::Protected { has_handler } = f.kind {
+                    let handler = if has_handler { th.stack[f.func] } else { Value::Nil };
                     catch = Some((i, handler));
                     break;
                 }

@@ -382,9 +382,6 @@ impl Heap {
                     for u in th.open_upvals.iter() {
                         self.mark(GcRef::UpVal(*u));
                     }
-                    for f in th.frames.iter() {
-                        f.mark(self);
-                    }
                 }
                 GcRef::UserData(u) => {
                     let u = u.get();

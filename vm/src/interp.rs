@@ -187,8 +187,9 @@ impl Vm {
             // SAFETY: `fr` points into `thr.frames`, which is not resized
             // until the next `continue 'newframe` (rule 2).
             let (func, base, mut pc) = unsafe { ((*fr).func, (*fr).base, (*fr).pc) };
+            let is_lua = matches!(unsafe { (*fr).kind }, FrameKind::Lua);
             let cl: Gc<LuaClosure> = match thr.stack[func] {
-                Value::LuaFn(c) => c,
+                Value::LuaFn(c) if is_lua => c,
                 _ => {
                     // A native frame on top (a pcall whose callee finished):
                     // finish it. Anything else here is a VM bug; fail loudly
@@ -593,6 +594,14 @@ impl Vm {
                         let nresults = i.c() as i32 - 1;
                         savepc!();
                         charge!();
+                        if let Value::LuaFn(ncl) = *reg!(i.a()) {
+                            if !hooked {
+                                if let Err(e) = self.push_lua_frame(ncl, a, nargs, nresults, RetAction::Normal, false) {
+                                    return Err(e);
+                                }
+                                continue 'newframe;
+                            }
+                        }
                         let depth = self.cur.get().frames.len();
                         match self.precall(a, nargs, nresults, RetAction::Normal, false) {
                             Ok(Next::Continue) => {
@@ -635,8 +644,41 @@ impl Vm {
                             self.cur.get().top - a
                         };
                         savepc!();
-                        if !proto.protos.is_empty() || !th.get().open_upvals.is_empty() {
+                        if !th.get().open_upvals.is_empty() {
                             self.close_upvals(th, base);
+                        }
+                        let f = unsafe { *fr };
+                        if !hooked && matches!(f.ret, RetAction::Normal) && !f.boundary {
+                            // Fast return to an ordinary call: move the results
+                            // down to the function slot (dst < a, so a forward
+                            // copy is safe) and pop.
+                            let t = th.get_mut();
+                            let dst = f.func;
+                            let sp = t.stack.as_mut_ptr();
+                            // SAFETY: results lie in this frame's registers and
+                            // the destination in the caller's, both inside the
+                            // stack; a forward copy handles the overlap.
+                            unsafe {
+                                if f.nresults < 0 {
+                                    for j in 0..n {
+                                        *sp.add(dst + j) = *sp.add(a + j);
+                                    }
+                                    t.top = dst + n;
+                                } else {
+                                    let want = f.nresults as usize;
+                                    for j in 0..want {
+                                        *sp.add(dst + j) = if j < n { *sp.add(a + j) } else { Value::Nil };
+                                    }
+                                }
+                            }
+                            t.frames.pop();
+                            if t.frames.last().is_some_and(|c| matches!(c.kind, FrameKind::Lua)) {
+                                continue 'newframe;
+                            }
+                            match self.after_return()? {
+                                Next::Boundary => return Ok(Stop::Boundary),
+                                Next::Continue => continue 'newframe,
+                            }
                         }
                         match self.pop_and_deliver(a, n) {
                             Ok(true) => return Ok(Stop::Boundary),
@@ -1057,7 +1099,15 @@ impl Vm {
                 let h = self.get_tm(&x, Tm::Concat).or_else(|| self.get_tm(&y, Tm::Concat));
                 match h {
                     Some(h) => {
-                        return self.call_tm(h, &[x, y], RetAction::Concat { a, b, top });
+                        return self.call_tm(
+                            h,
+                            &[x, y],
+                            RetAction::Concat {
+                                a: a as u32,
+                                b: b as u32,
+                                top: top as u32,
+                            },
+                        );
                     }
                     None => {
                         let (bad, idx) = if is_strnum(&x) { (y, top - 1) } else { (x, top - 2) };

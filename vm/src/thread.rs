@@ -3,7 +3,7 @@
 //! stack frames: Lua-to-Lua calls, metamethod calls and `pcall` push a
 //! `Frame` and the interpreter loop carries on (DESIGN.md, stackless VM).
 
-use crate::gc::{Gc, GcRef, Heap};
+use crate::gc::{Gc, GcRef};
 use crate::func::UpVal;
 use crate::value::Value;
 
@@ -34,7 +34,7 @@ pub enum RetAction {
     Cond { expect: bool, invert: bool },
     /// `__concat` in the middle of CONCAT A B C: store at `top - 2` and go on
     /// concatenating R(b) .. R(top - 2) into R(a).
-    Concat { a: usize, b: usize, top: usize },
+    Concat { a: u32, b: u32, top: u32 },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -42,8 +42,9 @@ pub enum FrameKind {
     Lua,
     /// A native running or calling back into Lua.
     Native,
-    /// `pcall`/`xpcall` waiting for the protected call to finish.
-    Protected { handler: Value },
+    /// `pcall`/`xpcall` waiting for the protected call to finish. An
+    /// `xpcall` handler sits in the frame's function slot.
+    Protected { has_handler: bool },
     /// `coroutine.yield` waiting to be resumed (only in suspended threads).
     Yield,
     /// `coroutine.resume`/`wrap` waiting for the coroutine to stop.
@@ -70,13 +71,6 @@ pub struct Frame {
     pub tail: bool,
 }
 
-impl Frame {
-    pub fn mark(&self, heap: &mut Heap) {
-        if let FrameKind::Protected { handler } = self.kind {
-            heap.mark_value(handler);
-        }
-    }
-}
 
 pub struct Thread {
     pub stack: Vec<Value>,
