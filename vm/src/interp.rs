@@ -235,6 +235,18 @@ impl Vm {
                     if is_k($x) { kst!(index_k($x)) } else { *reg!($x) }
                 };
             }
+            // A reference to an RK operand: matching through a reference
+            // reads tag and payload in place instead of copying the value
+            // to the Rust stack first.
+            macro_rules! rkr {
+                ($x:expr) => {
+                    if is_k($x) {
+                        unsafe { &*k.add(index_k($x) as usize) }
+                    } else {
+                        unsafe { &*stk.add($x as usize) }
+                    }
+                };
+            }
             macro_rules! savepc {
                 () => {
                     unsafe { (*fr).pc = pc }
@@ -288,34 +300,53 @@ impl Vm {
             }
             macro_rules! arith_op {
                 ($i:expr, $op:expr, $iop:expr, $fop:expr) => {{
-                    let b = rk!($i.b());
-                    let c = rk!($i.c());
-                    match (b, c) {
-                        (Value::Int(x), Value::Int(y)) => *reg!($i.a()) = Value::Int($iop(x, y)),
-                        (Value::Float(x), Value::Float(y)) => *reg!($i.a()) = Value::Float($fop(x, y)),
-                        (Value::Int(x), Value::Float(y)) => *reg!($i.a()) = Value::Float($fop(x as f64, y)),
-                        (Value::Float(x), Value::Int(y)) => *reg!($i.a()) = Value::Float($fop(x, y as f64)),
-                        _ => slow!(self.arith_slow($op, b, c, base + $i.a() as usize, $i)),
-                    }
+                    let b = rkr!($i.b());
+                    let c = rkr!($i.c());
+                    let r = match (b, c) {
+                        (&Value::Int(x), &Value::Int(y)) => Value::Int($iop(x, y)),
+                        (&Value::Float(x), &Value::Float(y)) => Value::Float($fop(x, y)),
+                        (&Value::Int(x), &Value::Float(y)) => Value::Float($fop(x as f64, y)),
+                        (&Value::Float(x), &Value::Int(y)) => Value::Float($fop(x, y as f64)),
+                        _ => {
+                            let (b, c) = (*b, *c);
+                            slow!(self.arith_slow($op, b, c, base + $i.a() as usize, $i))
+                        }
+                    };
+                    *reg!($i.a()) = r;
                 }};
             }
             macro_rules! float_op {
                 ($i:expr, $op:expr) => {{
-                    let b = rk!($i.b());
-                    let c = rk!($i.c());
-                    match (b.as_f64(), c.as_f64()) {
-                        (Some(x), Some(y)) => *reg!($i.a()) = Value::Float(arith_float($op, x, y)),
-                        _ => slow!(self.arith_slow($op, b, c, base + $i.a() as usize, $i)),
+                    let b = rkr!($i.b());
+                    let c = rkr!($i.c());
+                    let x = match b {
+                        &Value::Float(x) => x,
+                        &Value::Int(x) => x as f64,
+                        _ => f64::NAN,
+                    };
+                    let y = match c {
+                        &Value::Float(y) => y,
+                        &Value::Int(y) => y as f64,
+                        _ => f64::NAN,
+                    };
+                    if matches!(b, Value::Int(_) | Value::Float(_)) && matches!(c, Value::Int(_) | Value::Float(_)) {
+                        *reg!($i.a()) = Value::Float(arith_float($op, x, y));
+                    } else {
+                        let (b, c) = (*b, *c);
+                        slow!(self.arith_slow($op, b, c, base + $i.a() as usize, $i))
                     }
                 }};
             }
             macro_rules! bit_op {
                 ($i:expr, $op:expr, $f:expr) => {{
-                    let b = rk!($i.b());
-                    let c = rk!($i.c());
+                    let b = rkr!($i.b());
+                    let c = rkr!($i.c());
                     match (b, c) {
-                        (Value::Int(x), Value::Int(y)) => *reg!($i.a()) = Value::Int($f(x, y)),
-                        _ => slow!(self.arith_slow($op, b, c, base + $i.a() as usize, $i)),
+                        (&Value::Int(x), &Value::Int(y)) => *reg!($i.a()) = Value::Int($f(x, y)),
+                        _ => {
+                            let (b, c) = (*b, *c);
+                            slow!(self.arith_slow($op, b, c, base + $i.a() as usize, $i))
+                        }
                     }
                 }};
             }
@@ -364,20 +395,20 @@ impl Vm {
                         slow!(self.index_slow(t, key, base + i.a() as usize, Operand::Upval(i.b())))
                     }
                     OpCode::GetTable => {
-                        let t = *reg!(i.b());
-                        let key = rk!(i.c());
-                        if let Value::Table(tab) = t {
+                        let key = rkr!(i.c());
+                        if let Value::Table(tab) = *reg!(i.b()) {
                             let tb = tab.get();
                             let v = match key {
-                                Value::Int(n) => tb.get_int(n),
-                                Value::Str(_) => tb.get_str(key),
-                                _ => tb.get(key),
+                                &Value::Int(n) => tb.get_int(n),
+                                &Value::Str(_) => tb.get_str(*key),
+                                _ => tb.get(*key),
                             };
                             if !v.is_nil() || tb.meta.is_none() {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
                         }
+                        let (t, key) = (*reg!(i.b()), *key);
                         slow!(self.index_slow(t, key, base + i.a() as usize, Operand::Reg(i.b())))
                     }
                     OpCode::SetTabUp => {
@@ -400,25 +431,25 @@ impl Vm {
                         upval!(i.b()).get_mut().set(v);
                     }
                     OpCode::SetTable => {
-                        let t = *reg!(i.a());
-                        let key = rk!(i.b());
+                        let key = rkr!(i.b());
                         let val = rk!(i.c());
-                        if let Value::Table(tab) = t {
+                        if let Value::Table(tab) = *reg!(i.a()) {
                             let tb = tab.get_mut();
                             if tb.meta.is_none() {
-                                if let Value::Int(n) = key {
+                                if let &Value::Int(n) = key {
                                     let u = n.wrapping_sub(1) as u64;
                                     if u < tb.array.len() as u64 {
                                         tb.array[u as usize] = val;
                                         continue;
                                     }
                                 }
-                                match tb.set(key, val) {
+                                match tb.set(*key, val) {
                                     Ok(()) => continue,
                                     Err(e) => throw!(self.key_error(e)),
                                 }
                             }
                         }
+                        let (t, key) = (*reg!(i.a()), *key);
                         slow!(self.newindex_slow(t, key, val, Operand::Reg(i.a())))
                     }
                     OpCode::NewTable => {
@@ -443,29 +474,35 @@ impl Vm {
                     OpCode::Sub => arith_op!(i, ArithOp::Sub, i64::wrapping_sub, |x: f64, y: f64| x - y),
                     OpCode::Mul => arith_op!(i, ArithOp::Mul, i64::wrapping_mul, |x: f64, y: f64| x * y),
                     OpCode::Mod => {
-                        let b = rk!(i.b());
-                        let c = rk!(i.c());
+                        let b = rkr!(i.b());
+                        let c = rkr!(i.c());
                         match (b, c) {
-                            (Value::Int(x), Value::Int(y)) if y != 0 => {
+                            (&Value::Int(x), &Value::Int(y)) if y != 0 => {
                                 *reg!(i.a()) = Value::Int(number::imod(x, y))
                             }
-                            (Value::Float(x), Value::Float(y)) => {
+                            (&Value::Float(x), &Value::Float(y)) => {
                                 *reg!(i.a()) = Value::Float(number::fmod(x, y))
                             }
-                            _ => slow!(self.arith_slow(ArithOp::Mod, b, c, base + i.a() as usize, i)),
+                            _ => {
+                                let (b, c) = (*b, *c);
+                                slow!(self.arith_slow(ArithOp::Mod, b, c, base + i.a() as usize, i))
+                            }
                         }
                     }
                     OpCode::Pow => float_op!(i, ArithOp::Pow),
                     OpCode::Div => float_op!(i, ArithOp::Div),
                     OpCode::IDiv => {
-                        let b = rk!(i.b());
-                        let c = rk!(i.c());
+                        let b = rkr!(i.b());
+                        let c = rkr!(i.c());
                         match (b, c) {
-                            (Value::Int(x), Value::Int(y)) if y != 0 => {
+                            (&Value::Int(x), &Value::Int(y)) if y != 0 => {
                                 *reg!(i.a()) = Value::Int(number::idiv(x, y))
                             }
-                            (Value::Float(x), Value::Float(y)) => *reg!(i.a()) = Value::Float((x / y).floor()),
-                            _ => slow!(self.arith_slow(ArithOp::IDiv, b, c, base + i.a() as usize, i)),
+                            (&Value::Float(x), &Value::Float(y)) => *reg!(i.a()) = Value::Float((x / y).floor()),
+                            _ => {
+                                let (b, c) = (*b, *c);
+                                slow!(self.arith_slow(ArithOp::IDiv, b, c, base + i.a() as usize, i))
+                            }
                         }
                     }
                     OpCode::BAnd => bit_op!(i, ArithOp::BAnd, |x: i64, y: i64| x & y),
@@ -476,14 +513,14 @@ impl Vm {
                         x,
                         y.wrapping_neg()
                     )),
-                    OpCode::Unm => {
-                        let b = *reg!(i.b());
-                        match b {
-                            Value::Int(x) => *reg!(i.a()) = Value::Int(x.wrapping_neg()),
-                            Value::Float(x) => *reg!(i.a()) = Value::Float(-x),
-                            _ => slow!(self.arith_slow(ArithOp::Unm, b, b, base + i.a() as usize, i)),
+                    OpCode::Unm => match &*reg!(i.b()) {
+                        &Value::Int(x) => *reg!(i.a()) = Value::Int(x.wrapping_neg()),
+                        &Value::Float(x) => *reg!(i.a()) = Value::Float(-x),
+                        b => {
+                            let b = *b;
+                            slow!(self.arith_slow(ArithOp::Unm, b, b, base + i.a() as usize, i))
                         }
-                    }
+                    },
                     OpCode::BNot => {
                         let b = *reg!(i.b());
                         match b {
@@ -527,30 +564,36 @@ impl Vm {
                         }
                     }
                     OpCode::Eq => {
-                        let b = rk!(i.b());
-                        let c = rk!(i.c());
+                        let b = rkr!(i.b());
+                        let c = rkr!(i.c());
                         let res = match (b, c) {
-                            (Value::Int(x), Value::Int(y)) => x == y,
-                            (Value::Table(x), Value::Table(y)) if x != y => {
+                            (&Value::Int(x), &Value::Int(y)) => x == y,
+                            (&Value::Table(x), &Value::Table(y)) if x != y => {
+                                let (b, c) = (*b, *c);
                                 slow!(self.eq_slow(b, c, i.a() != 0))
                             }
-                            (Value::UserData(x), Value::UserData(y)) if x != y => {
+                            (&Value::UserData(x), &Value::UserData(y)) if x != y => {
+                                let (b, c) = (*b, *c);
                                 slow!(self.eq_slow(b, c, i.a() != 0))
                             }
-                            _ => b.raw_eq(&c),
+                            _ => b.raw_eq(c),
                         };
                         if res != (i.a() != 0) {
                             pc += 1;
                         }
                     }
                     OpCode::Lt => {
-                        let b = rk!(i.b());
-                        let c = rk!(i.c());
+                        let b = rkr!(i.b());
+                        let c = rkr!(i.c());
                         let res = match (b, c) {
-                            (Value::Int(x), Value::Int(y)) => x < y,
-                            _ => match raw_lt(&b, &c) {
+                            (&Value::Int(x), &Value::Int(y)) => x < y,
+                            (&Value::Float(x), &Value::Float(y)) => x < y,
+                            _ => match raw_lt(b, c) {
                                 Some(r) => r,
-                                None => slow!(self.cmp_slow(Tm::Lt, b, c, i.a() != 0)),
+                                None => {
+                                    let (b, c) = (*b, *c);
+                                    slow!(self.cmp_slow(Tm::Lt, b, c, i.a() != 0))
+                                }
                             },
                         };
                         if res != (i.a() != 0) {
@@ -558,13 +601,17 @@ impl Vm {
                         }
                     }
                     OpCode::Le => {
-                        let b = rk!(i.b());
-                        let c = rk!(i.c());
+                        let b = rkr!(i.b());
+                        let c = rkr!(i.c());
                         let res = match (b, c) {
-                            (Value::Int(x), Value::Int(y)) => x <= y,
-                            _ => match raw_le(&b, &c) {
+                            (&Value::Int(x), &Value::Int(y)) => x <= y,
+                            (&Value::Float(x), &Value::Float(y)) => x <= y,
+                            _ => match raw_le(b, c) {
                                 Some(r) => r,
-                                None => slow!(self.cmp_slow(Tm::Le, b, c, i.a() != 0)),
+                                None => {
+                                    let (b, c) = (*b, *c);
+                                    slow!(self.cmp_slow(Tm::Le, b, c, i.a() != 0))
+                                }
                             },
                         };
                         if res != (i.a() != 0) {
@@ -692,8 +739,8 @@ impl Vm {
                     }
                     OpCode::ForLoop => {
                         let a = i.a();
-                        match (*reg!(a), *reg!(a + 1), *reg!(a + 2)) {
-                            (Value::Int(idx), Value::Int(limit), Value::Int(step)) => {
+                        match (&*reg!(a), &*reg!(a + 1), &*reg!(a + 2)) {
+                            (&Value::Int(idx), &Value::Int(limit), &Value::Int(step)) => {
                                 let idx = idx.wrapping_add(step);
                                 if if step > 0 { idx <= limit } else { limit <= idx } {
                                     pc = (pc as isize + i.sbx() as isize) as usize;
@@ -702,7 +749,7 @@ impl Vm {
                                     charge!();
                                 }
                             }
-                            (Value::Float(idx), Value::Float(limit), Value::Float(step)) => {
+                            (&Value::Float(idx), &Value::Float(limit), &Value::Float(step)) => {
                                 let idx = idx + step;
                                 if if 0.0 < step { idx <= limit } else { limit <= idx } {
                                     pc = (pc as isize + i.sbx() as isize) as usize;
