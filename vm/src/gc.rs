@@ -206,6 +206,8 @@ pub fn debt() -> usize {
 
 pub struct Heap {
     objects: Vec<GcRef>,
+    /// The short-string intern table (weak: swept with the strings).
+    strings: hashbrown::HashTable<Gc<LuaStr>>,
     /// Objects with a `__gc` metamethod, not yet found unreachable.
     finobj: Vec<GcRef>,
     /// Unreachable finalizable objects whose `__gc` is due (kept alive until
@@ -240,6 +242,7 @@ impl Heap {
     pub fn new() -> Heap {
         Heap {
             objects: Vec::new(),
+            strings: hashbrown::HashTable::new(),
             finobj: Vec::new(),
             tobefnz: Vec::new(),
             gray: Vec::new(),
@@ -276,6 +279,29 @@ impl Heap {
         let g = Gc(unsafe { NonNull::new_unchecked(Box::into_raw(b)) });
         self.objects.push(T::wrap(g));
         g
+    }
+
+    /// A string with these bytes: short strings are interned, so each
+    /// distinct short string exists once per heap.
+    pub fn intern(&mut self, b: &[u8]) -> Gc<LuaStr> {
+        if b.len() > crate::string::MAX_SHORT {
+            return self.alloc(LuaStr::new(b.into()));
+        }
+        let h = crate::string::hash_bytes(b);
+        if let Some(s) = self.strings.find(h, |s| s.get().as_bytes() == b) {
+            return *s;
+        }
+        let s = self.alloc(LuaStr::new(b.into()));
+        self.strings.insert_unique(h, s, |s| s.get().hash());
+        s
+    }
+
+    /// As `intern`, taking ownership of the bytes.
+    pub fn intern_owned(&mut self, b: Vec<u8>) -> Gc<LuaStr> {
+        if b.len() > crate::string::MAX_SHORT {
+            return self.alloc(LuaStr::new(b.into_boxed_slice()));
+        }
+        self.intern(&b)
     }
 
     /// Total bytes in use, as `collectgarbage("count")` reports them.
@@ -447,7 +473,8 @@ impl Heap {
         for t in std::mem::take(&mut self.weak) {
             t.get_mut().clear_weak(true, true);
         }
-        // Sweep.
+        // Sweep: dead short strings leave the intern table first.
+        self.strings.retain(|s| s.is_marked());
         let mut live = 0;
         self.objects.retain(|r| {
             let h = r.header();

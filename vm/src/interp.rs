@@ -21,7 +21,6 @@ use crate::gc::Gc;
 use crate::meta::{ArithError, ArithOp, Tm, arith, arith_float, fast_tm};
 use crate::number;
 use crate::op::{Instr, OpCode, fb2int, index_k, is_k};
-use crate::string::LuaStr;
 use crate::table::{KeyError, Table};
 use crate::thread::{FrameKind, RetAction};
 use crate::value::{
@@ -1186,7 +1185,7 @@ impl Vm {
             for v in &t.stack[top - n..top] {
                 push_concat(&mut out, v);
             }
-            let s = Value::Str(self.heap.alloc(LuaStr::new(out.into_boxed_slice())));
+            let s = Value::Str(self.heap.intern_owned(out));
             crate::gc::note_alloc(len);
             self.cur.get_mut().stack[top - n] = s;
             top = top - n + 1;

@@ -1,6 +1,10 @@
 //! Lua strings: immutable byte strings with a cached hash (lstring.c's
 //! role). Equality is by content; identical pointers short-circuit.
 
+/// Strings up to this length are interned per heap, so equal short
+/// strings are the same object and compare by pointer (LUAI_MAXSHORTLEN).
+pub const MAX_SHORT: usize = 40;
+
 pub struct LuaStr {
     hash: u64,
     data: Box<[u8]>,
@@ -29,6 +33,11 @@ impl LuaStr {
     #[inline(always)]
     pub fn hash(&self) -> u64 {
         self.hash
+    }
+
+    #[inline(always)]
+    pub fn is_short(&self) -> bool {
+        self.data.len() <= MAX_SHORT
     }
 
     /// Lossy UTF-8 view, for messages.

@@ -48,6 +48,19 @@ fn hash_value(v: &Value) -> u64 {
     h ^ (h >> 32)
 }
 
+/// Equality of normalised keys: same variant and payload (floats with
+/// integral values are already integers; NaN is never a key), short strings
+/// by pointer thanks to interning.
+#[inline(always)]
+fn key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y || (!x.get().is_short() && x.get() == y.get()),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        _ => a.raw_eq(b),
+    }
+}
+
 /// Normalises a float key with an integral value to an integer key.
 #[inline(always)]
 fn norm_key(k: Value) -> Value {
@@ -96,7 +109,7 @@ impl Table {
         }
         let h = hash_value(key);
         self.index
-            .find(h, |&i| self.entries[i as usize].0.raw_eq(key))
+            .find(h, |&i| key_eq(&self.entries[i as usize].0, key))
             .map(|&i| i as usize)
     }
 

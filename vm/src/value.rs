@@ -123,7 +123,8 @@ impl Value {
             (Value::Int(a), Value::Float(b)) | (Value::Float(b), Value::Int(a)) => {
                 int_eq_float(*a, *b)
             }
-            (Value::Str(a), Value::Str(b)) => a == b || a.get() == b.get(),
+            // Short strings are interned: different objects differ.
+            (Value::Str(a), Value::Str(b)) => a == b || (!a.get().is_short() && a.get() == b.get()),
             (Value::Table(a), Value::Table(b)) => a == b,
             (Value::LuaFn(a), Value::LuaFn(b)) => a == b,
             (Value::Native(a), Value::Native(b)) => a == b,

@@ -7,7 +7,6 @@ use crate::func::{LuaClosure, NativeClosure, NativeFn, ProtoInst, UpVal, Vals};
 use crate::gc::{Gc, GcRef, Heap};
 use crate::meta::{TM_N, TM_NAMES, Tm, fast_tm};
 use crate::proto::{Constant, Proto};
-use crate::string::LuaStr;
 use crate::table::{KeyError, Table};
 use crate::thread::{CoStatus, Thread};
 use crate::value::{UserData, Value};
@@ -88,7 +87,7 @@ impl Vm {
         let globals = heap.alloc(Table::new(0, 64));
         let registry = heap.alloc(Table::new(2, 8));
         let tm_names = std::array::from_fn(|i| {
-            Value::Str(heap.alloc(LuaStr::new(TM_NAMES[i].as_bytes().into())))
+            Value::Str(heap.intern(TM_NAMES[i].as_bytes()))
         });
         let vm = Vm {
             heap,
@@ -120,11 +119,11 @@ impl Vm {
     // ----- allocation -------------------------------------------------
 
     pub fn new_str(&mut self, s: impl AsRef<[u8]>) -> Value {
-        Value::Str(self.heap.alloc(LuaStr::new(s.as_ref().into())))
+        Value::Str(self.heap.intern(s.as_ref()))
     }
 
     pub fn new_str_owned(&mut self, s: Vec<u8>) -> Value {
-        Value::Str(self.heap.alloc(LuaStr::new(s.into_boxed_slice())))
+        Value::Str(self.heap.intern_owned(s))
     }
 
     pub fn new_table(&mut self) -> Gc<Table> {
@@ -167,7 +166,7 @@ impl Vm {
                 Constant::Bool(b) => Value::Bool(*b),
                 Constant::Int(i) => Value::Int(*i),
                 Constant::Float(f) => Value::Float(*f),
-                Constant::Str(s) => Value::Str(self.heap.alloc(LuaStr::new(s.clone()))),
+                Constant::Str(s) => Value::Str(self.heap.intern(s)),
             })
             .collect();
         let children = (0..proto.protos.len()).map(|_| Cell::new(None)).collect();
