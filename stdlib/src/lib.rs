@@ -4,6 +4,7 @@ pub mod args;
 pub mod base;
 pub mod coroutine;
 pub mod debug;
+pub mod dump;
 pub mod io;
 pub mod load;
 pub mod math;

@@ -23,8 +23,8 @@ pub fn compile(src: &[u8], chunkname: &str) -> Result<Arc<Proto>, String> {
         .map_err(|e| String::from_utf8_lossy(&e).into_owned())
 }
 
-/// `load` with a mode check: wlua has no loadable binary format, so binary
-/// chunks (starting with ESC) are refused.
+/// `load` with a mode check. Binary chunks (starting with ESC) are read by
+/// `dump::undump`: only those `string.dump` of this build wrote.
 pub fn load_chunk(
     vm: &mut Vm,
     src: &[u8],
@@ -49,11 +49,9 @@ pub fn load_chunk_opts(
         return Err(format!("attempt to load a {} chunk (mode is '{}')", kind, mode).into_bytes());
     }
     if is_binary {
-        return Err(format!(
-            "{}: binary chunks are not supported by wlua",
-            wlua_vm::debuginfo::chunkid(chunkname)
-        )
-        .into_bytes());
+        // Only what `string.dump` of this build wrote, checked and verified.
+        let proto = crate::dump::undump(src, chunkname).map_err(String::into_bytes)?;
+        return Ok(vm.load_proto(proto, env));
     }
     let proto = compile_opts(src, chunkname, opts)?;
     Ok(vm.load_proto(proto, env))

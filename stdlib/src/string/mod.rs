@@ -504,12 +504,17 @@ fn unpack(vm: &mut Vm, args: Vals) -> NResult {
     Ok(Ret::Vals(out))
 }
 
-/// `string.dump`: wlua has no loadable binary format; functions cannot be
-/// dumped (load would refuse the result anyway).
+/// `string.dump(f [, strip])`: wlua's own binary chunk (see dump.rs), which
+/// `load` of the same build reads back. Natives cannot be dumped.
 fn dump(vm: &mut Vm, args: Vals) -> NResult {
     let f = arg(&args, 0);
-    if !f.is_function() {
-        return Err(type_error(vm, &args, 0, "function"));
-    }
-    Err(LuaError::msg("unable to dump given function"))
+    let Value::LuaFn(cl) = f else {
+        if !f.is_function() {
+            return Err(type_error(vm, &args, 0, "function"));
+        }
+        return Err(LuaError::msg("unable to dump given function"));
+    };
+    let strip = arg(&args, 1).truthy();
+    let bytes = crate::dump::dump(&cl.get().proto.get().proto, strip);
+    rets![vm.new_str_owned(bytes)]
 }

@@ -1,0 +1,923 @@
+//! Binary chunks (ldump.c / lundump.c's role): `string.dump` writes a
+//! function's `Proto` tree in wlua's own format, and `load` reads it back,
+//! but only chunks that this very build wrote, and only after checking that
+//! the bytes are intact and that the decoded code cannot make the VM step
+//! outside its registers, constants, upvalues or code.
+//!
+//! Why so careful: the interpreter (vm/src/interp.rs) trusts the compiler.
+//! It reads registers, constants and the next instruction through raw
+//! pointers, with no bounds checks. Lua 5.3 has the same trust and the same
+//! hole (malformed bytecode can crash the reference); wlua closes it here,
+//! so that loading bytes is as safe as loading source.
+//!
+//! Layout (integers little-endian):
+//!
+//! ```text
+//!  0  "\x1bLua"        signature, as the reference (so `s:sub(1,4) == "\27Lua"`)
+//!  4  0x53             version 5.3
+//!  5  'W' (0x57)       format; the reference writes 0 and rejects anything else
+//!                      ("format mismatch"), and wlua rejects its chunks likewise
+//!  6  "wlua"           marker
+//! 10  u64              build id: a hash of the crate version and the sources that
+//!                      define the format (op.rs, proto.rs, this file)
+//! 18  u64              payload length
+//! 26  payload          the proto tree, each proto followed by its children (pre-order)
+//!  .  u64              SipHash-2-4 of bytes 0..26+len, keyed per build
+//! ```
+//!
+//! A proto in the payload (`uv` = unsigned LEB128; strings are `uv` length + bytes):
+//!
+//! ```text
+//! source     u8 0 = the parent's, 1 = string follows (always 1 for the root)
+//! line_defined, last_line_defined   uv
+//! num_params, is_vararg (0/1), max_stack   u8 each
+//! code       uv n, n × u32
+//! constants  uv n, n × (u8 tag: 0 nil, 1 false, 2 true, 3 int i64, 4 float bits u64, 5 string)
+//! upvalues   uv n, n × (u8 in_stack 0/1, u8 index, name)
+//! protos     uv n (the children follow this proto's record)
+//! lineinfo   uv n (n == 0 or #code), n × uv
+//! locvars    uv n, n × (name, uv start_pc, uv end_pc)
+//! ```
+//!
+//! The checksum is not a signature: its key is a constant of the build, so
+//! anyone with the binary can forge it. It catches corruption and chunks of
+//! other builds; `verify` is what keeps a forged chunk harmless.
+//!
+//! Rejections read like lundump.c's where the reference has a counterpart
+//! (`name: truncated precompiled chunk`, `not a`, `version mismatch in`,
+//! `format mismatch in`), and `name: bad binary format (<what>)` for what
+//! only wlua checks.
+
+use std::sync::Arc;
+use wlua_vm::op::{Instr, LFIELDS_PER_FLUSH, MAXARG_BX, OpCode, index_k, is_k};
+use wlua_vm::proto::{Constant, LocVar, Proto, UpvalDesc};
+
+/// The first bytes of every binary chunk (LUA_SIGNATURE).
+pub const SIGNATURE: &[u8; 4] = b"\x1bLua";
+/// LUAC_VERSION: 5.3.
+pub const VERSION: u8 = 0x53;
+/// LUAC_FORMAT: 0 is the reference's; this one is wlua's.
+pub const FORMAT: u8 = b'W';
+pub const MARKER: &[u8; 4] = b"wlua";
+const HEADER_LEN: usize = 26;
+const CHECKSUM_LEN: usize = 8;
+
+/// Largest `max_stack`: the compiler refuses a function that needs MAXREGS
+/// (255) registers (lcode.c luaK_checkstack).
+pub const MAX_STACK_SIZE: u8 = 254;
+/// Deepest nesting of functions in a chunk. The parser's limit of 200
+/// nested levels costs at least two per function, so real chunks stay far
+/// below; the bound keeps decoding and verifying cheap on hostile input.
+pub const MAX_DEPTH: usize = 200;
+/// Most upvalues a function may have (lparser.c MAXUPVAL).
+const MAX_UPVALUES: usize = 255;
+
+// ----- build fingerprint ------------------------------------------------
+
+/// The inputs of the build id. A change to the instruction set, the proto
+/// layout or this encoder gives a new id, so chunks never outlive the code
+/// that can read them.
+const FINGERPRINT: [&[u8]; 4] = [
+    env!("CARGO_PKG_VERSION").as_bytes(),
+    include_bytes!("../../vm/src/op.rs"),
+    include_bytes!("../../vm/src/proto.rs"),
+    include_bytes!("dump.rs"),
+];
+
+/// FNV-1a (64-bit) over all of `parts`, from offset basis `seed`.
+const fn fnv1a(seed: u64, parts: &[&[u8]]) -> u64 {
+    let mut h = seed;
+    let mut p = 0;
+    while p < parts.len() {
+        let bytes = parts[p];
+        let mut i = 0;
+        while i < bytes.len() {
+            h ^= bytes[i] as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            i += 1;
+        }
+        p += 1;
+    }
+    h
+}
+
+/// This build's id (header bytes 10..18).
+pub const BUILD_ID: u64 = fnv1a(0xcbf2_9ce4_8422_2325, &FINGERPRINT);
+/// The checksum key: derived from the same inputs with other seeds.
+const KEY: (u64, u64) = (
+    fnv1a(0x6a09_e667_f3bc_c908, &FINGERPRINT),
+    fnv1a(0xbb67_ae85_84ca_a73b, &FINGERPRINT),
+);
+
+// ----- SipHash-2-4 --------------------------------------------------------
+
+/// SipHash-2-4 of `data` under key (k0, k1) (Aumasson & Bernstein, 2012).
+fn siphash24(k0: u64, k1: u64, data: &[u8]) -> u64 {
+    let mut v0 = k0 ^ 0x736f_6d65_7073_6575;
+    let mut v1 = k1 ^ 0x646f_7261_6e64_6f6d;
+    let mut v2 = k0 ^ 0x6c79_6765_6e65_7261;
+    let mut v3 = k1 ^ 0x7465_6462_7974_6573;
+    macro_rules! round {
+        () => {
+            v0 = v0.wrapping_add(v1);
+            v1 = v1.rotate_left(13);
+            v1 ^= v0;
+            v0 = v0.rotate_left(32);
+            v2 = v2.wrapping_add(v3);
+            v3 = v3.rotate_left(16);
+            v3 ^= v2;
+            v0 = v0.wrapping_add(v3);
+            v3 = v3.rotate_left(21);
+            v3 ^= v0;
+            v2 = v2.wrapping_add(v1);
+            v1 = v1.rotate_left(17);
+            v1 ^= v2;
+            v2 = v2.rotate_left(32);
+        };
+    }
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let m = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        v3 ^= m;
+        round!();
+        round!();
+        v0 ^= m;
+    }
+    let rest = chunks.remainder();
+    let mut last = [0u8; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    let m = u64::from_le_bytes(last) | ((data.len() as u64 & 0xff) << 56);
+    v3 ^= m;
+    round!();
+    round!();
+    v0 ^= m;
+    v2 ^= 0xff;
+    round!();
+    round!();
+    round!();
+    round!();
+    v0 ^ v1 ^ v2 ^ v3
+}
+
+fn checksum(data: &[u8]) -> u64 {
+    siphash24(KEY.0, KEY.1, data)
+}
+
+// ----- writing ------------------------------------------------------------
+
+fn put_uv(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    put_uv(out, b.len() as u64);
+    out.extend_from_slice(b);
+}
+
+/// One proto's record (without its children).
+fn put_proto(out: &mut Vec<u8>, p: &Proto, parent_source: Option<&Arc<str>>, strip: bool) {
+    let inherit = match parent_source {
+        Some(ps) => strip || Arc::ptr_eq(ps, &p.source) || **ps == *p.source,
+        None => false,
+    };
+    if inherit {
+        out.push(0);
+    } else {
+        out.push(1);
+        put_bytes(out, if strip { b"=?" } else { p.source.as_bytes() });
+    }
+    put_uv(out, p.line_defined as u64);
+    put_uv(out, p.last_line_defined as u64);
+    out.push(p.num_params);
+    out.push(p.is_vararg as u8);
+    out.push(p.max_stack);
+    put_uv(out, p.code.len() as u64);
+    for i in &p.code {
+        out.extend_from_slice(&i.0.to_le_bytes());
+    }
+    put_uv(out, p.constants.len() as u64);
+    for k in &p.constants {
+        match k {
+            Constant::Nil => out.push(0),
+            Constant::Bool(false) => out.push(1),
+            Constant::Bool(true) => out.push(2),
+            Constant::Int(n) => {
+                out.push(3);
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+            Constant::Float(f) => {
+                out.push(4);
+                out.extend_from_slice(&f.to_bits().to_le_bytes());
+            }
+            Constant::Str(s) => {
+                out.push(5);
+                put_bytes(out, s);
+            }
+        }
+    }
+    put_uv(out, p.upvalues.len() as u64);
+    for u in &p.upvalues {
+        out.push(u.in_stack as u8);
+        out.push(u.index);
+        put_bytes(out, if strip { b"" } else { u.name.as_bytes() });
+    }
+    put_uv(out, p.protos.len() as u64);
+    if strip {
+        put_uv(out, 0);
+        put_uv(out, 0);
+    } else {
+        put_uv(out, p.lineinfo.len() as u64);
+        for l in &p.lineinfo {
+            put_uv(out, *l as u64);
+        }
+        put_uv(out, p.locvars.len() as u64);
+        for lv in &p.locvars {
+            put_bytes(out, lv.name.as_bytes());
+            put_uv(out, lv.start_pc as u64);
+            put_uv(out, lv.end_pc as u64);
+        }
+    }
+}
+
+/// Serialises `p` and its nested functions (lua_dump). With `strip`, debug
+/// information goes: line info, local names, upvalue names, and the source
+/// (which reads back as `=?`), as luaU_dump does.
+///
+/// Writes whatever `p` holds, checked or not: `undump` does the checking.
+pub fn dump(p: &Proto, strip: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 + p.code.len() * 6);
+    out.extend_from_slice(SIGNATURE);
+    out.push(VERSION);
+    out.push(FORMAT);
+    out.extend_from_slice(MARKER);
+    out.extend_from_slice(&BUILD_ID.to_le_bytes());
+    out.extend_from_slice(&[0; 8]); // payload length, patched below
+    // Pre-order without recursion: a proto, then each child's subtree.
+    let mut stack: Vec<(&Proto, Option<&Arc<str>>)> = vec![(p, None)];
+    while let Some((p, parent_source)) = stack.pop() {
+        put_proto(&mut out, p, parent_source, strip);
+        for c in p.protos.iter().rev() {
+            stack.push((c, Some(&p.source)));
+        }
+    }
+    let len = (out.len() - HEADER_LEN) as u64;
+    out[18..26].copy_from_slice(&len.to_le_bytes());
+    let sum = checksum(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    out
+}
+
+// ----- reading ------------------------------------------------------------
+
+/// The name lundump.c puts in its messages: the chunk name without its
+/// `@`/`=` prefix, or "binary string" when the name is the chunk itself.
+fn message_name(chunkname: &str) -> &str {
+    match chunkname.as_bytes().first() {
+        Some(b'@') | Some(b'=') => &chunkname[1..],
+        Some(0x1b) => "binary string",
+        _ => chunkname,
+    }
+}
+
+/// Reads a binary chunk written by `dump` of this build. The error is the
+/// message `load` returns.
+pub fn undump(data: &[u8], chunkname: &str) -> Result<Arc<Proto>, String> {
+    let name = message_name(chunkname);
+    let fail = |what: &str| format!("{}: {} precompiled chunk", name, what);
+    let bad = |what: &str| format!("{}: bad binary format ({})", name, what);
+    // checkHeader: each field is read whole (truncated) before it is compared.
+    let field = |at: usize, expect: &[u8], what: &str| -> Result<(), String> {
+        match data.get(at..at + expect.len()) {
+            None => Err(fail("truncated")),
+            Some(got) if got != expect => Err(fail(what)),
+            Some(_) => Ok(()),
+        }
+    };
+    field(0, &SIGNATURE[..1], "not a")?;
+    field(1, &SIGNATURE[1..], "not a")?;
+    field(4, &[VERSION], "version mismatch in")?;
+    field(5, &[FORMAT], "format mismatch in")?;
+    field(6, MARKER, "format mismatch in")?;
+    let Some(build) = data.get(10..18) else {
+        return Err(fail("truncated"));
+    };
+    if u64::from_le_bytes(build.try_into().expect("8 bytes")) != BUILD_ID {
+        return Err(bad("written by another build of wlua"));
+    }
+    let Some(len) = data.get(18..26) else {
+        return Err(fail("truncated"));
+    };
+    let len = u64::from_le_bytes(len.try_into().expect("8 bytes"));
+    let available = (data.len() - HEADER_LEN) as u64;
+    if available < CHECKSUM_LEN as u64 || len > available - CHECKSUM_LEN as u64 {
+        return Err(fail("truncated"));
+    }
+    let end = HEADER_LEN + len as usize;
+    if data.len() != end + CHECKSUM_LEN {
+        return Err(bad("extra bytes after the chunk"));
+    }
+    let sum = u64::from_le_bytes(data[end..].try_into().expect("8 bytes"));
+    if checksum(&data[..end]) != sum {
+        return Err(bad("checksum mismatch"));
+    }
+    let proto = decode(&data[HEADER_LEN..end]).map_err(|e| bad(&e))?;
+    verify(&proto).map_err(|e| bad(&e))?;
+    Ok(proto)
+}
+
+/// A cursor over the payload; every read fails cleanly at the end.
+struct Reader<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+const ENDS_EARLY: &str = "payload ends early";
+
+impl<'a> Reader<'a> {
+    fn left(&self) -> usize {
+        self.data.len() - self.pos
+    }
+
+    fn u8(&mut self) -> Result<u8, String> {
+        let b = *self.data.get(self.pos).ok_or(ENDS_EARLY)?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn flag(&mut self) -> Result<bool, String> {
+        match self.u8()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err("bad boolean".into()),
+        }
+    }
+
+    fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if n > self.left() {
+            return Err(ENDS_EARLY.into());
+        }
+        let s = &self.data[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn u64_le(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(
+            self.bytes(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+
+    fn uv(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            let bits = (b & 0x7f) as u64;
+            if shift == 63 && bits > 1 {
+                return Err("integer too large".into());
+            }
+            v |= bits << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("integer too large".into())
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        u32::try_from(self.uv()?).map_err(|_| "integer too large".into())
+    }
+
+    /// A count of items that take at least `min_size` bytes each: never
+    /// more than the bytes left could hold, so a lying count cannot make
+    /// the reader allocate more than the input justifies.
+    fn count(&mut self, min_size: usize) -> Result<usize, String> {
+        let n = self.uv()?;
+        if n > (self.left() / min_size.max(1)) as u64 {
+            return Err(ENDS_EARLY.into());
+        }
+        Ok(n as usize)
+    }
+
+    fn string(&mut self) -> Result<&'a [u8], String> {
+        let n = self.count(1)?;
+        self.bytes(n)
+    }
+
+    fn name(&mut self) -> Result<Box<str>, String> {
+        let b = self.string()?;
+        std::str::from_utf8(b)
+            .map(Box::from)
+            .map_err(|_| "name is not UTF-8".into())
+    }
+}
+
+/// Reads one proto record; returns it with its number of children.
+fn read_proto(r: &mut Reader, parent_source: Option<&Arc<str>>) -> Result<(Proto, usize), String> {
+    let source = match (r.u8()?, parent_source) {
+        (0, Some(ps)) => ps.clone(),
+        (1, _) => {
+            let b = r.string()?;
+            Arc::from(std::str::from_utf8(b).map_err(|_| "source is not UTF-8")?)
+        }
+        _ => return Err("bad source tag".into()),
+    };
+    let mut p = Proto::new(source);
+    p.line_defined = r.u32()?;
+    p.last_line_defined = r.u32()?;
+    p.num_params = r.u8()?;
+    p.is_vararg = r.flag()?;
+    p.max_stack = r.u8()?;
+    let n = r.count(4)?;
+    p.code.reserve_exact(n);
+    for _ in 0..n {
+        let w = r.bytes(4)?;
+        p.code
+            .push(Instr(u32::from_le_bytes(w.try_into().expect("4 bytes"))));
+    }
+    let n = r.count(1)?;
+    p.constants.reserve_exact(n);
+    for _ in 0..n {
+        let k = match r.u8()? {
+            0 => Constant::Nil,
+            1 => Constant::Bool(false),
+            2 => Constant::Bool(true),
+            3 => Constant::Int(r.u64_le()? as i64),
+            4 => Constant::Float(f64::from_bits(r.u64_le()?)),
+            5 => Constant::Str(r.string()?.into()),
+            _ => return Err("bad constant tag".into()),
+        };
+        p.constants.push(k);
+    }
+    let n = r.count(3)?;
+    if n > MAX_UPVALUES {
+        return Err("too many upvalues".into());
+    }
+    p.upvalues.reserve_exact(n);
+    for _ in 0..n {
+        let in_stack = r.flag()?;
+        let index = r.u8()?;
+        let name = r.name()?;
+        p.upvalues.push(UpvalDesc {
+            name,
+            in_stack,
+            index,
+        });
+    }
+    // A child's record takes at least 12 bytes; Bx of CLOSURE reaches no further.
+    let nprotos = r.count(12)?;
+    if nprotos > MAXARG_BX as usize + 1 {
+        return Err("too many functions".into());
+    }
+    let n = r.count(1)?;
+    p.lineinfo.reserve_exact(n);
+    for _ in 0..n {
+        p.lineinfo.push(r.u32()?);
+    }
+    let n = r.count(3)?;
+    p.locvars.reserve_exact(n);
+    for _ in 0..n {
+        let name = r.name()?;
+        let start_pc = r.u32()?;
+        let end_pc = r.u32()?;
+        p.locvars.push(LocVar {
+            name,
+            start_pc,
+            end_pc,
+        });
+    }
+    p.protos.reserve_exact(nprotos);
+    Ok((p, nprotos))
+}
+
+/// Rebuilds the proto tree from the payload, without recursion: protos
+/// whose children are still being read wait on a stack no deeper than
+/// MAX_DEPTH.
+fn decode(payload: &[u8]) -> Result<Arc<Proto>, String> {
+    let mut r = Reader {
+        data: payload,
+        pos: 0,
+    };
+    // (proto, children still to read)
+    let mut open: Vec<(Proto, usize)> = Vec::new();
+    loop {
+        let (p, nchildren) = read_proto(&mut r, open.last().map(|(p, _)| &p.source))?;
+        if nchildren > 0 {
+            if open.len() >= MAX_DEPTH {
+                return Err("functions nested too deeply".into());
+            }
+            open.push((p, nchildren));
+            continue;
+        }
+        let mut done = Arc::new(p);
+        loop {
+            let Some((parent, left)) = open.last_mut() else {
+                if r.left() != 0 {
+                    return Err("extra bytes in payload".into());
+                }
+                return Ok(done);
+            };
+            parent.protos.push(done);
+            *left -= 1;
+            if *left > 0 {
+                break;
+            }
+            let (parent, _) = open.pop().expect("parent");
+            done = Arc::new(parent);
+        }
+    }
+}
+
+// ----- verifying ----------------------------------------------------------
+
+/// Checks every proto of the tree the way the interpreter relies on the
+/// compiler: it may then run without reading or writing outside the
+/// frame's registers, the constants, the upvalues, the children or the
+/// code. Errors name what is wrong and where.
+pub fn verify(root: &Proto) -> Result<(), String> {
+    // (proto, its parent, depth)
+    let mut todo: Vec<(&Proto, Option<&Proto>, usize)> = vec![(root, None, 0)];
+    while let Some((p, parent, depth)) = todo.pop() {
+        if depth > MAX_DEPTH {
+            return Err("functions nested too deeply".into());
+        }
+        verify_one(p, parent)
+            .map_err(|e| format!("{} in function at line {}", e, p.line_defined))?;
+        for c in &p.protos {
+            todo.push((c, Some(p), depth + 1));
+        }
+    }
+    Ok(())
+}
+
+/// Where each instruction may go next, for the checks that depend on how
+/// control reaches an instruction.
+fn is_branch_target(p: &Proto) -> Vec<bool> {
+    let n = p.code.len();
+    let mut target = vec![false; n];
+    for (pc, i) in p.code.iter().enumerate() {
+        let dest = match i.op() {
+            OpCode::Jmp | OpCode::ForLoop | OpCode::ForPrep | OpCode::TForLoop => {
+                Some(pc as i64 + 1 + i.sbx() as i64)
+            }
+            OpCode::LoadBool if i.c() != 0 => Some(pc as i64 + 2),
+            _ => None,
+        };
+        if let Some(d) = dest {
+            if d >= 0 && (d as usize) < n {
+                target[d as usize] = true;
+            }
+        }
+    }
+    target
+}
+
+fn verify_one(p: &Proto, parent: Option<&Proto>) -> Result<(), String> {
+    let ms = p.max_stack as usize;
+    let nk = p.constants.len();
+    let nup = p.upvalues.len();
+    let n = p.code.len();
+    if p.max_stack > MAX_STACK_SIZE {
+        return Err("max_stack too large".into());
+    }
+    if p.num_params > p.max_stack {
+        return Err("more parameters than registers".into());
+    }
+    if nup > MAX_UPVALUES {
+        return Err("too many upvalues".into());
+    }
+    if n == 0 {
+        return Err("empty code".into());
+    }
+    if p.code[n - 1].opcode_raw() != OpCode::Return as u8 {
+        return Err("code does not end in RETURN".into());
+    }
+    if !p.lineinfo.is_empty() && p.lineinfo.len() != n {
+        return Err("line info does not match code".into());
+    }
+    if p.protos.len() > MAXARG_BX as usize + 1 {
+        return Err("too many functions".into());
+    }
+    // Where a closure of `p` finds its upvalues: the creating frame's
+    // registers or the creating closure's upvalues.
+    if let Some(parent) = parent {
+        for u in &p.upvalues {
+            let limit = if u.in_stack {
+                parent.max_stack as usize
+            } else {
+                parent.upvalues.len()
+            };
+            if u.index as usize >= limit {
+                return Err("upvalue descriptor out of range".into());
+            }
+        }
+    }
+    verify_locvars(p)?;
+
+    let target = is_branch_target(p);
+    // Memory a NEWTABLE or SETLIST may ask for stays proportional to the
+    // code: the compiler's hints count items and fields, each of which took
+    // instructions (at most LFIELDS_PER_FLUSH items per SETLIST).
+    let array_hint_max = (n + 8) * 2 * LFIELDS_PER_FLUSH as usize;
+    let hash_hint_max = (n + 8) * 2;
+    for pc in 0..n {
+        let i = p.code[pc];
+        let at = |what: &str| format!("{} at instruction {}", what, pc + 1);
+        let Some(op) = OpCode::from_u8(i.opcode_raw()) else {
+            return Err(at("invalid opcode"));
+        };
+        let (a, b, c) = (i.a() as usize, i.b() as usize, i.c() as usize);
+        // Registers first..first+count-1 exist.
+        let regs = |first: usize, count: usize| -> Result<(), String> {
+            if first + count > ms {
+                Err(at("register out of range"))
+            } else {
+                Ok(())
+            }
+        };
+        let reg = |r: usize| regs(r, 1);
+        let rk = |x: usize| -> Result<(), String> {
+            if is_k(x as u32) {
+                if index_k(x as u32) as usize >= nk {
+                    return Err(at("constant index out of range"));
+                }
+                Ok(())
+            } else {
+                reg(x)
+            }
+        };
+        let upv = |u: usize| {
+            if u < nup {
+                Ok(())
+            } else {
+                Err(at("upvalue index out of range"))
+            }
+        };
+        let next = |want: OpCode| -> Result<Instr, String> {
+            match p.code.get(pc + 1) {
+                Some(ni) if ni.opcode_raw() == want as u8 => Ok(*ni),
+                _ => Err(at(&format!(
+                    "{} not followed by {}",
+                    op.info().name,
+                    want.info().name
+                ))),
+            }
+        };
+        let jump = || -> Result<(), String> {
+            let d = pc as i64 + 1 + i.sbx() as i64;
+            if d < 0 || d as usize >= n || p.code[d as usize].opcode_raw() == OpCode::ExtraArg as u8
+            {
+                return Err(at("jump out of range"));
+            }
+            Ok(())
+        };
+        // B == 0 (CALL, TAILCALL, RETURN, SETLIST) takes values up to the
+        // stack top, which only the instruction just before can have set:
+        // CALL with C == 0, TAILCALL (a native called in place) or VARARG
+        // with B == 0. `open_min` is how far above A that instruction must
+        // have started so the count cannot go negative.
+        let from_top = |open_min: usize| -> Result<(), String> {
+            let ok = pc > 0
+                && !target[pc]
+                && match p.code[pc - 1] {
+                    pi if pi.opcode_raw() == OpCode::Call as u8 && pi.c() == 0 => true,
+                    pi if pi.opcode_raw() == OpCode::TailCall as u8 => true,
+                    pi if pi.opcode_raw() == OpCode::Vararg as u8 && pi.b() == 0 => true,
+                    _ => false,
+                }
+                && p.code[pc - 1].a() as usize >= a + open_min;
+            if ok {
+                Ok(())
+            } else {
+                Err(at(
+                    "open count without a multiple-result instruction before it",
+                ))
+            }
+        };
+        match op {
+            OpCode::Move | OpCode::Unm | OpCode::BNot | OpCode::Not | OpCode::Len => {
+                reg(a)?;
+                reg(b)?;
+            }
+            OpCode::LoadK => {
+                reg(a)?;
+                if i.bx() as usize >= nk {
+                    return Err(at("constant index out of range"));
+                }
+            }
+            OpCode::LoadKx => {
+                reg(a)?;
+                if next(OpCode::ExtraArg)?.ax_arg() as usize >= nk {
+                    return Err(at("constant index out of range"));
+                }
+            }
+            OpCode::LoadBool => {
+                reg(a)?;
+                if c != 0 && pc + 2 >= n {
+                    return Err(at("jump out of range"));
+                }
+            }
+            OpCode::LoadNil => regs(a, b + 1)?,
+            OpCode::GetUpval => {
+                reg(a)?;
+                upv(b)?;
+            }
+            OpCode::GetTabUp => {
+                reg(a)?;
+                upv(b)?;
+                rk(c)?;
+            }
+            OpCode::GetTable => {
+                reg(a)?;
+                reg(b)?;
+                rk(c)?;
+            }
+            OpCode::SetTabUp => {
+                upv(a)?;
+                rk(b)?;
+                rk(c)?;
+            }
+            OpCode::SetUpval => {
+                reg(a)?;
+                upv(b)?;
+            }
+            OpCode::SetTable => {
+                reg(a)?;
+                rk(b)?;
+                rk(c)?;
+            }
+            OpCode::NewTable => {
+                reg(a)?;
+                if fb2int_wide(b as u32) > array_hint_max as u128
+                    || fb2int_wide(c as u32) > hash_hint_max as u128
+                {
+                    return Err(at("table size hint too large"));
+                }
+            }
+            OpCode::SelfOp => {
+                regs(a, 2)?;
+                reg(b)?;
+                rk(c)?;
+            }
+            OpCode::Add
+            | OpCode::Sub
+            | OpCode::Mul
+            | OpCode::Mod
+            | OpCode::Pow
+            | OpCode::Div
+            | OpCode::IDiv
+            | OpCode::BAnd
+            | OpCode::BOr
+            | OpCode::BXor
+            | OpCode::Shl
+            | OpCode::Shr => {
+                reg(a)?;
+                rk(b)?;
+                rk(c)?;
+            }
+            OpCode::Concat => {
+                reg(a)?;
+                if b >= c {
+                    return Err(at("bad CONCAT range"));
+                }
+                reg(c)?;
+            }
+            OpCode::Jmp => {
+                if a > ms {
+                    return Err(at("register out of range"));
+                }
+                jump()?;
+            }
+            OpCode::Eq | OpCode::Lt | OpCode::Le => {
+                rk(b)?;
+                rk(c)?;
+                next(OpCode::Jmp)?;
+            }
+            OpCode::Test => {
+                reg(a)?;
+                next(OpCode::Jmp)?;
+            }
+            OpCode::TestSet => {
+                reg(a)?;
+                reg(b)?;
+                next(OpCode::Jmp)?;
+            }
+            OpCode::Call | OpCode::TailCall => {
+                reg(a)?;
+                if b == 0 {
+                    from_top(1)?;
+                } else {
+                    regs(a, b)?;
+                }
+                if op == OpCode::Call && c >= 2 {
+                    regs(a, c - 1)?;
+                }
+            }
+            OpCode::Return => {
+                reg(a)?;
+                if b == 0 {
+                    from_top(0)?;
+                } else if b >= 2 {
+                    regs(a, b - 1)?;
+                }
+            }
+            OpCode::ForLoop | OpCode::ForPrep => {
+                regs(a, 4)?;
+                jump()?;
+            }
+            OpCode::TForCall => {
+                // The call is set up in A+3..A+5; results land in A+3..A+2+C.
+                regs(a, 6)?;
+                regs(a + 3, c)?;
+            }
+            OpCode::TForLoop => {
+                regs(a, 2)?;
+                jump()?;
+            }
+            OpCode::SetList => {
+                reg(a)?;
+                if b == 0 {
+                    from_top(1)?;
+                } else {
+                    regs(a, b + 1)?;
+                }
+                let batch = if c == 0 {
+                    next(OpCode::ExtraArg)?.ax_arg() as usize
+                } else {
+                    c
+                };
+                // Batch k follows k-1 earlier SETLISTs of the same constructor.
+                if batch == 0 || batch - 1 > pc {
+                    return Err(at("bad SETLIST batch"));
+                }
+            }
+            OpCode::Closure => {
+                reg(a)?;
+                if i.bx() as usize >= p.protos.len() {
+                    return Err(at("function index out of range"));
+                }
+            }
+            OpCode::Vararg => {
+                if !p.is_vararg {
+                    return Err(at("VARARG in a function without '...'"));
+                }
+                reg(a)?;
+                if b >= 2 {
+                    regs(a, b - 1)?;
+                }
+            }
+            OpCode::ExtraArg => {
+                let prev = if pc > 0 { Some(p.code[pc - 1]) } else { None };
+                let ok = prev.is_some_and(|pi| {
+                    pi.opcode_raw() == OpCode::LoadKx as u8
+                        || (pi.opcode_raw() == OpCode::SetList as u8 && pi.c() == 0)
+                });
+                if !ok {
+                    return Err(at("stray EXTRAARG"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `op::fb2int` without overflow: B and C of NEWTABLE come from the input.
+fn fb2int_wide(x: u32) -> u128 {
+    if x < 8 {
+        x as u128
+    } else {
+        (((x & 7) + 8) as u128) << ((x >> 3) - 1)
+    }
+}
+
+/// Local variables: their pc ranges lie within the code, and no more of
+/// them are live at once than the function has registers (debug.getlocal
+/// and setlocal map the n-th live local to register n-1).
+fn verify_locvars(p: &Proto) -> Result<(), String> {
+    let n = p.code.len() as u32;
+    let mut events: Vec<(u32, i32)> = Vec::with_capacity(p.locvars.len() * 2);
+    for lv in &p.locvars {
+        if lv.start_pc > lv.end_pc || lv.end_pc > n {
+            return Err("local variable range out of code".into());
+        }
+        events.push((lv.start_pc, 1));
+        events.push((lv.end_pc, -1));
+    }
+    // Ends sort before starts at the same pc: [s, e) ranges.
+    events.sort_unstable();
+    let mut live = 0i32;
+    for (_, d) in events {
+        live += d;
+        if live > p.max_stack as i32 {
+            return Err("more live locals than registers".into());
+        }
+    }
+    Ok(())
+}
