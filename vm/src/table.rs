@@ -13,6 +13,10 @@ use crate::gc::{Gc, note_alloc};
 use crate::value::{Value, float_to_int};
 use hashbrown::HashTable;
 
+/// Hash parts with at most this many entries are searched linearly and
+/// have no index.
+const SMALL: usize = 8;
+
 /// Largest array part (2^26 slots, as MAXASIZE keeps sizes in range).
 const MAXABITS: usize = 26;
 
@@ -90,7 +94,7 @@ impl Table {
         Table {
             array: vec![Value::Nil; narray],
             entries: Vec::with_capacity(hcap),
-            index: HashTable::with_capacity(hcap),
+            index: HashTable::new(),
             hcap,
             meta: None,
             tm_absent: 0,
@@ -104,8 +108,11 @@ impl Table {
 
     #[inline]
     fn find(&self, key: &Value) -> Option<usize> {
-        if self.entries.is_empty() {
-            return None;
+        let n = self.entries.len();
+        if n <= SMALL {
+            // Small hash parts are scanned: with interned strings a key
+            // compare is one pointer compare, cheaper than hashing.
+            return self.entries.iter().position(|(k, _)| key_eq(k, key));
         }
         let h = hash_value(key);
         self.index
@@ -199,11 +206,21 @@ impl Table {
 
     fn insert_new(&mut self, key: Value, val: Value) {
         let idx = self.entries.len() as u32;
-        let h = hash_value(&key);
         self.entries.push((key, val));
-        let entries = &self.entries;
-        self.index
-            .insert_unique(h, idx, |&i| hash_value(&entries[i as usize].0));
+        if self.entries.len() == SMALL + 1 {
+            // Crossing the scan limit: index every entry.
+            let entries = &self.entries;
+            self.index = HashTable::with_capacity(self.hcap);
+            for (i, (k, _)) in entries.iter().enumerate() {
+                self.index
+                    .insert_unique(hash_value(k), i as u32, |&j| hash_value(&entries[j as usize].0));
+            }
+        } else if self.entries.len() > SMALL + 1 {
+            let h = hash_value(&key);
+            let entries = &self.entries;
+            self.index
+                .insert_unique(h, idx, |&i| hash_value(&entries[i as usize].0));
+        }
     }
 
     /// Counts integer keys per power-of-two slice (numusearray/numusehash),
@@ -288,7 +305,7 @@ impl Table {
         }
         self.hcap = if nhsize == 0 { 0 } else { nhsize.next_power_of_two() };
         self.entries = Vec::with_capacity(self.hcap);
-        self.index = HashTable::with_capacity(self.hcap);
+        self.index = HashTable::new();
         for (k, v) in old_entries.into_iter().chain(spill) {
             if v.is_nil() {
                 continue;
