@@ -587,6 +587,10 @@ fn verify_one(p: &Proto, parent: Option<&Proto>) -> Result<(), String> {
     if p.max_stack > MAX_STACK_SIZE {
         return Err("max_stack too large".into());
     }
+    // The compiler's floor (lfunc.c luaF_newproto; see `Proto::max_stack`).
+    if p.max_stack < 2 {
+        return Err("max_stack too small".into());
+    }
     if p.num_params > p.max_stack {
         return Err("more parameters than registers".into());
     }
@@ -920,4 +924,491 @@ fn verify_locvars(p: &Proto) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wlua_vm::op::{BITRK, MAXARG_SBX, rk_as_k};
+
+    fn compile(src: &str) -> Arc<Proto> {
+        crate::load::compile(src.as_bytes(), "=test").expect("test source compiles")
+    }
+
+    /// Structural equality, floats by bits (NaN constants compare equal).
+    fn assert_same(a: &Proto, b: &Proto, strip: bool) {
+        assert_eq!(a.code, b.code);
+        assert_eq!(a.constants.len(), b.constants.len());
+        for (x, y) in a.constants.iter().zip(&b.constants) {
+            match (x, y) {
+                (Constant::Float(x), Constant::Float(y)) => assert_eq!(x.to_bits(), y.to_bits()),
+                _ => assert_eq!(x, y),
+            }
+        }
+        assert_eq!(
+            (
+                a.num_params,
+                a.is_vararg,
+                a.max_stack,
+                a.line_defined,
+                a.last_line_defined
+            ),
+            (
+                b.num_params,
+                b.is_vararg,
+                b.max_stack,
+                b.line_defined,
+                b.last_line_defined
+            )
+        );
+        assert_eq!(a.upvalues.len(), b.upvalues.len());
+        for (x, y) in a.upvalues.iter().zip(&b.upvalues) {
+            assert_eq!((x.in_stack, x.index), (y.in_stack, y.index));
+            assert_eq!(if strip { "" } else { &*x.name }, &*y.name);
+        }
+        if strip {
+            assert!(b.lineinfo.is_empty() && b.locvars.is_empty());
+            assert_eq!(&*b.source, "=?");
+        } else {
+            assert_eq!(a.lineinfo, b.lineinfo);
+            assert_eq!(a.locvars, b.locvars);
+            assert_eq!(a.source, b.source);
+        }
+        assert_eq!(a.protos.len(), b.protos.len());
+        for (x, y) in a.protos.iter().zip(&b.protos) {
+            assert_same(x, y, strip);
+        }
+    }
+
+    const SAMPLE: &str = r#"
+        local up, n = {}, 0
+        local function counter(step, ...)
+            n = n + (step or 1)
+            local t = {...}
+            for i = 1, #t do up[i] = t[i] end
+            for k, v in pairs(up) do n = n + k end
+            local nargs = select('#', ...)
+            return function() return n, nargs, up end
+        end
+        local s = "a" .. "b" .. tostring(counter(2, 3, 4))
+        local x = 2^53 + 0.5 // 3 % 7 - -1 ~ 5 << 2 >> 1 & 255 | 3
+        while n < 100 and x ~= nil do n = n + 1; if n == 50 then break end end
+        repeat n = n - 1 until n < 10 or not x
+        goto done
+        ::done::
+        return counter, s, x, 1e308 * 10, -0.0, math.huge, "\0\255"
+    "#;
+
+    /// A source whose compiled code uses LOADKX and SETLIST with EXTRAARG.
+    fn big_source() -> String {
+        let mut s = String::from("local t = {");
+        for i in 0..(MAXARG_BX + 100) {
+            s.push_str(&format!("{}.5,", i));
+        }
+        s.push_str("} local h = {");
+        for i in 0..300 {
+            s.push_str(&format!("k{} = {},", i, i));
+        }
+        s.push_str("} return t, h");
+        s
+    }
+
+    #[test]
+    fn big_source_needs_extra_args() {
+        let p = compile(&big_source());
+        assert!(p.code.iter().any(|i| i.op() == OpCode::LoadKx));
+        assert!(
+            p.code
+                .iter()
+                .any(|i| i.op() == OpCode::SetList && i.c() == 0)
+        );
+    }
+
+    #[test]
+    fn siphash_matches_the_reference_vector() {
+        // The paper's appendix A: key 00..0f, message 00..0e.
+        let k0 = u64::from_le_bytes([0, 1, 2, 3, 4, 5, 6, 7]);
+        let k1 = u64::from_le_bytes([8, 9, 10, 11, 12, 13, 14, 15]);
+        let msg: Vec<u8> = (0..15).collect();
+        assert_eq!(siphash24(k0, k1, &msg), 0xa129_ca61_49be_45e5);
+        // And the first entry of the reference test vectors (empty input).
+        assert_eq!(siphash24(k0, k1, &[]), 0x726f_db47_dd0e_0e31);
+    }
+
+    #[test]
+    fn chunks_start_like_the_reference_and_round_trip() {
+        for src in [SAMPLE.to_string(), big_source(), "return".to_string()] {
+            let p = compile(&src);
+            for strip in [false, true] {
+                let bin = dump(&p, strip);
+                assert_eq!(&bin[..5], b"\x1bLua\x53");
+                let q = undump(&bin, "=x").expect("own dump loads");
+                assert_same(&p, &q, strip);
+                // Dumping what was loaded gives the same bytes.
+                assert_eq!(dump(&q, strip), bin);
+            }
+            assert!(dump(&p, true).len() < dump(&p, false).len());
+        }
+    }
+
+    #[test]
+    fn stripped_children_share_the_placeholder_source() {
+        let q = undump(&dump(&compile(SAMPLE), true), "=x").unwrap();
+        assert!(Arc::ptr_eq(&q.source, &q.protos[0].source));
+    }
+
+    /// Every script of the test and benchmark suites compiles to code the
+    /// verifier accepts: it must never refuse what the compiler emits.
+    #[test]
+    fn verifier_accepts_everything_the_compiler_emits() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        let mut dirs = vec![
+            root.join("tests/lua"),
+            root.join("benches/lua"),
+            root.join("examples"),
+        ];
+        while let Some(d) = dirs.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|x| x == "lua") {
+                    files.push(path);
+                }
+            }
+        }
+        assert!(files.len() > 100, "found only {} scripts", files.len());
+        let mut compiled = 0;
+        for f in &files {
+            let Ok((src, name)) = crate::load::read_source(f.to_str()) else {
+                continue;
+            };
+            // A deep-nesting test may need more stack than a test thread has.
+            let r = std::thread::Builder::new()
+                .stack_size(64 << 20)
+                .spawn(move || crate::load::compile(&src, &name).ok())
+                .unwrap()
+                .join()
+                .unwrap();
+            let Some(p) = r else { continue };
+            compiled += 1;
+            if let Err(e) = verify(&p) {
+                panic!("{}: {}", f.display(), e);
+            }
+            for strip in [false, true] {
+                let q = undump(&dump(&p, strip), "=x")
+                    .unwrap_or_else(|e| panic!("{}: {}", f.display(), e));
+                assert_same(&p, &q, strip);
+            }
+        }
+        assert!(compiled > 100);
+    }
+
+    #[test]
+    fn every_flipped_byte_is_rejected() {
+        let bin = dump(&compile(SAMPLE), false);
+        for pos in 0..bin.len() {
+            for mask in [0x01u8, 0x80, 0xff] {
+                let mut b = bin.clone();
+                b[pos] ^= mask;
+                let e = undump(&b, "=x").expect_err("modified chunk loads");
+                assert!(e.starts_with("x: "), "{}", e);
+            }
+        }
+    }
+
+    #[test]
+    fn every_truncation_and_extension_is_rejected() {
+        let bin = dump(&compile(SAMPLE), true);
+        for len in 0..bin.len() {
+            let e = undump(&bin[..len], "=x").expect_err("truncated chunk loads");
+            assert_eq!(e, "x: truncated precompiled chunk", "at {}", len);
+        }
+        let mut longer = bin.clone();
+        longer.push(0);
+        assert_eq!(
+            undump(&longer, "=x").unwrap_err(),
+            "x: bad binary format (extra bytes after the chunk)"
+        );
+    }
+
+    #[test]
+    fn header_errors_read_like_the_reference() {
+        let bin = dump(&compile("return 1"), false);
+        let err = |b: &[u8], name: &str| undump(b, name).unwrap_err();
+        assert_eq!(err(b"\x1bLu", "=x"), "x: truncated precompiled chunk");
+        assert_eq!(err(b"\x1bLuQ", "@f.lua"), "f.lua: not a precompiled chunk");
+        assert_eq!(
+            err(b"\x1bLua garbage", "\x1bLua garbage"),
+            "binary string: version mismatch in precompiled chunk"
+        );
+        assert_eq!(
+            err(b"\x1bLua\x53\x00\x19\x93\r\n", "chunk"),
+            "chunk: format mismatch in precompiled chunk"
+        );
+        let mut other = bin.clone();
+        other[10] ^= 1;
+        assert_eq!(
+            err(&other, "=x"),
+            "x: bad binary format (written by another build of wlua)"
+        );
+    }
+
+    /// Rewrites the length and checksum after a change to the payload, as
+    /// someone forging a chunk would.
+    fn resign(mut b: Vec<u8>) -> Vec<u8> {
+        b.truncate(b.len() - CHECKSUM_LEN);
+        let len = (b.len() - HEADER_LEN) as u64;
+        b[18..26].copy_from_slice(&len.to_le_bytes());
+        let sum = checksum(&b);
+        b.extend_from_slice(&sum.to_le_bytes());
+        b
+    }
+
+    #[test]
+    fn forged_random_payloads_never_panic() {
+        // xorshift64*: deterministic, no dependency.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rnd = move || {
+            seed ^= seed >> 12;
+            seed ^= seed << 25;
+            seed ^= seed >> 27;
+            seed.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        };
+        let base = dump(&compile(SAMPLE), false);
+        let payload = HEADER_LEN..base.len() - CHECKSUM_LEN;
+        let mut accepted = 0;
+        for _ in 0..20_000 {
+            let mut b = base.clone();
+            for _ in 0..1 + rnd() % 4 {
+                let pos = payload.start + (rnd() as usize) % payload.len();
+                match rnd() % 4 {
+                    0 => b[pos] ^= 1 << (rnd() % 8),
+                    1 => b[pos] = rnd() as u8,
+                    2 => {
+                        b.remove(pos);
+                    }
+                    _ => b.insert(pos, rnd() as u8),
+                }
+            }
+            let b = resign(b);
+            if let Ok(p) = undump(&b, "=x") {
+                accepted += 1;
+                verify(&p).expect("undump returns verified protos");
+            }
+        }
+        // Most single flips in code land on operands that stay in range;
+        // the point is only that nothing panicked on the others.
+        assert!(accepted < 20_000);
+    }
+
+    /// A forged chunk: a bad proto dumped by the real encoder, so the
+    /// header and checksum are right and only the verifier stands between
+    /// it and the interpreter.
+    fn forged(p: &Proto) -> String {
+        undump(&dump(p, false), "=evil")
+            .map(|_| ())
+            .expect_err("forged proto accepted")
+    }
+
+    fn sample() -> Proto {
+        (*compile(SAMPLE)).clone()
+    }
+
+    #[test]
+    fn forged_protos_are_rejected() {
+        type Tamper = fn(&mut Proto);
+        let ret = Instr::abc(OpCode::Return, 0, 1, 0);
+        let cases: Vec<(&str, Tamper)> = vec![
+            ("empty code", |p| p.code.clear()),
+            ("does not end in RETURN", |p| {
+                *p.code.last_mut().unwrap() = Instr::abc(OpCode::Move, 0, 0, 0)
+            }),
+            ("invalid opcode", |p| p.code[0] = Instr(63)),
+            ("register out of range", |p| {
+                p.code
+                    .insert(0, Instr::abc(OpCode::Move, p.max_stack as u32, 0, 0))
+            }),
+            ("register out of range", |p| {
+                p.code.insert(0, Instr::abc(OpCode::Move, 0, 300, 0))
+            }),
+            ("register out of range", |p| {
+                p.code
+                    .insert(0, Instr::abc(OpCode::LoadNil, 0, p.max_stack as u32, 0))
+            }),
+            ("constant index out of range", |p| {
+                p.code.insert(
+                    0,
+                    Instr::abc(OpCode::Add, 0, rk_as_k(p.constants.len() as u32), 0),
+                )
+            }),
+            ("constant index out of range", |p| {
+                p.code.insert(0, Instr::abx(OpCode::LoadK, 0, MAXARG_BX))
+            }),
+            ("LOADKX not followed by EXTRAARG", |p| {
+                p.code.insert(0, Instr::abx(OpCode::LoadKx, 0, 0))
+            }),
+            ("constant index out of range", |p| {
+                p.code.insert(0, Instr::ax(OpCode::ExtraArg, 1 << 20));
+                p.code.insert(0, Instr::abx(OpCode::LoadKx, 0, 0));
+            }),
+            ("jump out of range", |p| {
+                p.code.insert(0, Instr::asbx(OpCode::Jmp, 0, 100_000))
+            }),
+            ("jump out of range", |p| {
+                p.code.insert(0, Instr::asbx(OpCode::Jmp, 0, -2))
+            }),
+            ("jump out of range", |p| {
+                p.code
+                    .insert(0, Instr::asbx(OpCode::ForPrep, 0, -MAXARG_SBX))
+            }),
+            ("function index out of range", |p| {
+                p.code
+                    .insert(0, Instr::abx(OpCode::Closure, 0, p.protos.len() as u32))
+            }),
+            ("upvalue index out of range", |p| {
+                p.code.insert(0, Instr::abc(OpCode::GetUpval, 0, 1, 0))
+            }),
+            ("upvalue index out of range", |p| {
+                p.code
+                    .insert(0, Instr::abc(OpCode::SetTabUp, 7, BITRK, BITRK))
+            }),
+            ("EQ not followed by JMP", |p| {
+                p.code.insert(0, Instr::abc(OpCode::Eq, 0, 0, 0))
+            }),
+            ("open count", |p| {
+                p.code.insert(0, Instr::abc(OpCode::Call, 0, 0, 1))
+            }),
+            ("open count", |p| {
+                // The open call sits below the consumer: the count would be negative.
+                p.code.insert(0, Instr::abc(OpCode::Return, 1, 0, 0));
+                p.code.insert(0, Instr::abc(OpCode::Call, 0, 1, 0));
+            }),
+            ("bad SETLIST batch", |p| {
+                p.code.insert(0, Instr::ax(OpCode::ExtraArg, 0));
+                p.code.insert(0, Instr::abc(OpCode::SetList, 0, 1, 0));
+            }),
+            ("bad SETLIST batch", |p| {
+                p.code.insert(0, Instr::abc(OpCode::SetList, 0, 1, 400))
+            }),
+            ("table size hint too large", |p| {
+                p.code.insert(0, Instr::abc(OpCode::NewTable, 0, 511, 0))
+            }),
+            ("stray EXTRAARG", |p| {
+                p.code.insert(0, Instr::ax(OpCode::ExtraArg, 0))
+            }),
+            ("bad CONCAT range", |p| {
+                p.code.insert(0, Instr::abc(OpCode::Concat, 0, 1, 1))
+            }),
+            ("register out of range", |p| {
+                p.code.insert(
+                    0,
+                    Instr::abc(OpCode::TForCall, p.max_stack as u32 - 5, 0, 1),
+                )
+            }),
+            ("line info does not match code", |p| {
+                p.lineinfo.pop();
+            }),
+            ("max_stack too large", |p| p.max_stack = 255),
+            ("max_stack too small", |p| p.max_stack = 1),
+            ("more parameters than registers", |p| {
+                p.num_params = p.max_stack + 1
+            }),
+            ("local variable range out of code", |p| {
+                p.locvars.push(LocVar {
+                    name: "x".into(),
+                    start_pc: 0,
+                    end_pc: 1 << 30,
+                })
+            }),
+            ("more live locals than registers", |p| {
+                let end = p.code.len() as u32;
+                for _ in 0..=p.max_stack {
+                    p.locvars.push(LocVar {
+                        name: "x".into(),
+                        start_pc: 0,
+                        end_pc: end,
+                    });
+                }
+            }),
+            ("upvalue descriptor out of range", |p| {
+                let mut c = (*p.protos[0]).clone();
+                c.upvalues[0].index = 200;
+                c.upvalues[0].in_stack = true;
+                p.protos[0] = Arc::new(c);
+            }),
+            ("upvalue descriptor out of range", |p| {
+                let mut c = (*p.protos[0]).clone();
+                c.upvalues[0].in_stack = false;
+                c.upvalues[0].index = p.upvalues.len() as u8;
+                p.protos[0] = Arc::new(c);
+            }),
+            ("VARARG in a function without '...'", |p| {
+                let mut c = (*p.protos[0]).clone();
+                c.is_vararg = false;
+                p.protos[0] = Arc::new(c);
+            }),
+        ];
+        for (want, tamper) in cases {
+            let mut p = sample();
+            if p.code.last() != Some(&ret) {
+                p.code.push(ret);
+                p.lineinfo.push(0);
+            }
+            tamper(&mut p);
+            // Keep the line table in step with inserted instructions unless
+            // that is what the case breaks.
+            if want != "line info does not match code" {
+                p.lineinfo.resize(p.code.len(), 0);
+            }
+            let e = forged(&p);
+            assert!(
+                e.starts_with("evil: bad binary format ("),
+                "{}: {}",
+                want,
+                e
+            );
+            assert!(e.contains(want), "wanted {:?}, got {}", want, e);
+        }
+    }
+
+    fn nest(depth: usize) -> Proto {
+        let leaf = |src: &str| {
+            let mut p = Proto::new(Arc::from(src));
+            p.code.push(Instr::abc(OpCode::Return, 0, 1, 0));
+            p
+        };
+        let mut p = leaf("=deep");
+        for _ in 0..depth {
+            let mut q = leaf("=deep");
+            q.protos.push(Arc::new(p));
+            p = q;
+        }
+        p
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        assert!(undump(&dump(&nest(MAX_DEPTH), false), "=x").is_ok());
+        let e = undump(&dump(&nest(MAX_DEPTH + 1), false), "=x").unwrap_err();
+        assert_eq!(e, "x: bad binary format (functions nested too deeply)");
+        assert!(verify(&nest(MAX_DEPTH + 1)).is_err());
+    }
+
+    #[test]
+    fn lying_counts_do_not_allocate() {
+        // A payload claiming 2^60 instructions is refused before any allocation.
+        let mut b = dump(&compile("return"), false);
+        // tag, length, source, the two lines, params/vararg/max_stack
+        let code_count_at = HEADER_LEN + 2 + "=test".len() + 2 + 3;
+        assert_eq!(b[code_count_at], 2); // RETURN, and the closing RETURN
+        let huge = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10];
+        b.splice(code_count_at..code_count_at + 1, huge);
+        let e = undump(&resign(b), "=x").unwrap_err();
+        assert_eq!(e, "x: bad binary format (payload ends early)");
+    }
 }
