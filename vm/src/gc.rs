@@ -491,7 +491,9 @@ impl Heap {
         });
         self.live = live;
         DEBT.with(|d| d.set(0));
-        self.threshold = (live / 100 * self.pause).max(256 * 1024);
+        // The next cycle starts when the heap has grown to `pause`% of the
+        // live size (the debt counts only growth), as the reference paces.
+        self.threshold = (live / 100 * self.pause).saturating_sub(live).max(256 * 1024);
     }
 
     /// Takes every object with a pending finalizer, for `lua_close`.

@@ -23,7 +23,9 @@ const MAXABITS: usize = 26;
 pub struct Table {
     pub array: Vec<Value>,
     entries: Vec<(Value, Value)>,
-    index: HashTable<u32>,
+    /// Index into `entries` by key hash, built once the hash part outgrows
+    /// `SMALL` (boxed: most tables never need it).
+    index: Option<Box<HashTable<u32>>>,
     /// Capacity of the hash part (a power of two, or 0).
     hcap: usize,
     pub meta: Option<Gc<Table>>,
@@ -94,7 +96,7 @@ impl Table {
         Table {
             array: vec![Value::Nil; narray],
             entries: Vec::with_capacity(hcap),
-            index: HashTable::new(),
+            index: None,
             hcap,
             meta: None,
             tm_absent: 0,
@@ -103,7 +105,9 @@ impl Table {
 
     /// Bytes held outside the object itself.
     pub fn heap_size(&self) -> usize {
-        self.array.capacity() * 16 + self.entries.capacity() * 32 + self.index.capacity() * 5
+        self.array.capacity() * 16
+            + self.entries.capacity() * 32
+            + self.index.as_ref().map_or(0, |i| i.capacity() * 5 + 32)
     }
 
     #[inline]
@@ -116,6 +120,7 @@ impl Table {
         }
         let h = hash_value(key);
         self.index
+            .as_ref()?
             .find(h, |&i| key_eq(&self.entries[i as usize].0, key))
             .map(|&i| i as usize)
     }
@@ -207,19 +212,16 @@ impl Table {
     fn insert_new(&mut self, key: Value, val: Value) {
         let idx = self.entries.len() as u32;
         self.entries.push((key, val));
-        if self.entries.len() == SMALL + 1 {
+        let entries = &self.entries;
+        if entries.len() == SMALL + 1 {
             // Crossing the scan limit: index every entry.
-            let entries = &self.entries;
-            self.index = HashTable::with_capacity(self.hcap);
+            let mut index = HashTable::with_capacity(self.hcap);
             for (i, (k, _)) in entries.iter().enumerate() {
-                self.index
-                    .insert_unique(hash_value(k), i as u32, |&j| hash_value(&entries[j as usize].0));
+                index.insert_unique(hash_value(k), i as u32, |&j| hash_value(&entries[j as usize].0));
             }
-        } else if self.entries.len() > SMALL + 1 {
-            let h = hash_value(&key);
-            let entries = &self.entries;
-            self.index
-                .insert_unique(h, idx, |&i| hash_value(&entries[i as usize].0));
+            self.index = Some(Box::new(index));
+        } else if let Some(index) = self.index.as_mut() {
+            index.insert_unique(hash_value(&key), idx, |&i| hash_value(&entries[i as usize].0));
         }
     }
 
@@ -305,7 +307,7 @@ impl Table {
         }
         self.hcap = if nhsize == 0 { 0 } else { nhsize.next_power_of_two() };
         self.entries = Vec::with_capacity(self.hcap);
-        self.index = HashTable::new();
+        self.index = None;
         for (k, v) in old_entries.into_iter().chain(spill) {
             if v.is_nil() {
                 continue;
