@@ -570,10 +570,8 @@ fn is_branch_target(p: &Proto) -> Vec<bool> {
             OpCode::LoadBool if i.c() != 0 => Some(pc as i64 + 2),
             _ => None,
         };
-        if let Some(d) = dest {
-            if d >= 0 && (d as usize) < n {
-                target[d as usize] = true;
-            }
+        if let Some(d) = dest.filter(|&d| d >= 0 && (d as usize) < n) {
+            target[d as usize] = true;
         }
     }
     target
@@ -631,8 +629,7 @@ fn verify_one(p: &Proto, parent: Option<&Proto>) -> Result<(), String> {
     // instructions (at most LFIELDS_PER_FLUSH items per SETLIST).
     let array_hint_max = (n + 8) * 2 * LFIELDS_PER_FLUSH as usize;
     let hash_hint_max = (n + 8) * 2;
-    for pc in 0..n {
-        let i = p.code[pc];
+    for (pc, &i) in p.code.iter().enumerate() {
         let at = |what: &str| format!("{} at instruction {}", what, pc + 1);
         let Some(op) = OpCode::from_u8(i.opcode_raw()) else {
             return Err(at("invalid opcode"));
@@ -1106,6 +1103,71 @@ mod tests {
             }
         }
         assert!(compiled > 100);
+    }
+
+    /// Shapes of code the test suites may not reach: many registers and
+    /// upvalues, deep closures, open calls into every consumer, long
+    /// constructors, loops that close upvalues.
+    #[test]
+    fn verifier_accepts_stress_shapes() {
+        let mut sources: Vec<String> = Vec::new();
+        let locals: Vec<String> = (0..190).map(|i| format!("l{}", i)).collect();
+        let args: Vec<String> = (0..60).map(|i| i.to_string()).collect();
+        sources.push(format!(
+            "local {} = 1 return {}, print({})",
+            locals.join(", "),
+            locals.join(" + "),
+            args.join(", ")
+        ));
+        let mut deep = String::from("return 1");
+        for i in 0..60 {
+            deep = format!("local u{i} = {i} return function(...) local x = u{i} {deep} end");
+        }
+        sources.push(deep);
+        let ups: Vec<String> = (0..100).map(|i| format!("v{}", i)).collect();
+        sources.push(format!(
+            "local {} = 1 return function() return function() return {} end end",
+            ups.join(", "),
+            ups.join(" + ")
+        ));
+        let items: Vec<String> = (0..120).map(|i| i.to_string()).collect();
+        sources.push(format!(
+            r#"local f, o = ... return {{{items}, x = 1, [3] = 4, f()}}, {{...}}, {{f()}}, {{{items}, ...}},
+                f(f()), o:m(...), o:m(f()), select('#', ...), (f()), {{o:m(...)}}, f(...), ..."#,
+            items = items.join(", ")
+        ));
+        sources.push(
+            r#"local t, s = {}, 0
+            for a, b, c, d, e in pairs(t) do s = s + a end
+            for i = 1, 10 do for j = i, 1, -1 do s = s + i * j end end
+            for i = 1.0, 2, 0.5 do s = s + i end
+            for i = 1, 3 do
+                local x = i
+                t[i] = function() return x end
+                if i == 2 then goto continue end
+                s = s + x
+                ::continue::
+            end
+            while s > 0 do local y = s t[#t + 1] = function() return y end s = s - 100 end
+            repeat local z = s t[#t + 1] = function() return z end until z < 0
+            local a, b, c = s < 1, not (s == 2) or t, s <= 3 and s >= 4 and s ~= 5
+            local str = "a" .. s .. "b" .. tostring(a) .. (b and "c" or "d")
+            return str:upper():lower(), a, b, c, s // 2, s % 3, -s, ~1, #t, s ^ 2"#
+                .to_string(),
+        );
+        sources.push(
+            "return function(...) return ... end, function(a, ...) return a, ... end".to_string(),
+        );
+        for (n, src) in sources.iter().enumerate() {
+            let p = compile(src);
+            if n == 0 {
+                assert!(p.max_stack >= 250, "{}", p.max_stack);
+            }
+            verify(&p).unwrap_or_else(|e| panic!("source {}: {}", n, e));
+            let q =
+                undump(&dump(&p, false), "=x").unwrap_or_else(|e| panic!("source {}: {}", n, e));
+            assert_same(&p, &q, false);
+        }
     }
 
     #[test]
