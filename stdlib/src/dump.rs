@@ -1268,6 +1268,108 @@ mod tests {
         assert!(accepted < 20_000);
     }
 
+    /// Runs through most opcodes, every nested function included.
+    const MUTANT_BASE: &str = r#"
+        local n = ...
+        local obj = {v = 1}
+        function obj:get(k, ...) return self.v + k, select('#', ...), ... end
+        local function va(...) local t = {...} return #t, ... end
+        local function tail(x) if x > 0 then return tail(x - 1) end return va(x, obj:get(2, 3)) end
+        local acc, s = {}, ""
+        for i = 1, n do
+            acc[i] = function(y) n = n + y return n, i end
+            s = s .. i .. "," .. tostring(i / 2)
+        end
+        for k, v in ipairs(acc) do
+            local a, b = v(k)
+            acc[k] = {a, b, a // 2, a % 3, a ^ 2, a & 1, a | 2, a ~ 3, a << 1, a >> 1, -a, ~a, not a, #s}
+        end
+        local t = {1, 2, 3, x = 1, [10] = 2, va(1, 2, 3)}
+        local c = (n < 3) and (n <= 4) or (n == 5) or (t ~= nil)
+        repeat n = n - 1 until n < 0
+        while n < 10 do n = n + 3 if n == 7 then break end end
+        goto done
+        ::done::
+        return tail(3), #t, c, s, setmetatable({}, {__index = function(_, k) return k end}).key
+    "#;
+
+    /// Flips one operand bit somewhere in the tree (never the opcode).
+    fn mutate(p: &Proto, rnd: &mut impl FnMut() -> u64) -> Proto {
+        let mut q = p.clone();
+        let depth = rnd() % 3;
+        let mut target = &mut q;
+        for _ in 0..depth {
+            if target.protos.is_empty() {
+                break;
+            }
+            let k = (rnd() as usize) % target.protos.len();
+            target = Arc::make_mut(&mut target.protos[k]);
+        }
+        let pc = (rnd() as usize) % target.code.len();
+        let bit = 6 + rnd() % 26;
+        target.code[pc].0 ^= 1 << bit;
+        q
+    }
+
+    /// Whatever passes the verifier runs without panicking or leaving the
+    /// VM's bounds (under the reduction budget, so loops end): mutants of
+    /// real code, one operand bit flipped, then verified and run.
+    #[test]
+    fn verified_mutants_run_safely() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rnd = move || {
+            seed ^= seed >> 12;
+            seed ^= seed << 25;
+            seed ^= seed >> 27;
+            seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        };
+        let base = compile(MUTANT_BASE);
+        let run = |p: Arc<Proto>| {
+            let mut vm = wlua_vm::Vm::new();
+            crate::open_libs(&mut vm);
+            // Only what cannot touch the outside world or allocate without bound.
+            for g in [
+                "os", "io", "package", "require", "dofile", "loadfile", "load", "debug", "print",
+                "string",
+            ] {
+                vm.set_global(g, wlua_vm::Value::Nil);
+            }
+            vm.preemptible = true;
+            vm.budget = 20_000;
+            let f = vm.load_proto(p, None);
+            vm.run_main(f, &[wlua_vm::Value::Int(3)])
+                .map(|e| (e, vm.main_results().len()))
+        };
+        // The unmutated program runs to its end.
+        let r = run(base.clone());
+        assert!(
+            matches!(r, Ok((wlua_vm::Exit::Done, 5))),
+            "{:?}",
+            r.map_err(|e| format!("{:?}", e)).map(|(_, n)| n)
+        );
+        let (mut ran, mut refused) = (0, 0);
+        for _ in 0..20_000 {
+            let m = mutate(&base, &mut rnd);
+            let Ok(p) = undump(&dump(&m, false), "=mutant") else {
+                refused += 1;
+                continue;
+            };
+            let listing = p.disassemble();
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(p)));
+            if r.is_err() {
+                panic!("a verified mutant panicked:\n{}", listing);
+            }
+            ran += 1;
+        }
+        eprintln!("ran {} refused {}", ran, refused);
+        assert!(
+            ran > 100 && refused > 100,
+            "ran {} refused {}",
+            ran,
+            refused
+        );
+    }
+
     /// A forged chunk: a bad proto dumped by the real encoder, so the
     /// header and checksum are right and only the verifier stands between
     /// it and the interpreter.
