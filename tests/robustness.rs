@@ -151,3 +151,38 @@ fn the_vm_is_send() {
     fn assert_send<T: Send>() {}
     assert_send::<wlua_vm::Vm>();
 }
+
+#[test]
+fn a_busy_loop_is_preempted_and_resumable() {
+    let mut vm = wlua::new_vm();
+    let src = b"local n = 0 while true do n = n + 1 if n == 50000 then return n end end";
+    let f = wlua_stdlib::load::load_chunk(&mut vm, src, "=busy", "t", None).expect("compiles");
+    vm.preemptible = true;
+    vm.budget = 1000;
+    let mut slices = 1;
+    let mut exit = vm.run_main(f, &[]).expect("runs");
+    while matches!(exit, wlua_vm::Exit::Preempted) {
+        assert!(slices < 10_000, "never finishes");
+        vm.budget = 1000;
+        slices += 1;
+        exit = vm.resume_run().expect("resumes");
+    }
+    assert!(slices >= 50, "a 50,000-iteration loop must be sliced (got {slices} slices)");
+    match vm.main_results().first() {
+        Some(wlua_vm::Value::Int(50000)) => {}
+        other => panic!("unexpected result {other:?}"),
+    }
+}
+
+#[test]
+fn an_endless_loop_keeps_returning_preempted() {
+    let mut vm = wlua::new_vm();
+    let f = wlua_stdlib::load::load_chunk(&mut vm, b"while true do end", "=spin", "t", None).expect("compiles");
+    vm.preemptible = true;
+    vm.budget = 100;
+    assert!(matches!(vm.run_main(f, &[]), Ok(wlua_vm::Exit::Preempted)));
+    for _ in 0..100 {
+        vm.budget = 100;
+        assert!(matches!(vm.resume_run(), Ok(wlua_vm::Exit::Preempted)));
+    }
+}

@@ -706,14 +706,18 @@ impl Vm {
                             // stack; a forward copy handles the overlap.
                             unsafe {
                                 if f.nresults < 0 {
-                                    for j in 0..n {
-                                        *sp.add(dst + j) = *sp.add(a + j);
-                                    }
+                                    std::ptr::copy(sp.add(a), sp.add(dst), n);
                                     t.top = dst + n;
                                 } else {
                                     let want = f.nresults as usize;
-                                    for j in 0..want {
-                                        *sp.add(dst + j) = if j < n { *sp.add(a + j) } else { Value::Nil };
+                                    let k = n.min(want);
+                                    if k == 1 {
+                                        *sp.add(dst) = *sp.add(a);
+                                    } else {
+                                        std::ptr::copy(sp.add(a), sp.add(dst), k);
+                                    }
+                                    for j in k..want {
+                                        *sp.add(dst + j) = Value::Nil;
                                     }
                                 }
                             }
