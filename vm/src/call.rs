@@ -135,6 +135,7 @@ impl Vm {
     }
 
     /// Starts a call of `stack[func]` with `nargs` arguments above it.
+    #[inline(never)]
     pub(crate) fn precall(
         &mut self,
         func: usize,
@@ -261,6 +262,7 @@ impl Vm {
 
     /// Pops the top frame of the current thread; its `n` results are at
     /// `stack[src..src + n]`. Returns whether the frame was a boundary.
+    #[inline(never)]
     pub(crate) fn pop_and_deliver(&mut self, src: usize, n: usize) -> Result<bool, LuaError> {
         if self.hook.is_some() && matches!(self.cur.get().frames.last().map(|f| f.kind), Some(FrameKind::Lua)) {
             // Before popping: the hook runs above the results.
@@ -318,6 +320,7 @@ impl Vm {
 
     /// Finishes frames that were waiting on a call that just returned:
     /// `pcall`, and coroutines whose body returned.
+    #[inline(never)]
     pub(crate) fn after_return(&mut self) -> Result<Next, LuaError> {
         loop {
             let th = self.cur.get_mut();
@@ -573,6 +576,7 @@ impl Vm {
     }
 
     /// Closes the open upvalues of `th` at or above stack index `level`.
+    #[inline(never)]
     pub(crate) fn close_upvals(&mut self, th: Gc<Thread>, level: usize) {
         let t = th.get_mut();
         while let Some(&u) = t.open_upvals.last() {
@@ -590,6 +594,7 @@ impl Vm {
 
     /// Finds or creates the open upvalue for stack slot `idx` of the
     /// running thread (luaF_findupval).
+    #[inline(never)]
     pub(crate) fn find_upval(&mut self, idx: usize) -> Gc<crate::func::UpVal> {
         let th = self.cur;
         let t = th.get_mut();

@@ -899,6 +899,7 @@ impl Vm {
     }
 
     /// Follows `__index` through tables (luaV_finishget's loop).
+    #[inline(never)]
     pub(crate) fn lookup(&mut self, t: Value, key: Value, operand: Operand) -> Result<Lookup, LuaError> {
         let mut t = t;
         let mut first = true;
@@ -943,6 +944,7 @@ impl Vm {
     }
 
     /// GETTABLE/GETTABUP/SELF when the raw lookup was not enough.
+    #[inline(never)]
     fn index_slow(&mut self, t: Value, key: Value, dest: usize, operand: Operand) -> Result<Next, LuaError> {
         match self.lookup(t, key, operand)? {
             Lookup::Found(v) => {
@@ -954,6 +956,7 @@ impl Vm {
     }
 
     /// SETTABLE/SETTABUP when a metatable is involved (luaV_finishset).
+    #[inline(never)]
     fn newindex_slow(&mut self, t: Value, key: Value, val: Value, operand: Operand) -> Result<Next, LuaError> {
         let mut t = t;
         let mut first = true;
@@ -1004,6 +1007,7 @@ impl Vm {
     }
 
     /// Pushes a metamethod call above the current frame's registers.
+    #[inline(never)]
     fn call_tm(&mut self, h: Value, args: &[Value], ret: RetAction) -> Result<Next, LuaError> {
         let th = self.cur.get();
         let f = th.frames.last().expect("frame");
@@ -1015,6 +1019,7 @@ impl Vm {
         self.precall(top, args.len(), 1, ret, false)
     }
 
+    #[inline(never)]
     fn arith_slow(&mut self, op: ArithOp, b: Value, c: Value, dest: usize, i: Instr) -> Result<Next, LuaError> {
         match arith(op, b, c) {
             Ok(v) => {
@@ -1076,6 +1081,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     fn len_slow(&mut self, v: Value, dest: usize, reg: u32) -> Result<Next, LuaError> {
         if let Some(h) = self.get_tm(&v, Tm::Len) {
             return self.call_tm(h, &[v, v], RetAction::Store(dest));
@@ -1096,6 +1102,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     fn eq_slow(&mut self, a: Value, b: Value, expect: bool) -> Result<Next, LuaError> {
         let h = self.get_tm(&a, Tm::Eq).or_else(|| self.get_tm(&b, Tm::Eq));
         match h {
@@ -1116,6 +1123,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     fn cmp_slow(&mut self, tm: Tm, a: Value, b: Value, expect: bool) -> Result<Next, LuaError> {
         if let Some(h) = self.get_tm(&a, tm).or_else(|| self.get_tm(&b, tm)) {
             return self.call_tm(h, &[a, b], RetAction::Cond { expect, invert: false });
@@ -1133,6 +1141,7 @@ impl Vm {
 
     /// Concatenates R(b)..R(top-1) into R(a), calling `__concat` where
     /// needed (luaV_concat, resumable after a metamethod returns).
+    #[inline(never)]
     pub(crate) fn resume_concat(&mut self, a: usize, b: usize, top: usize) -> Result<Next, LuaError> {
         let mut top = top;
         loop {
@@ -1196,6 +1205,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     fn tailcall(&mut self, a: usize, nargs: usize) -> Result<Next, LuaError> {
         let th = self.cur;
         let t = th.get_mut();
@@ -1243,6 +1253,7 @@ impl Vm {
     }
 
     /// FORPREP's conversions (forlimit and the float fallback).
+    #[inline(never)]
     fn for_prep(&mut self, init: Value, limit: Value, step: Value) -> Result<(Value, Value, Value), String> {
         if let (Value::Int(i0), Value::Int(st)) = (init, step) {
             if let Some((lim, stop)) = for_limit(&limit, st) {
