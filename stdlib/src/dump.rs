@@ -1314,6 +1314,12 @@ mod tests {
     /// Whatever passes the verifier runs without panicking or leaving the
     /// VM's bounds (under the reduction budget, so loops end): mutants of
     /// real code, one operand bit flipped, then verified and run.
+    ///
+    /// Register reads are raw pointers, so an overrun shows only under a
+    /// sanitizer: `RUSTFLAGS=-Zsanitizer=address CARGO_TARGET_DIR=/tmp/asan
+    /// cargo +nightly test -p wlua-stdlib --lib --target x86_64-unknown-linux-gnu
+    /// dump::tests` (with the register checks or the open-count rule switched
+    /// off, this test reports a heap-buffer-overflow or a usize underflow).
     #[test]
     fn verified_mutants_run_safely() {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
