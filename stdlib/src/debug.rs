@@ -262,8 +262,9 @@ fn getupvalue(vm: &mut Vm, args: Vals) -> NResult {
                 return rets![];
             }
             let p = &c.proto.get().proto;
-            let name = p.upvalues.get(n as usize - 1).map_or("?".to_string(), |u| {
-                if u.name.is_empty() { "?".to_string() } else { u.name.to_string() }
+            // Stripped functions have no upvalue names (aux_upvalue).
+            let name = p.upvalues.get(n as usize - 1).map_or("(*no name)".to_string(), |u| {
+                if u.name.is_empty() { "(*no name)".to_string() } else { u.name.to_string() }
             });
             let v = c.upvals[n as usize - 1].get().get();
             let s = vm.new_str(name);
@@ -294,7 +295,7 @@ fn setupvalue(vm: &mut Vm, args: Vals) -> NResult {
             }
             cl.upvals[n as usize - 1].get_mut().set(v);
             let name = cl.proto.get().proto.upvalues[n as usize - 1].name.to_string();
-            rets![vm.new_str(if name.is_empty() { "?".to_string() } else { name })]
+            rets![vm.new_str(if name.is_empty() { "(*no name)".to_string() } else { name })]
         }
         Value::Native(nc) => {
             let ups = &mut nc.get_mut().upvals;

@@ -178,7 +178,7 @@ impl Vm {
 
     #[cold]
     pub(crate) fn stack_overflow(&mut self) -> LuaError {
-        let msg = format!("{}stack overflow", self.where_(0));
+        let msg = format!("{}stack overflow", self.runtime_position());
         LuaError::Runtime(self.new_str(msg))
     }
 
@@ -625,7 +625,7 @@ impl Vm {
         let desc = self.describe_stack_slot(func);
         let msg = format!(
             "{}attempt to call a {} value{}",
-            self.where_(0),
+            self.runtime_position(),
             self.type_name_meta(&f),
             desc
         );

@@ -32,7 +32,10 @@ pub struct Hook {
 pub use wlua_lexer::chunkid;
 
 fn upval_name(p: &Proto, i: usize) -> &str {
-    p.upvalues.get(i).map_or("?", |u| &u.name)
+    match p.upvalues.get(i) {
+        Some(u) if !u.name.is_empty() => &u.name,
+        _ => "?",
+    }
 }
 
 fn const_str(p: &Proto, i: usize) -> Option<String> {
@@ -198,8 +201,23 @@ impl Vm {
         }
         let f = &th.frames[n - 1 - level];
         match self.frame_proto(th, f) {
+            // luaL_where gives no position without line information.
+            Some(p) => match p.lineinfo.get(f.pc.saturating_sub(1)) {
+                Some(&line) if line > 0 => format!("{}:{}: ", chunkid(&p.source), line),
+                _ => String::new(),
+            },
+            None => String::new(),
+        }
+    }
+
+    /// The position luaG_runerror adds for the running Lua function:
+    /// `"short_src:line: "`, with line -1 when it was stripped.
+    pub fn runtime_position(&self) -> String {
+        let th = self.cur.get();
+        let Some(f) = th.frames.last() else { return String::new() };
+        match self.frame_proto(th, f) {
             Some(p) => {
-                let line = p.lineinfo.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                let line = p.lineinfo.get(f.pc.saturating_sub(1)).map_or(-1, |l| *l as i64);
                 format!("{}:{}: ", chunkid(&p.source), line)
             }
             None => String::new(),

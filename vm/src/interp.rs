@@ -886,7 +886,7 @@ impl Vm {
 
     #[cold]
     pub(crate) fn rt_error(&mut self, msg: impl Into<String>) -> LuaError {
-        let s = format!("{}{}", self.where_(0), msg.into());
+        let s = format!("{}{}", self.runtime_position(), msg.into());
         LuaError::Runtime(self.new_str(s))
     }
 
