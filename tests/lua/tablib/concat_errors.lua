@@ -1,0 +1,22 @@
+-- table.concat errors
+local function check(...) print(pcall(...)) end
+check(table.concat, {1, {}, 3})
+check(table.concat, {1, 2, true})
+check(table.concat, {1, 2, nil, 4}, ",", 1, 4)
+check(table.concat, {"a"}, ",", 1, 2)
+check(table.concat, {"a", "b"}, ",", 0, 2)
+check(table.concat, {}, ",", -1, 0)
+check(table.concat, {print})
+check(table.concat, {"a"}, {})
+check(table.concat, {"a"}, ",", "x")
+check(table.concat, {"a"}, ",", 1, "y")
+check(table.concat, {"a"}, ",", 1.5)
+check(table.concat)
+check(table.concat, nil)
+check(table.concat, 42)
+check(table.concat, "abc")
+check(table.concat, {setmetatable({}, {__tostring = function() return "T" end})})
+check(table.concat, {"a", "b"}, ",", math.maxinteger, math.maxinteger)
+check(table.concat, {"a", "b"}, ",", math.maxinteger - 1, math.maxinteger)
+print(table.concat({"a", "b"}, ",", math.maxinteger, math.maxinteger - 1) == "")
+print "OK"

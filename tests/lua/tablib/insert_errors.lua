@@ -1,0 +1,21 @@
+-- table.insert errors
+local function check(...) print(pcall(...)) end
+check(table.insert)
+check(table.insert, {})
+check(table.insert, {}, 1, 2, 3)
+check(table.insert, {1, 2}, 1, 2, 3, 4)
+check(table.insert, {1, 2}, 0, "x")
+check(table.insert, {1, 2}, 4, "x")
+check(table.insert, {1, 2}, -1, "x")
+check(table.insert, {}, 2, "x")
+check(table.insert, {}, 0, "x")
+check(table.insert, {1, 2}, "a", "x")
+check(table.insert, {1, 2}, 1.5, "x")
+check(table.insert, {1, 2}, {}, "x")
+check(table.insert, nil, 1)
+check(table.insert, "str", 1)
+check(table.insert, 5, 1)
+check(table.insert, {1, 2}, math.maxinteger, 1)
+check(table.insert, {1, 2}, math.mininteger, 1)
+check(table.insert, {}, nil, 1)
+print "OK"

@@ -1,0 +1,20 @@
+-- table.move errors and extreme bounds
+local function check(...) print(pcall(...)) end
+check(table.move)
+check(table.move, {})
+check(table.move, {}, 1)
+check(table.move, {}, 1, 2)
+check(table.move, {}, 1, 2, 3, 4)
+check(table.move, {}, "a", 2, 3)
+check(table.move, {}, 1, 2.5, 3)
+check(table.move, {}, 1, 2, {})
+check(table.move, 1, 1, 2, 3)
+check(table.move, {}, 0, math.maxinteger, 1)
+check(table.move, {}, math.mininteger, 0, 1)
+check(table.move, {}, 1, math.maxinteger, 2)
+check(table.move, {}, 1, 2, math.maxinteger)
+check(table.move, {1}, math.maxinteger, math.maxinteger, 1)
+print(table.move({}, math.maxinteger, math.maxinteger, math.maxinteger)[math.maxinteger])
+print(pcall(table.move, {1, 2}, 1, 2, 1, nil))
+print(pcall(table.move, {1, 2}, 1, 2, 1, "x"))
+print "OK"

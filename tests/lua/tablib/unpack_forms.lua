@@ -1,0 +1,27 @@
+-- table.unpack: ranges
+print(table.unpack({1, 2, 3}))
+print(table.unpack({1, 2, 3}, 2))
+print(table.unpack({1, 2, 3}, 2, 3))
+print(table.unpack({1, 2, 3}, 3, 2))
+print(select("#", table.unpack({1, 2, 3}, 3, 2)))
+print(table.unpack({1, 2, 3}, -1, 1))
+print(table.unpack({1, 2, 3}, 0, 4))
+print(table.unpack({}, 1, 3))
+print(select("#", table.unpack({}, 1, 3)))
+print(select("#", table.unpack({})))
+print(table.unpack({[0] = "z"}, 0, 0))
+print(table.unpack({1, 2, 3}, "2", "3"))
+print(table.unpack({1, 2, 3}, 2.0, 3.0))
+print(table.unpack({1, 2, 3}, nil, 2))
+print(table.unpack({1, 2, 3}, 2, nil))
+print(table.unpack({n = 3, 1, nil, 3}, 1, 3))
+print(table.unpack({math.maxinteger}, math.maxinteger, math.maxinteger))
+print(table.unpack({}, math.mininteger, math.mininteger))
+print(select("#", table.unpack({}, math.maxinteger - 5, math.maxinteger)))
+print(select("#", table.unpack({}, math.mininteger, math.mininteger + 3)))
+print(table.unpack({}, math.maxinteger, math.mininteger))
+print(table.unpack({}, 1, 0))
+local t = {}
+for i = 1, 500 do t[i] = i end
+print(select("#", table.unpack(t)), (select(500, table.unpack(t))))
+print "OK"
