@@ -1,0 +1,36 @@
+-- yield across pcall and xpcall
+local co = coroutine.create(function()
+  local ok, v = pcall(function()
+    local x = coroutine.yield("in pcall")
+    return x * 2
+  end)
+  print("pcall result", ok, v)
+  local ok2, e = pcall(function()
+    coroutine.yield("before error")
+    error("after yield")
+  end)
+  print("pcall error", ok2, e)
+  local ok3, e3 = xpcall(function()
+    coroutine.yield("in xpcall")
+    error("xp")
+  end, function(m) return "handled: " .. m end)
+  print("xpcall", ok3, e3)
+  return "end"
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co, 21))
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.status(co))
+-- nested pcalls with yields
+local w = coroutine.wrap(function()
+  return pcall(pcall, function()
+    local a = coroutine.yield(1)
+    local b = coroutine.yield(2)
+    return a + b
+  end)
+end)
+print(w())
+print(w(10))
+print(w(20))
+print "OK"
