@@ -1,0 +1,3 @@
+-- os.exit(true, true) runs finalizers and exits 0
+local t = setmetatable({}, {__gc = function() print("finalizer") end})
+os.exit(true, true)

@@ -1,0 +1,10 @@
+-- os.exit from inside a coroutine and a pcall
+local co = coroutine.wrap(function()
+  pcall(function()
+    print("inside")
+    os.exit(9)
+  end)
+  print("not reached")
+end)
+co()
+print("not reached either")

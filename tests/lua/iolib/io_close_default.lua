@@ -1,0 +1,15 @@
+-- io.close() closes the default output; closing std files fails softly
+local name = os.tmpname()
+local f = io.output(name)
+print(io.close())
+print(io.type(f))
+io.output(io.stdout)
+local g = assert(io.open(name))
+print(io.close(g), io.type(g))
+print(pcall(io.close, g))
+print(pcall(io.close, 5))
+local ok, a, b = pcall(io.stderr.close, io.stderr)
+print(ok, a, b)
+io.stderr:write("stderr still works\n")
+os.remove(name)
+print "OK"

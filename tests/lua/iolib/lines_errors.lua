@@ -1,0 +1,17 @@
+-- io.lines on missing files raises with the file name; bad formats raise
+local name = os.tmpname()
+os.remove(name)
+local ok, msg = pcall(io.lines, name)
+print(ok, (msg:gsub(name, "NAME", 1)))
+ok, msg = pcall(io.lines, "/")
+print(ok)
+ok, msg = pcall(io.lines, name, "x")
+print(ok, msg == "cannot open file '" .. name .. "' (No such file or directory)")
+local f = assert(io.open(name, "w"))
+f:write("x\n")
+f:close()
+print(pcall(io.lines, name, "x"))
+print(pcall(function() for l in io.lines(name, "z") do end end))
+print(pcall(io.lines, name, {}))
+os.remove(name)
+print "OK"

@@ -1,0 +1,16 @@
+-- "r+" overwrites in place without truncating; fails on a missing file
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+f:write("abcdefghij")
+f:close()
+f = assert(io.open(name, "r+"))
+f:write("XY")
+f:seek("set", 5)
+f:write("Z")
+f:seek("set", 0)
+print(f:read("a"))
+f:close()
+os.remove(name)
+local g, msg, code = io.open(name, "r+")
+print(g, type(msg), msg == name .. ": No such file or directory", code)
+print "OK"

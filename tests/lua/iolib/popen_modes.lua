@@ -1,0 +1,16 @@
+-- popen mode checking and file behaviour
+print(pcall(io.popen, "true", "rw"))
+print(pcall(io.popen, "true", "x"))
+print(pcall(io.popen, "true", "r+"))
+local p = io.popen("true", "r")
+print(p:read("a") == "", p:close())
+p = io.popen("echo x")
+print(pcall(p.seek, p, "set", 0) ~= nil)
+p:close()
+p = io.popen("echo abc")
+local s = tostring(p)
+print(s:find("^file") ~= nil)
+p:close()
+print(tostring(p))
+print(pcall(p.close, p))
+print "OK"

@@ -1,0 +1,18 @@
+-- switching between writing and reading with seek/flush on "w+"/"r+"
+local name = os.tmpname()
+local f = assert(io.open(name, "w+"))
+f:write("line1\nline2\n")
+f:seek("set", 0)
+print(f:read("l"))
+f:seek("cur", 0)
+f:write("LINE2\n")
+f:seek("set", 0)
+print(f:read("a"))
+f:seek("end")
+f:write("tail")
+f:flush()
+f:seek("set", 6)
+print(f:read(5), f:read("a"))
+f:close()
+os.remove(name)
+print "OK"

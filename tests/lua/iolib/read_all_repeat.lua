@@ -1,0 +1,17 @@
+-- "a" always returns a string, even at EOF and on empty files
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+f:close()
+f = assert(io.open(name))
+print(string.format("%q %q", f:read("a"), f:read("a")))
+print(f:read("l"), f:read(1))
+f:close()
+f = assert(io.open(name, "w"))
+f:write(string.rep("xy", 50000))
+f:close()
+f = assert(io.open(name))
+local s = f:read("a")
+print(#s, s:sub(1, 4), f:read("a") == "")
+f:close()
+os.remove(name)
+print "OK"

@@ -1,0 +1,15 @@
+-- "l" strips only \n, "L" keeps it; \r and \0 are ordinary bytes
+local name = os.tmpname()
+local f = assert(io.open(name, "wb"))
+f:write("a\r\nb\0c\n\n\nend")
+f:close()
+f = assert(io.open(name, "rb"))
+local l1 = f:read("l")
+print(#l1, l1:byte(-1))
+local l2 = f:read("L")
+print(#l2, l2 == "b\0c\n")
+print(f:read("l") == "", f:read("L") == "\n")
+print(f:read("L"), f:read("L"), f:read("l"))
+f:close()
+os.remove(name)
+print "OK"

@@ -1,0 +1,23 @@
+-- os.remove and os.rename error triples
+local name = os.tmpname()
+os.remove(name)
+local a, b, c = os.remove(name)
+print(a, b == name .. ": No such file or directory", c)
+a, b, c = os.rename(name, name .. ".x")
+print(a, b == name .. ": No such file or directory", c)
+local f = assert(io.open(name, "w")); f:write("r"); f:close()
+print(os.rename(name, name .. ".x"))
+print(io.open(name) == nil)
+f = assert(io.open(name .. ".x")); print(f:read("a")); f:close()
+a, b, c = os.rename(name .. ".x", "/nonexistent-dir/zz")
+print(a, b == name .. ".x: No such file or directory", c)
+print(os.remove(name .. ".x"))
+local dir = name .. ".d"
+os.execute("mkdir " .. dir)
+print(os.remove(dir))
+print(io.open(dir) ~= nil)
+a, b, c = os.remove("/")
+print(a, type(b), math.type(c))
+print(pcall(os.remove))
+print(pcall(os.rename, "x"))
+print "OK"

@@ -1,0 +1,16 @@
+-- seek: invalid whence raises, negative offsets fail softly
+local name = os.tmpname()
+local f = assert(io.open(name, "w+"))
+f:write("abc")
+print(pcall(f.seek, f, "bogus"))
+print(pcall(f.seek, f, "set", 1.5))
+print(pcall(f.seek, f, "set", "x"))
+print(f:seek("set", "2"))
+local a, b, c = f:seek("set", -1)
+print(a, b, c)
+print(f:seek("cur", -100))
+print(f:seek("cur"))
+f:close()
+print(pcall(f.seek, f))
+os.remove(name)
+print "OK"

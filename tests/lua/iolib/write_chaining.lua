@@ -1,0 +1,18 @@
+-- write returns the file, so calls chain; io.write returns the default output
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+local r = f:write("a"):write("b", "c"):write()
+print(r == f)
+print(io.write("") == io.output())
+print(io.write("x", 1, 2.5, "\n") == io.stdout)
+f:close()
+f = assert(io.open(name))
+print(f:read("a"))
+f:close()
+f = assert(io.open(name, "w"))
+print(pcall(f.write, f, {}))
+print(pcall(f.write, f, "ok", nil))
+print(pcall(f.write, f, true))
+f:close()
+os.remove(name)
+print "OK"
