@@ -1,0 +1,17 @@
+-- math.pi, math.huge, math.maxinteger, math.mininteger arithmetic
+print(string.format("%.17g", math.pi), math.type(math.pi))
+print(math.huge, -math.huge, math.huge == math.huge + 1, math.huge > math.maxinteger)
+print(math.maxinteger, math.mininteger, math.maxinteger + 1 == math.mininteger)
+print(math.mininteger - 1 == math.maxinteger, -math.mininteger == math.mininteger)
+print(math.maxinteger * 2, math.mininteger * -1, math.maxinteger // -1, math.mininteger // -1)
+print(math.mininteger % -1, math.maxinteger % math.mininteger, math.mininteger % math.maxinteger)
+print(math.maxinteger + 0.0, math.mininteger + 0.0, math.maxinteger + 0.0 == 2^63)
+print(math.maxinteger < 2^63, math.maxinteger + 0.0 == math.maxinteger, math.mininteger == -2^63)
+print(math.maxinteger / 1, math.mininteger / -1)
+print(math.huge - math.huge ~= math.huge - math.huge, math.huge * 0 ~= math.huge * 0)
+print(-math.huge < math.mininteger, math.huge // 1, -math.huge // 1, math.huge % 2 ~= math.huge % 2)
+print(1 / math.huge, -1 / math.huge, string.format("%g", -1 / math.huge))
+print(math.pi - math.pi, math.sin(math.pi) < 1e-15, math.cos(math.pi))
+print(string.format("%.3f %d %x", math.pi, math.maxinteger, math.mininteger))
+print(math.maxinteger >> 62, math.mininteger >> 63, math.mininteger << 1, math.maxinteger ~ math.mininteger)
+print "OK"

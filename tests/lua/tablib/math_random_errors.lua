@@ -1,0 +1,22 @@
+-- math.random errors
+local function check(...) print(pcall(...)) end
+check(math.random, 0)
+check(math.random, -5)
+check(math.random, 2, 1)
+check(math.random, 1, 2, 3)
+check(math.random, 1.5)
+check(math.random, 1, 2.5)
+check(math.random, "a")
+check(math.random, 1, "b")
+check(math.random, {})
+check(math.random, math.mininteger)
+check(math.random, 0, -1)
+check(math.random, math.maxinteger, math.mininteger)
+check(math.random, nil)
+check(math.random, 1, nil)
+check(math.random, 2^63)
+check(math.randomseed)
+check(math.randomseed, "x")
+check(math.randomseed, {})
+print(select("#", math.randomseed(1)))
+print "OK"

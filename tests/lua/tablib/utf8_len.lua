@@ -1,0 +1,23 @@
+-- utf8.len: ranges and invalid positions
+local s = "a\u{E9}\u{20AC}\u{10348}b"
+print(utf8.len(s), #s)
+print(utf8.len(s, 2), utf8.len(s, 4), utf8.len(s, 7), utf8.len(s, 11))
+print(utf8.len(s, 1, 1), utf8.len(s, 1, 2), utf8.len(s, 1, 3), utf8.len(s, 2, 3))
+print(utf8.len(s, -1), utf8.len(s, -5), utf8.len(s, -5, -2))
+print(utf8.len(s, 3))
+print(utf8.len(s, 5, 4), utf8.len(s, #s + 1), utf8.len("", 1), utf8.len(""))
+print(utf8.len("\xFF"), utf8.len("abc\xE4def"), utf8.len("ab\xC3"))
+print(utf8.len("\xC0\x80"), utf8.len("\xED\xBF\xBF"), utf8.len("\xF4\x90\x80\x80"))
+print(utf8.len("\xF8\x88\x80\x80\x80"), utf8.len("\u{D800}"), utf8.len("x\xF4\x8F\xBF\xBF"))
+print(utf8.len("abc", 1, -1), utf8.len("abc", -3, -1), utf8.len("abc", 1, 3))
+print(pcall(utf8.len, "abc", 1, 10))
+print(pcall(utf8.len, "abc", 0))
+print(pcall(utf8.len, "abc", 5))
+print(pcall(utf8.len, "abc", 1, 4))
+print(pcall(utf8.len, "abc", -10))
+print(pcall(utf8.len, "abc", 1, -10))
+print(pcall(utf8.len))
+print(pcall(utf8.len, nil))
+print(utf8.len(12345))
+print(pcall(utf8.len, "abc", "x"))
+print "OK"
