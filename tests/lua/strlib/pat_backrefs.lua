@@ -1,0 +1,20 @@
+-- back-references %1..%9 inside patterns
+print(("hello"):match("(l)%1"))
+print(("abcabc"):match("(abc)%1"))
+print(("abcabd"):match("(abc)%1"))
+print(("say 'hi' or \"bye\""):match("([\"'])(.-)%1"))
+print(("xx aa bb cd"):gsub("(%a)%1", "<%0>"))
+print(("abab"):find("(a)(b)%1%2"))
+print(("aXbXc"):match("(%a)X(%a)X%2"), ("aXbXb"):match("(%a)X(%a)X%2"))
+print(("==x=="):match("^(=*)x%1$"), ("==x="):match("^(=*)x%1$"))
+print(("[[long]]"):match("%[(=*)%[(.-)%]%1%]"))
+print(("[==[a]]b]==]"):match("%[(=*)%[(.-)%]%1%]"))
+-- a position capture as back-reference matches... an empty capture?
+print(pcall(string.match, "aa", "()%1"))
+print(pcall(string.find, "aa", "%1"))
+print(pcall(string.find, "aa", "(a)%2"))
+print(pcall(string.find, "aa", "(a%1)"))
+print(pcall(string.find, "aa", "%0"))
+print(pcall(string.find, "aa", "(a)%9"))
+print(("aa"):match("(a)%1"), ("a\0a\0"):match("(a\0)%1") == "a\0")
+print "OK"

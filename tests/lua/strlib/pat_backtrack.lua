@@ -1,0 +1,16 @@
+-- patterns that need backtracking
+print(("aaaaab"):match("a*ab"), ("aaaaab"):match("a-ab"), ("aaaaab"):match("^a+a+a+b$"))
+print(("abcabcabc"):match("(.*)abc"), ("abcabcabc"):match("(.-)abc"))
+print(("x = 1, y = 2"):match("(.*)=(.*)"))
+print(("x = 1, y = 2"):match("(.-)=(.*)"))
+print(("a,b,c"):match("^(.*),(.*)$"), ("a,b,c"):match("^(.-),(.*)$"))
+print(("<b>bold</b> and <i>it</i>"):match("<(%a+)>.*</%1>"))
+print(("<b>x</i><i>y</i>"):match("<(%a+)>[^<]*</%1>"))
+print(("aXbXcXd"):match("^(.-)X(.*)X(.-)$"))
+print(("12345"):match("^(%d-)(%d)(%d*)$"))
+print(("ab"):match("^(a?)(a?)b$"), ("aab"):match("^(a?)(a?)b$"))
+print(("foo.bar.baz"):match("^(.*)%.(.-)$"), ("foo.bar.baz"):match("^(.-)%.(.*)$"))
+print(("[[a]][[b]]"):match("%[%[(.-)%]%]"), ("[[a]][[b]]"):match("%[%[(.*)%]%]"))
+print(string.rep("a", 12):match(string.rep("a?", 12) .. string.rep("a", 12)) ~= nil)
+print(("ab"):rep(1000):match("^(.-)b$") ~= nil, #("ab"):rep(1000):match("^(.*)a"))
+print "OK"

@@ -1,0 +1,17 @@
+-- %f frontier patterns
+print(("THE (quick) fox"):find("%f[%a]%a+"))
+print(("THE (quick) fox"):gsub("%f[%a]%a+", "W"))
+print(("hello world"):gsub("%f[%w]%w+", function(w) return w:upper() end))
+print(("abc"):find("%f[%l]"), ("abc"):find("%f[%L]"))
+print(("THE (quick) fox"):gsub("%f[%a]", "|"))
+print(("THE (quick) fox"):gsub("%f[%A]", "|"))
+print(("word1 word2 word3"):match("%f[%w]word2%f[%W]"))
+print(("xword2y"):match("%f[%w]word2%f[%W]"))
+print(("aaa"):find("%f[a]"), ("aaa"):find("%f[^a]"))
+print(("\0a"):find("%f[a]"), ("a\0"):find("%f[%z]"))
+print(("1 22 333"):gsub("%f[%d]%d+%f[%D]", "<%0>"))
+print(pcall(string.find, "abc", "%f"))
+print(pcall(string.find, "abc", "%fa"))
+print(pcall(string.find, "abc", "%f[a"))
+print(("the cat scattered"):gsub("%f[%a]cat%f[%A]", "dog"))
+print "OK"

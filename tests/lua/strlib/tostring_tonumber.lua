@@ -1,0 +1,28 @@
+-- tostring and tonumber interplay
+print(tostring(10), tostring(10.0), tostring(-0.0), tostring(1e300), tostring(2^63), tostring(1/0))
+print(tostring("x"), tostring(nil), tostring(true), tostring(false))
+print(tonumber("10"), tonumber("10.0"), tonumber("  10  "), tonumber("0x1F"), tonumber("1e3"), tonumber("0x1p4"))
+print(tonumber(""), tonumber(" "), tonumber("abc"), tonumber("10 x"), tonumber("1e"), tonumber("0x"), tonumber("."))
+print(tonumber("inf"), tonumber("nan"), tonumber("1e500"), tonumber("-1e500"), tonumber("0x.8"), tonumber(".e1"))
+print(tonumber(10), tonumber(1.5), tonumber(nil), tonumber(true), tonumber({}))
+print(math.type(tonumber("10")), math.type(tonumber("10.")), math.type(tonumber("1e1")), math.type(tonumber("0x10")))
+print(tonumber("10", 2), tonumber("ff", 16), tonumber("FF", 16), tonumber("zz", 36), tonumber("777", 8))
+print(tonumber("  11  ", 2), tonumber("12", 2), tonumber("-ff", 16), tonumber("1.0", 10), tonumber("", 10))
+print(tonumber("7fffffffffffffff", 16), tonumber("8000000000000000", 16), tonumber("ffffffffffffffff", 16))
+print(tonumber("1" .. string.rep("0", 30), 10), tonumber("- 1", 10), tonumber("+1", 10), tonumber("1 1", 10))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber, 10, 16))
+print(pcall(tonumber, "10", 2.5))
+print(pcall(tonumber, "10", "x"))
+print(pcall(tonumber))
+print(tonumber("10", "16"), tonumber("10", 16.0))
+for _, v in ipairs({0, 1, -1, 0.5, 1/3, 1e100, 2^53, math.maxinteger, math.mininteger, 123.456}) do
+  local s = tostring(v)
+  io.write(s, "->", tostring(tonumber(s) == v), " ")
+end
+print()
+print(string.format("%.17g", 0.1) + 0 == 0.1, tonumber(string.format("%.14g", 0.1)) == 0.1)
+print(tostring(setmetatable({}, {__tostring = function() return "custom" end})))
+print(tostring(3) == "3", tostring(3.0) == "3.0", #tostring(-0.0))
+print "OK"
