@@ -397,6 +397,12 @@ fn fopen(path: &[u8], mode: &[u8]) -> Result<Stream, i32> {
     if fd < 0 {
         return Err(errno());
     }
+    if mode[0] == b'a' && !plus {
+        // glibc's fopen starts a write-only "a" stream at the end (so `seek("cur")`
+        // reports the size at once); "a+" starts at 0.
+        // SAFETY: `fd` is a descriptor just opened above.
+        unsafe { libc::lseek(fd, 0, libc::SEEK_END) };
+    }
     Ok(Stream::new(fd, true, readable, writable, BufMode::Full))
 }
 
