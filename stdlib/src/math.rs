@@ -199,8 +199,10 @@ fn fmod(vm: &mut Vm, args: Vals) -> NResult {
         }
         return rets![Value::Int(a % d)];
     }
-    let a = check_f64(vm, &args, 0)?;
+    // The reference evaluates `fmod(luaL_checknumber(L, 1), luaL_checknumber(L, 2))`'s
+    // arguments right to left (gcc), so argument 2 is checked first.
     let b = check_f64(vm, &args, 1)?;
+    let a = check_f64(vm, &args, 0)?;
     rets![Value::Float(a % b)]
 }
 
