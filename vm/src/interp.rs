@@ -42,6 +42,22 @@ pub(crate) enum Lookup {
     Call(Value, Value),
 }
 
+/// One level of `__index` when it is a table without a metatable of its
+/// own (or holding the key): the common class lookup, done without leaving
+/// the loop. `None` sends the caller to the general slow path.
+#[inline]
+fn index_through_class(tab: Gc<Table>, key: Value, index_name: Value) -> Option<Value> {
+    let mt = tab.get().meta?;
+    match fast_tm(mt, Tm::Index, index_name)? {
+        Value::Table(class) => {
+            let c = class.get();
+            let v = c.get(key);
+            if !v.is_nil() || c.meta.is_none() { Some(v) } else { None }
+        }
+        _ => None,
+    }
+}
+
 /// Raw `<` for numbers and strings; `None` when metamethods are needed.
 #[inline]
 pub fn raw_lt(a: &Value, b: &Value) -> Option<bool> {
@@ -406,6 +422,10 @@ impl Vm {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
+                            if let Some(v) = index_through_class(tab, *key, self.tm_names[Tm::Index as usize]) {
+                                *reg!(i.a()) = v;
+                                continue;
+                            }
                         }
                         let (t, key) = (*reg!(i.b()), *key);
                         slow!(self.index_slow(t, key, base + i.a() as usize, Operand::Reg(i.b())))
@@ -463,6 +483,11 @@ impl Vm {
                         if let Value::Table(tab) = obj {
                             let v = tab.get().get_str(key);
                             if !v.is_nil() || tab.get().meta.is_none() {
+                                *reg!(i.a()) = v;
+                                continue;
+                            }
+                            // The class pattern: `__index` is a plain table.
+                            if let Some(v) = index_through_class(tab, key, self.tm_names[Tm::Index as usize]) {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
