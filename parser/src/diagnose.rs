@@ -2,8 +2,10 @@
 //! finds it nests too deep), this re-reads the source with a recursive
 //! descent recogniser that follows lparser.c (lua/lua v5.3.6) step for step
 //! — same token reads, same lookahead, same `linenumber`, same nesting
-//! count — so the first error it meets is the one the reference reports,
-//! with the reference's wording. It builds nothing.
+//! count, same declared locals (`MAXVARS`, 200 per function, counted as
+//! `new_localvar` declares them) and upvalues (`MAXUPVAL`, 255) — so the
+//! first error it meets is the one the reference reports, with the
+//! reference's wording. It builds nothing but the scopes those limits need.
 //!
 //! The typed dialect is recognised with the same grammar as
 //! grammar.lalrpop; its messages follow the reference's style.
@@ -74,6 +76,8 @@ pub fn diagnose(source: &[u8], file: bool, base_level: u32) -> Option<Diag> {
         linenumber: 1,
         level: base_level,
         funcs: Vec::new(),
+        actvar: Vec::new(),
+        in_type: 0,
     };
     rd.mainfunc().err().map(|b| *b)
 }
@@ -87,10 +91,35 @@ enum Kind {
     Other,
 }
 
-struct FuncInfo {
+struct FuncInfo<'a> {
+    /// `linedefined` (0 for the main function).
     line: u32,
     vararg: bool,
+    /// Where the function's locals start in `Rd::actvar` (`firstlocal`).
+    firstlocal: usize,
+    /// How many of them are active (`nactvar`); the rest are declared but
+    /// not yet in scope (`local x = <here>`).
+    nactvar: usize,
+    /// Upvalue names, in order (`f->upvalues`).
+    upvals: Vec<&'a str>,
 }
+
+impl<'a> FuncInfo<'a> {
+    fn new(line: u32, vararg: bool, firstlocal: usize) -> FuncInfo<'a> {
+        FuncInfo {
+            line,
+            vararg,
+            firstlocal,
+            nactvar: 0,
+            upvals: Vec::new(),
+        }
+    }
+}
+
+/// `MAXVARS`: declared locals per function.
+const MAXVARS: usize = 200;
+/// `MAXUPVAL`.
+const MAXUPVAL: usize = 255;
 
 struct Rd<'s, 'a> {
     ts: TokStream<'s, 'a>,
@@ -102,7 +131,11 @@ struct Rd<'s, 'a> {
     linenumber: u32,
     /// `L->nCcalls`.
     level: u32,
-    funcs: Vec<FuncInfo>,
+    funcs: Vec<FuncInfo<'a>>,
+    /// Declared local variables of all open functions (`dyd->actvar`).
+    actvar: Vec<&'a str>,
+    /// Inside a type: names there are not variables (types are erased).
+    in_type: u32,
 }
 
 /// Binary operator priorities (left, right), as lparser.c's `priority`.
@@ -220,20 +253,27 @@ impl<'s, 'a> Rd<'s, 'a> {
         self.error(format!("{} expected", what.describe()))
     }
 
-    fn errorlimit(&self, what: &str) -> Box<Diag> {
-        let line = self.funcs.last().map_or(0, |f| f.line);
+    /// `errorlimit` for the current function.
+    fn errorlimit(&self, limit: usize, what: &str) -> Box<Diag> {
+        self.errorlimit_in(self.funcs.len() - 1, limit, what)
+    }
+
+    /// `errorlimit` for the function at `fidx` in `funcs`.
+    #[cold]
+    fn errorlimit_in(&self, fidx: usize, limit: usize, what: &str) -> Box<Diag> {
+        let line = self.funcs[fidx].line;
         let place = if line == 0 {
             "main function".to_string()
         } else {
             format!("function at line {line}")
         };
-        self.error(format!("too many {what} (limit is {LIMIT}) in {place}"))
+        self.error(format!("too many {what} (limit is {limit}) in {place}"))
     }
 
     fn enterlevel(&mut self) -> R<()> {
         self.level += 1;
         if self.level > LIMIT {
-            return Err(self.errorlimit("C levels"));
+            return Err(self.errorlimit(LIMIT as usize, "C levels"));
         }
         Ok(())
     }
@@ -279,21 +319,21 @@ impl<'s, 'a> Rd<'s, 'a> {
         Ok(())
     }
 
-    fn is_name(&self) -> bool {
-        matches!(self.t.tok, Tok::Name(_) | Tok::Typeof)
-    }
-
-    fn str_checkname(&mut self) -> R<()> {
-        if !self.is_name() {
-            return Err(self.error_expected(Tok::Name("")));
-        }
-        self.next()
+    fn str_checkname(&mut self) -> R<&'a str> {
+        let name = match self.t.tok {
+            Tok::Name(s) => s,
+            Tok::Typeof => "typeof",
+            _ => return Err(self.error_expected(Tok::Name(""))),
+        };
+        self.next()?;
+        Ok(name)
     }
 
     /// A name where `type` is also accepted (local names, goto labels).
-    fn str_checkname_or_type(&mut self) -> R<()> {
+    fn str_checkname_or_type(&mut self) -> R<&'a str> {
         if self.t.tok == Tok::Type {
-            return self.next();
+            self.next()?;
+            return Ok("type");
         }
         self.str_checkname()
     }
@@ -315,13 +355,101 @@ impl<'s, 'a> Rd<'s, 'a> {
     }
 
     // -----------------------------------------------------------------
+    // Scopes (what lparser.c's limits on locals and upvalues need)
+
+    fn fs(&mut self) -> &mut FuncInfo<'a> {
+        let last = self.funcs.len() - 1;
+        &mut self.funcs[last]
+    }
+
+    /// Declares a local, not yet in scope (`new_localvar`): at most
+    /// `MAXVARS` declared locals per function, counting the ones still
+    /// waiting for their initialisers.
+    fn new_localvar(&mut self, name: &'a str) -> R<()> {
+        let first = self.funcs[self.funcs.len() - 1].firstlocal;
+        if self.actvar.len() + 1 - first > MAXVARS {
+            return Err(self.errorlimit(MAXVARS, "local variables"));
+        }
+        self.actvar.push(name);
+        Ok(())
+    }
+
+    /// Brings the last `n` declared locals into scope (`adjustlocalvars`).
+    fn adjustlocalvars(&mut self, n: usize) {
+        self.fs().nactvar += n;
+    }
+
+    /// `enterblock`: what `leaveblock` restores.
+    fn enterblock(&mut self) -> usize {
+        self.fs().nactvar
+    }
+
+    /// `leaveblock`'s `removevars`: the block's locals go out of scope.
+    fn leaveblock(&mut self, nactvar: usize) {
+        let fs = self.fs();
+        let gone = fs.nactvar - nactvar;
+        fs.nactvar = nactvar;
+        let len = self.actvar.len() - gone;
+        self.actvar.truncate(len);
+    }
+
+    /// `open_func`.
+    fn open_func(&mut self, line: u32, vararg: bool) {
+        let first = self.actvar.len();
+        self.funcs.push(FuncInfo::new(line, vararg, first));
+    }
+
+    /// `close_func`.
+    fn close_func(&mut self) {
+        if let Some(f) = self.funcs.pop() {
+            self.actvar.truncate(f.firstlocal);
+        }
+    }
+
+    /// Resolves a variable name just read (`singlevar`, with the token
+    /// after the name current): a global is `_ENV.name`. Only upvalues
+    /// matter here: one is created in each function between the name's
+    /// definition and its use (outermost first), each function having at
+    /// most `MAXUPVAL`.
+    fn singlevar(&mut self, name: &'a str) -> R<()> {
+        if self.in_type > 0 {
+            return Ok(());
+        }
+        if !self.singlevaraux(name)? {
+            self.singlevaraux("_ENV")?;
+        }
+        Ok(())
+    }
+
+    /// `singlevaraux` from the current function, iteratively; false for a
+    /// global.
+    fn singlevaraux(&mut self, name: &'a str) -> R<bool> {
+        let mut found = None;
+        for (i, f) in self.funcs.iter().enumerate().rev() {
+            let active = &self.actvar[f.firstlocal..f.firstlocal + f.nactvar];
+            if active.contains(&name) || f.upvals.contains(&name) {
+                found = Some(i);
+                break;
+            }
+        }
+        let Some(found) = found else {
+            return Ok(false);
+        };
+        for i in found + 1..self.funcs.len() {
+            if self.funcs[i].upvals.len() + 1 > MAXUPVAL {
+                return Err(self.errorlimit_in(i, MAXUPVAL, "upvalues"));
+            }
+            self.funcs[i].upvals.push(name);
+        }
+        Ok(true)
+    }
+
+    // -----------------------------------------------------------------
     // Statements
 
     fn mainfunc(&mut self) -> R<()> {
-        self.funcs.push(FuncInfo {
-            line: 0,
-            vararg: true,
-        });
+        self.open_func(0, true);
+        self.fs().upvals.push("_ENV");
         self.next()?;
         self.statlist()?;
         self.check(Tok::Eof)
@@ -338,7 +466,10 @@ impl<'s, 'a> Rd<'s, 'a> {
     }
 
     fn block(&mut self) -> R<()> {
-        self.statlist()
+        let bl = self.enterblock();
+        self.statlist()?;
+        self.leaveblock(bl);
+        Ok(())
     }
 
     fn statement(&mut self) -> R<()> {
@@ -407,16 +538,27 @@ impl<'s, 'a> Rd<'s, 'a> {
 
     fn repeatstat(&mut self, line: u32) -> R<()> {
         self.next()?;
+        // The condition sees the body's locals.
+        let bl = self.enterblock();
         self.statlist()?;
         self.check_match(Tok::Until, Tok::Repeat, line)?;
-        self.expr()
+        self.expr()?;
+        self.leaveblock(bl);
+        Ok(())
     }
 
     fn forstat(&mut self, line: u32) -> R<()> {
+        let bl = self.enterblock();
         self.next()?;
-        self.str_checkname()?;
+        let varname = self.str_checkname()?;
+        // Three hidden control variables, then the declared ones, all
+        // declared before the `=` or `in` is checked.
         match self.t.tok {
             Tok::Assign => {
+                self.new_localvar("(for index)")?;
+                self.new_localvar("(for limit)")?;
+                self.new_localvar("(for step)")?;
+                self.new_localvar(varname)?;
                 self.next()?;
                 self.expr()?;
                 self.checknext(Tok::Comma)?;
@@ -424,19 +566,38 @@ impl<'s, 'a> Rd<'s, 'a> {
                 if self.testnext(Tok::Comma)? {
                     self.expr()?;
                 }
+                self.forbody(1)?;
             }
             Tok::Comma | Tok::In => {
+                self.new_localvar("(for generator)")?;
+                self.new_localvar("(for state)")?;
+                self.new_localvar("(for control)")?;
+                self.new_localvar(varname)?;
+                let mut nvars = 1;
                 while self.testnext(Tok::Comma)? {
-                    self.str_checkname()?;
+                    let name = self.str_checkname()?;
+                    self.new_localvar(name)?;
+                    nvars += 1;
                 }
                 self.checknext(Tok::In)?;
                 self.explist()?;
+                self.forbody(nvars)?;
             }
             _ => return Err(self.error("'=' or 'in' expected")),
         }
+        self.check_match(Tok::End, Tok::For, line)?;
+        self.leaveblock(bl);
+        Ok(())
+    }
+
+    fn forbody(&mut self, nvars: usize) -> R<()> {
+        self.adjustlocalvars(3);
         self.checknext(Tok::Do)?;
+        let bl = self.enterblock();
+        self.adjustlocalvars(nvars);
         self.block()?;
-        self.check_match(Tok::End, Tok::For, line)
+        self.leaveblock(bl);
+        Ok(())
     }
 
     fn test_then_block(&mut self) -> R<()> {
@@ -455,7 +616,7 @@ impl<'s, 'a> Rd<'s, 'a> {
                 return Ok(());
             }
         }
-        self.statlist()
+        self.block()
     }
 
     fn ifstat(&mut self, line: u32) -> R<()> {
@@ -470,17 +631,24 @@ impl<'s, 'a> Rd<'s, 'a> {
     }
 
     fn localfunc(&mut self) -> R<()> {
-        self.str_checkname()?;
+        let name = self.str_checkname()?;
+        self.new_localvar(name)?;
+        self.adjustlocalvars(1);
         let line = self.linenumber;
-        self.body(line)
+        self.body(line, false)
     }
 
     fn localstat(&mut self) -> R<()> {
+        // All names are declared (and counted) before the expressions; a
+        // typed name after its type, as the compiler does.
+        let mut nvars = 0;
         loop {
-            self.str_checkname_or_type()?;
+            let name = self.str_checkname_or_type()?;
             if self.testnext(Tok::Colon)? {
                 self.type_expr(false)?;
             }
+            self.new_localvar(name)?;
+            nvars += 1;
             if !self.testnext(Tok::Comma)? {
                 break;
             }
@@ -488,21 +656,24 @@ impl<'s, 'a> Rd<'s, 'a> {
         if self.testnext(Tok::Assign)? {
             self.explist()?;
         }
+        self.adjustlocalvars(nvars);
         Ok(())
     }
 
     fn funcstat(&mut self, line: u32) -> R<()> {
         self.next()?;
-        self.str_checkname()?;
+        let name = self.str_checkname()?;
+        self.singlevar(name)?;
         while self.t.tok == Tok::Dot {
             self.next()?;
             self.str_checkname()?;
         }
-        if self.t.tok == Tok::Colon {
+        let method = self.t.tok == Tok::Colon;
+        if method {
             self.next()?;
             self.str_checkname()?;
         }
-        self.body(line)
+        self.body(line, method)
     }
 
     fn exprstat(&mut self) -> R<()> {
@@ -517,7 +688,7 @@ impl<'s, 'a> Rd<'s, 'a> {
                 if self.testnext(Tok::Comma)? {
                     kind = self.suffixedexp()?;
                     if nvars + self.level > LIMIT {
-                        return Err(self.errorlimit("C levels"));
+                        return Err(self.errorlimit(LIMIT as usize, "C levels"));
                     }
                     nvars += 1;
                 } else {
@@ -554,15 +725,16 @@ impl<'s, 'a> Rd<'s, 'a> {
     // -----------------------------------------------------------------
     // Functions
 
-    fn body(&mut self, line: u32) -> R<()> {
-        self.funcs.push(FuncInfo {
-            line,
-            vararg: false,
-        });
+    fn body(&mut self, line: u32, method: bool) -> R<()> {
+        self.open_func(line, false);
         if self.t.tok == Tok::Lt {
             self.generic_params()?;
         }
         self.checknext(Tok::LParen)?;
+        if method {
+            self.new_localvar("self")?;
+            self.adjustlocalvars(1);
+        }
         self.parlist()?;
         self.checknext(Tok::RParen)?;
         if self.testnext(Tok::Colon)? {
@@ -570,38 +742,40 @@ impl<'s, 'a> Rd<'s, 'a> {
         }
         self.statlist()?;
         self.check_match(Tok::End, Tok::Function, line)?;
-        self.funcs.pop();
+        self.close_func();
         Ok(())
     }
 
     fn parlist(&mut self) -> R<()> {
-        if self.t.tok == Tok::RParen {
-            return Ok(());
-        }
-        loop {
-            match self.t.tok {
-                Tok::Name(_) | Tok::Typeof => {
-                    self.next()?;
-                    if self.testnext(Tok::Colon)? {
-                        self.type_expr(false)?;
+        let mut nparams = 0;
+        if self.t.tok != Tok::RParen {
+            loop {
+                match self.t.tok {
+                    Tok::Name(_) | Tok::Typeof => {
+                        let name = self.str_checkname()?;
+                        if self.testnext(Tok::Colon)? {
+                            self.type_expr(false)?;
+                        }
+                        self.new_localvar(name)?;
+                        nparams += 1;
                     }
+                    Tok::Dots => {
+                        self.next()?;
+                        self.fs().vararg = true;
+                        if self.testnext(Tok::Colon)? {
+                            self.type_expr(false)?;
+                        }
+                        break;
+                    }
+                    _ => return Err(self.error("<name> or '...' expected")),
                 }
-                Tok::Dots => {
-                    self.next()?;
-                    if let Some(f) = self.funcs.last_mut() {
-                        f.vararg = true;
-                    }
-                    if self.testnext(Tok::Colon)? {
-                        self.type_expr(false)?;
-                    }
-                    return Ok(());
+                if !self.testnext(Tok::Comma)? {
+                    break;
                 }
-                _ => return Err(self.error("<name> or '...' expected")),
-            }
-            if !self.testnext(Tok::Comma)? {
-                return Ok(());
             }
         }
+        self.adjustlocalvars(nparams);
+        Ok(())
     }
 
     // -----------------------------------------------------------------
@@ -672,7 +846,7 @@ impl<'s, 'a> Rd<'s, 'a> {
             Tok::Function => {
                 self.next()?;
                 let line = self.linenumber;
-                self.body(line)
+                self.body(line, false)
             }
             _ => self.suffixedexp().map(|_| ()),
         }
@@ -688,7 +862,13 @@ impl<'s, 'a> Rd<'s, 'a> {
                 Ok(Kind::Other)
             }
             Tok::Name(_) | Tok::Typeof | Tok::Type => {
+                let name = match self.t.tok {
+                    Tok::Name(s) => s,
+                    Tok::Typeof => "typeof",
+                    _ => "type",
+                };
                 self.next()?;
+                self.singlevar(name)?;
                 Ok(Kind::Var)
             }
             _ => Err(self.error("unexpected symbol")),
@@ -823,7 +1003,9 @@ impl<'s, 'a> Rd<'s, 'a> {
     /// list); returns what was read.
     fn type_expr(&mut self, pack: bool) -> R<Pack> {
         self.enterlevel()?;
+        self.in_type += 1;
         let r = self.type_inner(pack);
+        self.in_type -= 1;
         self.leavelevel();
         r
     }

@@ -10,11 +10,15 @@
 //!    besides the grammar: the nesting limit and `...` outside a vararg
 //!    function;
 //! 4. only when 2 or 3 fail, diagnose.rs re-reads the source the way
-//!    lparser.c does to find the reference's exact error message.
+//!    lparser.c does to find the reference's exact error message. It also
+//!    counts locals (200 declared per function) and upvalues (255), so a
+//!    limit the reference meets before the syntax or nesting error is the
+//!    one reported.
 //!
 //! Not checked here (the compiler's job, as they need scopes): `goto`
-//! targets, duplicate labels, `break` outside a loop, the limits on locals
-//! (200), upvalues (255) and registers.
+//! targets, duplicate labels, `break` outside a loop, registers, and the
+//! limits on locals and upvalues in a chunk that parses and nests fine
+//! (the compiler meets them in the same order as the reference).
 
 mod actions;
 pub mod ast;

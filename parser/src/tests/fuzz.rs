@@ -1,7 +1,8 @@
 //! Property tests with a tiny deterministic PRNG: random programs, token
 //! soup and mutated programs must never panic, and the grammar and the
 //! diagnoser must agree on what is valid (the grammar accepts exactly when
-//! the diagnoser finds no error). `differential_against_luac` (ignored;
+//! the diagnoser finds no error; the generated programs stay far below the
+//! limits on locals and upvalues, which only the diagnoser counts). `differential_against_luac` (ignored;
 //! needs `luac5.3`) compares whole messages with the reference.
 
 use super::*;
