@@ -1,0 +1,17 @@
+-- rename replaces an existing target; renaming onto itself is fine
+local a, b = os.tmpname(), os.tmpname()
+local f = assert(io.open(a, "w")); f:write("A"); f:close()
+f = assert(io.open(b, "w")); f:write("B"); f:close()
+print(os.rename(a, b))
+f = assert(io.open(b)); print(f:read("a")); f:close()
+print(io.open(a) == nil)
+print(os.rename(b, b))
+f = assert(io.open(b)); print(f:read("a")); f:close()
+local d = os.tmpname()
+os.remove(d)
+os.execute("mkdir " .. d)
+local r, msg, code = os.rename(b, d)
+print(r, msg, code)
+os.remove(d)
+print(os.remove(b))
+print "OK"
