@@ -18,7 +18,5 @@ print(string.format("%g %g", math.sin(-0.0), math.atan(-0.0)))
 local n = math.asin(2)
 print(n ~= n, math.sin(math.huge) ~= math.sin(math.huge))
 print(pcall(math.sin))
-print(pcall(math.atan, "y"))
-print(pcall(math.atan, 1, "x"))
 print(pcall(math.deg, nil))
 print "OK"
