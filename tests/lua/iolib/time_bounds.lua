@@ -1,0 +1,20 @@
+-- os.time field range checks
+local function try(t)
+  local ok, v = pcall(os.time, t)
+  print(ok, ok and math.type(v) or v)
+end
+try({year = 2000, month = 1, day = 1, hour = 2^31})
+try({year = 2000, month = 1, day = 1, hour = 2^31 - 1})
+try({year = 2000, month = 1, day = 1, min = -2^31})
+try({year = 2000, month = 1, day = 1, min = -2^31 - 1})
+try({year = 2000, month = 2^31, day = 1})
+try({year = 2000, month = 1, day = 2^31})
+try({year = -2^31 + 1900, month = 1, day = 1})
+try({year = -2^31 + 1899, month = 1, day = 1})
+try({year = 2^31 + 1899, month = 1, day = 1})
+try({year = 2^31 + 1900, month = 1, day = 1})
+try({year = "2000", month = "1", day = "1"})
+try({year = "2000x", month = 1, day = 1})
+try({year = 2000, month = 1, day = 1, sec = math.maxinteger})
+try({year = 2000, month = 1, day = 1, isdst = "yes"})
+print "OK"
