@@ -248,7 +248,8 @@ fn gmatch_aux(vm: &mut Vm, _args: Vals) -> NResult {
     vm.set_native_upvalue(2, Value::Int(src as i64));
     vm.set_native_upvalue(3, Value::Int(last.map_or(-1, |l| l as i64)));
     match m {
-        None => rets![Value::Nil],
+        // No more matches: gmatch_aux returns no values at all.
+        None => rets![],
         Some(m) => {
             let caps = m.values().map_err(LuaError::Msg)?;
             let mut out = Vals::new();
@@ -466,8 +467,11 @@ fn pack_err(e: pack::PackError) -> LuaError {
     }
 }
 
-fn pack_(vm: &mut Vm, args: Vals) -> NResult {
+fn pack_(vm: &mut Vm, mut args: Vals) -> NResult {
     let fmt = check_str(vm, &args, 0)?;
+    // str_pack pushes a nil to separate the arguments from its buffer, so the
+    // first missing value is reported as `got nil`, not `got no value`.
+    args.push(Value::Nil);
     let mut la = LuaArgs {
         vm,
         args: &args,
