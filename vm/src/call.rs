@@ -208,9 +208,18 @@ impl Vm {
         });
         let args = Vals::from_slice(&th.stack[func + 1..func + 1 + nargs]);
         th.top = func + 1 + nargs;
+        if self.hook.is_some() {
+            self.call_hook_event("call");
+        }
         let r = nf(self, args);
         match r {
             Ok(Ret::Vals(v)) => {
+                if self.hook.is_some() {
+                    // The return hook runs with the native's frame still on top.
+                    let t = self.cur.get_mut();
+                    t.top = t.top.max(func + 1 + v.len());
+                    self.call_hook_event("return");
+                }
                 let th = self.cur.get_mut();
                 th.ensure(func + v.len() + 1);
                 th.stack[func..func + v.len()].copy_from_slice(&v);
@@ -265,6 +274,7 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn pop_and_deliver(&mut self, src: usize, n: usize) -> Result<bool, LuaError> {
         if self.hook.is_some() && matches!(self.cur.get().frames.last().map(|f| f.kind), Some(FrameKind::Lua)) {
+            // (Natives fire their return hook in call_native.)
             // Before popping: the hook runs above the results.
             let t = self.cur.get_mut();
             t.top = t.top.max(src + n);
@@ -363,7 +373,7 @@ impl Vm {
         if co.get().status != CoStatus::Dead {
             co.get_mut().status = CoStatus::Suspended;
         }
-        self.cur = resumer;
+        self.switch_thread(resumer);
         let th = resumer.get_mut();
         th.status = CoStatus::Running;
         let (func, wrap) = match th.frames.last() {
@@ -427,7 +437,7 @@ impl Vm {
         me.get_mut().frames.last_mut().expect("resume frame").kind = FrameKind::Resume { wrap };
         me.get_mut().status = CoStatus::Normal;
         self.resumers.push(me);
-        self.cur = co;
+        self.switch_thread(co);
         let t = co.get_mut();
         t.status = CoStatus::Running;
         if t.frames.is_empty() {
@@ -449,6 +459,16 @@ impl Vm {
             }
             self.after_return()
         }
+    }
+
+    /// Makes `th` the running thread. Debug hooks belong to threads (as the
+    /// reference keeps one per thread in its hook table): the running one's
+    /// lives in `Vm::hook`, the others' in their `Thread`.
+    fn switch_thread(&mut self, th: Gc<Thread>) {
+        self.cur.get_mut().hook = self.hook.take();
+        self.cur = th;
+        self.hook = th.get_mut().hook.take();
+        self.hook_skip = false;
     }
 
     /// Handles an error raised while running: finds the nearest protected

@@ -146,27 +146,27 @@ fn func_name_from_code(p: &Proto, pc: usize) -> Option<(&'static str, String)> {
     let tm = match i.op() {
         OpCode::Call | OpCode::TailCall => return get_obj_name(p, pc, i.a() as usize),
         OpCode::TForCall => return Some(("for iterator", "for iterator".to_string())),
-        OpCode::SelfOp | OpCode::GetTabUp | OpCode::GetTable => "index",
-        OpCode::SetTabUp | OpCode::SetTable => "newindex",
-        OpCode::Add => "add",
-        OpCode::Sub => "sub",
-        OpCode::Mul => "mul",
-        OpCode::Mod => "mod",
-        OpCode::Pow => "pow",
-        OpCode::Div => "div",
-        OpCode::IDiv => "idiv",
-        OpCode::BAnd => "band",
-        OpCode::BOr => "bor",
-        OpCode::BXor => "bxor",
-        OpCode::Shl => "shl",
-        OpCode::Shr => "shr",
-        OpCode::Unm => "unm",
-        OpCode::BNot => "bnot",
-        OpCode::Len => "len",
-        OpCode::Concat => "concat",
-        OpCode::Eq => "eq",
-        OpCode::Lt => "lt",
-        OpCode::Le => "le",
+        OpCode::SelfOp | OpCode::GetTabUp | OpCode::GetTable => "__index",
+        OpCode::SetTabUp | OpCode::SetTable => "__newindex",
+        OpCode::Add => "__add",
+        OpCode::Sub => "__sub",
+        OpCode::Mul => "__mul",
+        OpCode::Mod => "__mod",
+        OpCode::Pow => "__pow",
+        OpCode::Div => "__div",
+        OpCode::IDiv => "__idiv",
+        OpCode::BAnd => "__band",
+        OpCode::BOr => "__bor",
+        OpCode::BXor => "__bxor",
+        OpCode::Shl => "__shl",
+        OpCode::Shr => "__shr",
+        OpCode::Unm => "__unm",
+        OpCode::BNot => "__bnot",
+        OpCode::Len => "__len",
+        OpCode::Concat => "__concat",
+        OpCode::Eq => "__eq",
+        OpCode::Lt => "__lt",
+        OpCode::Le => "__le",
         _ => return None,
     };
     Some(("metamethod", tm.to_string()))
@@ -405,7 +405,7 @@ impl Vm {
         if self.in_hook {
             return;
         }
-        if (event == "call" && h.call) || (event == "return" && h.ret) {
+        if ((event == "call" || event == "tail call") && h.call) || (event == "return" && h.ret) {
             if let Some(hh) = self.hook.as_mut() {
                 hh.last_line = -1;
             }

@@ -408,6 +408,9 @@ impl Heap {
                     for u in th.open_upvals.iter() {
                         self.mark(GcRef::UpVal(*u));
                     }
+                    if let Some(h) = &th.hook {
+                        self.mark_value(h.func);
+                    }
                 }
                 GcRef::UserData(u) => {
                     let u = u.get();

@@ -372,9 +372,17 @@ impl Vm {
                 let i: Instr = unsafe { *code.add(pc) };
                 pc += 1;
                 if hooked {
-                    savepc!();
-                    if self.hook_instruction(proto, pc - 1) {
-                        continue 'newframe;
+                    if self.hook_skip {
+                        // This instruction already had its hook call.
+                        self.hook_skip = false;
+                    } else {
+                        // Point the frame at this instruction: the hook may
+                        // look at it (currentline), and it runs after.
+                        unsafe { (*fr).pc = pc - 1 };
+                        if self.hook_instruction(proto, pc - 1) {
+                            self.hook_skip = true;
+                            continue 'newframe;
+                        }
                     }
                 }
                 match i.op() {
@@ -1259,12 +1267,19 @@ impl Vm {
         let t = th.get_mut();
         t.stack.copy_within(a..a + 1 + nargs, fr.func);
         t.frames.pop();
-        let r = self.precall(fr.func, nargs, fr.nresults, fr.ret, fr.boundary);
-        if let Some(f) = self.cur.get_mut().frames.last_mut() {
-            if matches!(f.kind, FrameKind::Lua) && f.func == fr.func {
+        let Value::LuaFn(cl) = th.get().stack[fr.func] else {
+            unreachable!("tail call of a non-Lua function");
+        };
+        let r = self.push_lua_frame(cl, fr.func, nargs, fr.nresults, fr.ret, fr.boundary);
+        if r.is_ok() {
+            if let Some(f) = self.cur.get_mut().frames.last_mut() {
                 f.tail = true;
             }
+            if self.hook.is_some() {
+                self.call_hook_event("tail call");
+            }
         }
+        let r = r.map(|_| Next::Continue);
         match r {
             Ok(Next::Continue) => {
                 let t = self.cur.get();

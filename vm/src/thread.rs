@@ -86,6 +86,9 @@ pub struct Thread {
     pub nny: u32,
     /// Results or error carried out of a coroutine.
     pub error: Option<Value>,
+    /// This thread's debug hook while it is not running (see
+    /// `Vm::switch_thread`).
+    pub hook: Option<crate::debuginfo::Hook>,
 }
 
 impl Thread {
@@ -98,6 +101,7 @@ impl Thread {
             top: 0,
             nny: 0,
             error: None,
+            hook: None,
         }
     }
 

@@ -60,6 +60,8 @@ pub struct Vm {
     /// Debug hook state (debug.sethook).
     pub hook: Option<crate::debuginfo::Hook>,
     pub in_hook: bool,
+    /// The instruction about to run already had its line/count hook.
+    pub hook_skip: bool,
     /// The source string of the chunk being run (for `currentline` users).
     pub script_name: Option<String>,
     /// Seed for `math.random` (per process).
@@ -105,6 +107,7 @@ impl Vm {
             resumers: Vec::new(),
             hook: None,
             in_hook: false,
+            hook_skip: false,
             script_name: None,
             rng_state: Cell::new([0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 1]),
             ext: None,
