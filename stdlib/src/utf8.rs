@@ -155,6 +155,13 @@ fn codepoint(vm: &mut Vm, args: Vals) -> NResult {
     if pose - posi >= i32::MAX as i64 {
         return Err(LuaError::msg("string slice too long"));
     }
+    // luaL_checkstack(L, n, "string slice too long"): the results must fit in
+    // LUAI_MAXSTACK with what the thread already uses (+ EXTRA_STACK).
+    let n = (pose - posi) as u64 + 1;
+    let in_use = vm.cur.get().top as u64 + 5;
+    if in_use + n > wlua_vm::vm::MAX_STACK as u64 {
+        return Err(LuaError::msg("stack overflow (string slice too long)"));
+    }
     let mut out = Vals::new();
     let se = pose as usize;
     let mut i = posi as usize - 1;
