@@ -15,7 +15,8 @@ pub fn new_vm() -> Vm {
 pub enum Outcome {
     /// Finished; the exit status to use.
     Exit(i32),
-    /// An uncaught error: its message and traceback, as lua.c prints them.
+    /// An uncaught error: its message and traceback (empty for errors while
+    /// loading), as lua.c prints them.
     Error { message: String, traceback: String },
 }
 
@@ -64,7 +65,7 @@ pub fn run_source(vm: &mut Vm, src: &[u8], chunkname: &str, args: &[Value]) -> O
         Ok(f) => run_function(vm, f, args),
         Err(message) => Outcome::Error {
             message: String::from_utf8_lossy(&message).into_owned(),
-            traceback: "stack traceback:\n\t[C]: in ?".into(),
+            traceback: String::new(),
         },
     }
 }

@@ -59,7 +59,12 @@ fn report(outcome: Outcome) -> Result<(), i32> {
         Outcome::Exit(n) => Err(n),
         Outcome::Error { message, traceback } => {
             wlua_stdlib::io::flush_all();
-            eprintln!("wlua: {}\n{}", message, traceback);
+            // Load errors have no traceback (lua.c reports them directly).
+            if traceback.is_empty() {
+                eprintln!("wlua: {}", message);
+            } else {
+                eprintln!("wlua: {}\n{}", message, traceback);
+            }
             Err(1)
         }
     }
@@ -122,7 +127,7 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
             Ok(f) => report(run_function(&mut vm, f, &args)),
             Err(message) => report(Outcome::Error {
                 message: String::from_utf8_lossy(&message).into_owned(),
-                traceback: "stack traceback:\n\t[C]: in ?".into(),
+                traceback: String::new(),
             }),
         }
     } else if cli.exec.is_empty() && !cli.version || cli.interactive {
