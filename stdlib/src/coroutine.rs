@@ -5,7 +5,7 @@
 use crate::args::{self, arg, type_error};
 use wlua_vm::func::Ret;
 use wlua_vm::gc::Gc;
-use wlua_vm::thread::{CoStatus, Thread};
+use wlua_vm::thread::{CoStatus, FrameKind, Thread};
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
 pub fn open(vm: &mut Vm) {
@@ -40,11 +40,30 @@ fn create(vm: &mut Vm, args: Vals) -> NResult {
     rets![Value::Thread(co)]
 }
 
-/// Why `co` cannot be resumed now, if it cannot.
-fn resume_problem(vm: &Vm, co: Gc<Thread>) -> Option<&'static str> {
+/// Why `co` cannot be resumed now, if it cannot. `nargs` is the number of
+/// values the calling native (`resume` or a `wrap` function) was given.
+///
+/// The reference checks `lua_gettop(co) == 0` before anything else, so a
+/// running or normal coroutine whose current C function has an empty stack
+/// is reported as dead: one that is resuming through a `wrap` function
+/// (auxwrap moved its arguments away), or one calling its own `wrap`
+/// function with no arguments.
+fn resume_problem(vm: &Vm, co: Gc<Thread>, nargs: usize) -> Option<&'static str> {
     let t = co.get();
-    if co == vm.cur || t.status != CoStatus::Suspended {
+    if co == vm.cur {
+        if nargs == 0 {
+            return Some("cannot resume dead coroutine");
+        }
+        return Some("cannot resume non-suspended coroutine");
+    }
+    if t.status != CoStatus::Suspended {
         if t.status == CoStatus::Dead {
+            return Some("cannot resume dead coroutine");
+        }
+        if t.frames
+            .last()
+            .is_some_and(|f| matches!(f.kind, FrameKind::Resume { wrap: true }))
+        {
             return Some("cannot resume dead coroutine");
         }
         return Some("cannot resume non-suspended coroutine");
@@ -57,7 +76,7 @@ fn resume_problem(vm: &Vm, co: Gc<Thread>) -> Option<&'static str> {
 
 fn resume(vm: &mut Vm, args: Vals) -> NResult {
     let co = check_co(&args, 0, "resume")?;
-    if let Some(p) = resume_problem(vm, co) {
+    if let Some(p) = resume_problem(vm, co, args.len()) {
         let m = vm.new_str(p);
         return rets![Value::Bool(false), m];
     }
@@ -91,10 +110,14 @@ fn wrap_call(vm: &mut Vm, args: Vals) -> NResult {
     let Value::Thread(co) = vm.native_upvalue(0) else {
         return Err(LuaError::msg("cannot resume dead coroutine"));
     };
-    if let Some(p) = resume_problem(vm, co) {
+    if let Some(p) = resume_problem(vm, co, args.len()) {
         return Err(LuaError::msg(p));
     }
-    Ok(Ret::Resume { co, args, wrap: true })
+    Ok(Ret::Resume {
+        co,
+        args,
+        wrap: true,
+    })
 }
 
 fn wrap(vm: &mut Vm, args: Vals) -> NResult {

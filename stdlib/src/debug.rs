@@ -3,7 +3,6 @@
 
 use crate::args::{self, arg, check_int, type_error};
 use wlua_vm::debuginfo::{Hook, chunkid};
-use wlua_vm::func::UpVal;
 use wlua_vm::gc::Gc;
 use wlua_vm::thread::{FrameKind, Thread};
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
@@ -64,13 +63,96 @@ fn traceback(vm: &mut Vm, args: Vals) -> NResult {
         out.extend(vm.tostring_bytes(msg)?);
         out.push(b'\n');
     }
-    let tb = if th == vm.cur {
-        vm.traceback(level)
-    } else {
-        vm.traceback_of(th.get(), level)
-    };
-    out.extend_from_slice(tb.as_bytes());
+    out.extend_from_slice(lua_traceback(vm, th, level).as_bytes());
     rets![vm.new_str_owned(out)]
+}
+
+/// The number of levels of `th`: its frames, plus, for the main thread, the
+/// C function of the host that called the main chunk (lua.c's `pmain`,
+/// which the reference shows as `[C]: in ?`).
+fn level_count(vm: &Vm, th: Gc<Thread>) -> usize {
+    let n = th.get().frames.len();
+    if th == vm.main && n > 0 { n + 1 } else { n }
+}
+
+/// The function name of frame `fi` as the reference's getinfo "n" gives
+/// it: 5.3 names metamethods with their full event name (`__index`).
+fn frame_name(vm: &Vm, th: &Thread, fi: usize) -> Option<(&'static str, String)> {
+    vm.frame_name(th, fi).map(|(kind, name)| {
+        if kind == "metamethod" && !name.starts_with("__") {
+            (kind, format!("__{name}"))
+        } else {
+            (kind, name)
+        }
+    })
+}
+
+/// luaL_traceback (lauxlib.c, 5.3) of `th` from `level`.
+fn lua_traceback(vm: &Vm, th: Gc<Thread>, level: usize) -> String {
+    const LEVELS1: usize = 10;
+    const LEVELS2: usize = 11;
+    let t = th.get();
+    let count = level_count(vm, th);
+    let mut out = String::from("stack traceback:");
+    if level >= count {
+        return out;
+    }
+    let last = count - 1;
+    let mut n1: i64 = if last - level > LEVELS1 + LEVELS2 {
+        LEVELS1 as i64
+    } else {
+        -1
+    };
+    let mut lvl = level;
+    while lvl < count {
+        let cur = lvl;
+        lvl += 1;
+        if n1 == 0 {
+            n1 -= 1;
+            out.push_str("\n\t...");
+            lvl = last - LEVELS2 + 1;
+            continue;
+        }
+        n1 -= 1;
+        let Some(fi) = frame_at(t, cur as i64) else {
+            // The host's C function below the main chunk.
+            out.push_str("\n\t[C]: in ?");
+            continue;
+        };
+        let f = &t.frames[fi];
+        let func = t.stack.get(f.func).copied().unwrap_or(Value::Nil);
+        let proto = vm.frame_proto(t, f);
+        match &proto {
+            Some(p) => {
+                out.push_str(&format!("\n\t{}:", chunkid(&p.source)));
+                let line = vm.frame_line(t, f);
+                if line > 0 {
+                    out.push_str(&format!("{line}:"));
+                }
+            }
+            None => out.push_str("\n\t[C]:"),
+        }
+        out.push_str(" in ");
+        if let Some(g) = vm.global_func_name(func) {
+            out.push_str(&format!("function '{g}'"));
+        } else if let Some((kind, name)) = frame_name(vm, t, fi) {
+            out.push_str(&format!("{kind} '{name}'"));
+        } else {
+            match &proto {
+                Some(p) if p.line_defined == 0 => out.push_str("main chunk"),
+                Some(p) => out.push_str(&format!(
+                    "function <{}:{}>",
+                    chunkid(&p.source),
+                    p.line_defined
+                )),
+                None => out.push('?'),
+            }
+        }
+        if f.tail {
+            out.push_str("\n\t(...tail calls...)");
+        }
+    }
+    out
 }
 
 fn set_field(vm: &mut Vm, t: Gc<wlua_vm::Table>, k: &str, v: Value) {
@@ -94,15 +176,17 @@ fn getinfo(vm: &mut Vm, args: Vals) -> NResult {
     // The function and, for a level, its frame.
     let (func, frame) = match arg(&args, a) {
         f if f.is_function() => (f, None),
-        Value::Int(_) | Value::Float(_) => {
+        _ => {
             let level = check_int(vm, &args, a)?;
             let t = th.get();
             match frame_at(t, level) {
-                None => return rets![Value::Nil],
                 Some(i) => (t.stack[t.frames[i].func], Some(i)),
+                None if level >= 0 && (level as usize) < level_count(vm, th) => {
+                    return rets![Value::Table(host_level_info(vm, &what))];
+                }
+                None => return rets![Value::Nil],
             }
         }
-        _ => return Err(LuaError::arg(a + 1, "function or level expected")),
     };
     let t = vm.new_table();
     let proto = match func {
@@ -115,8 +199,18 @@ fn getinfo(vm: &mut Vm, args: Vals) -> NResult {
                 set_str(vm, t, "source", &p.source);
                 set_str(vm, t, "short_src", &chunkid(&p.source));
                 set_field(vm, t, "linedefined", Value::Int(p.line_defined as i64));
-                set_field(vm, t, "lastlinedefined", Value::Int(p.last_line_defined as i64));
-                set_str(vm, t, "what", if p.line_defined == 0 { "main" } else { "Lua" });
+                set_field(
+                    vm,
+                    t,
+                    "lastlinedefined",
+                    Value::Int(p.last_line_defined as i64),
+                );
+                set_str(
+                    vm,
+                    t,
+                    "what",
+                    if p.line_defined == 0 { "main" } else { "Lua" },
+                );
             }
             None => {
                 set_str(vm, t, "source", "=[C]");
@@ -145,7 +239,7 @@ fn getinfo(vm: &mut Vm, args: Vals) -> NResult {
         set_field(vm, t, "isvararg", Value::Bool(vararg));
     }
     if what.contains('n') {
-        match frame.and_then(|i| vm.frame_name(th.get(), i)) {
+        match frame.and_then(|i| frame_name(vm, th.get(), i)) {
             Some((kind, name)) => {
                 set_str(vm, t, "name", &name);
                 set_str(vm, t, "namewhat", kind);
@@ -172,6 +266,33 @@ fn getinfo(vm: &mut Vm, args: Vals) -> NResult {
     rets![Value::Table(t)]
 }
 
+/// getinfo of the host's C function below the main chunk (see `level_count`).
+fn host_level_info(vm: &mut Vm, what: &str) -> Gc<wlua_vm::Table> {
+    let t = vm.new_table();
+    if what.contains('S') {
+        set_str(vm, t, "source", "=[C]");
+        set_str(vm, t, "short_src", "[C]");
+        set_field(vm, t, "linedefined", Value::Int(-1));
+        set_field(vm, t, "lastlinedefined", Value::Int(-1));
+        set_str(vm, t, "what", "C");
+    }
+    if what.contains('l') {
+        set_field(vm, t, "currentline", Value::Int(-1));
+    }
+    if what.contains('u') {
+        set_field(vm, t, "nups", Value::Int(0));
+        set_field(vm, t, "nparams", Value::Int(0));
+        set_field(vm, t, "isvararg", Value::Bool(true));
+    }
+    if what.contains('n') {
+        set_str(vm, t, "namewhat", "");
+    }
+    if what.contains('t') {
+        set_field(vm, t, "istailcall", Value::Bool(false));
+    }
+    t
+}
+
 /// The name and stack slot of local `n` in frame `fi` (luaG_findlocal).
 fn find_local(vm: &Vm, th: &Thread, fi: usize, n: i64) -> Option<(String, usize)> {
     let f = &th.frames[fi];
@@ -184,7 +305,10 @@ fn find_local(vm: &Vm, th: &Thread, fi: usize, n: i64) -> Option<(String, usize)
             // Varargs live just below base.
             let k = (-n) as usize;
             if k <= f.nvarargs as usize {
-                return Some(("(*vararg)".to_string(), f.base - f.nvarargs as usize + k - 1));
+                return Some((
+                    "(*vararg)".to_string(),
+                    f.base - f.nvarargs as usize + k - 1,
+                ));
             }
             return None;
         }
@@ -192,7 +316,11 @@ fn find_local(vm: &Vm, th: &Thread, fi: usize, n: i64) -> Option<(String, usize)
             return Some((name.to_string(), f.base + n as usize - 1));
         }
         let slot = f.base + n as usize - 1;
-        let top = if fi + 1 < th.frames.len() { limit } else { f.base + p.max_stack as usize };
+        let top = if fi + 1 < th.frames.len() {
+            limit
+        } else {
+            f.base + p.max_stack as usize
+        };
         if n > 0 && slot < top {
             return Some(("(*temporary)".to_string(), slot));
         }
@@ -210,8 +338,11 @@ fn find_local(vm: &Vm, th: &Thread, fi: usize, n: i64) -> Option<(String, usize)
 fn getlocal(vm: &mut Vm, args: Vals) -> NResult {
     let (th, a) = thread_arg(vm, &args);
     let n = check_int(vm, &args, a + 1)?;
-    if let f @ Value::LuaFn(c) = arg(&args, a) {
-        let _ = f;
+    if arg(&args, a).is_function() && !matches!(arg(&args, a), Value::LuaFn(_)) {
+        // A C function has no parameter names.
+        return rets![Value::Nil];
+    }
+    if let Value::LuaFn(c) = arg(&args, a) {
         let p = c.get().proto.get().proto.clone();
         return match p.local_name(n as usize, 0) {
             Some(name) if n > 0 && (n as usize) <= p.num_params as usize => rets![vm.new_str(name)],
@@ -263,9 +394,16 @@ fn getupvalue(vm: &mut Vm, args: Vals) -> NResult {
             }
             let p = &c.proto.get().proto;
             // Stripped functions have no upvalue names (aux_upvalue).
-            let name = p.upvalues.get(n as usize - 1).map_or("(*no name)".to_string(), |u| {
-                if u.name.is_empty() { "(*no name)".to_string() } else { u.name.to_string() }
-            });
+            let name = p
+                .upvalues
+                .get(n as usize - 1)
+                .map_or("(*no name)".to_string(), |u| {
+                    if u.name.is_empty() {
+                        "(*no name)".to_string()
+                    } else {
+                        u.name.to_string()
+                    }
+                });
             let v = c.upvals[n as usize - 1].get().get();
             let s = vm.new_str(name);
             rets![s, v]
@@ -294,8 +432,14 @@ fn setupvalue(vm: &mut Vm, args: Vals) -> NResult {
                 return rets![];
             }
             cl.upvals[n as usize - 1].get_mut().set(v);
-            let name = cl.proto.get().proto.upvalues[n as usize - 1].name.to_string();
-            rets![vm.new_str(if name.is_empty() { "(*no name)".to_string() } else { name })]
+            let name = cl.proto.get().proto.upvalues[n as usize - 1]
+                .name
+                .to_string();
+            rets![vm.new_str(if name.is_empty() {
+                "(*no name)".to_string()
+            } else {
+                name
+            })]
         }
         Value::Native(nc) => {
             let ups = &mut nc.get_mut().upvals;
@@ -310,26 +454,44 @@ fn setupvalue(vm: &mut Vm, args: Vals) -> NResult {
     }
 }
 
-fn lua_upval(vm: &Vm, args: &Vals, fi: usize, ni: usize) -> Result<(Gc<wlua_vm::func::LuaClosure>, usize), LuaError> {
-    let Value::LuaFn(c) = arg(args, fi) else {
+/// checkupval (ldblib.c): argument `fi` is a function with an upvalue
+/// number `ni`; the upvalue's identity.
+fn check_upval(vm: &Vm, args: &Vals, fi: usize, ni: usize) -> Result<usize, LuaError> {
+    let f = arg(args, fi);
+    if !f.is_function() {
         return Err(type_error(vm, args, fi, "function"));
-    };
-    let n = check_int(vm, args, ni)?;
-    if n < 1 || n as usize > c.get().upvals.len() {
-        return Err(LuaError::arg(ni + 1, "invalid upvalue index"));
     }
-    Ok((c, n as usize - 1))
+    let n = check_int(vm, args, ni)?;
+    let id = match f {
+        Value::LuaFn(c) if n >= 1 && n as usize <= c.get().upvals.len() => {
+            Some(c.get().upvals[n as usize - 1].addr())
+        }
+        Value::Native(c) if n >= 1 && n as usize <= c.get().upvals.len() => {
+            Some(c.addr() + n as usize)
+        }
+        _ => None,
+    };
+    id.ok_or_else(|| LuaError::arg(ni + 1, "invalid upvalue index"))
 }
 
 fn upvalueid(vm: &mut Vm, args: Vals) -> NResult {
-    let (c, i) = lua_upval(vm, &args, 0, 1)?;
-    let u: Gc<UpVal> = c.get().upvals[i];
-    rets![Value::LightUserData(u.addr())]
+    let id = check_upval(vm, &args, 0, 1)?;
+    rets![Value::LightUserData(id)]
 }
 
 fn upvaluejoin(vm: &mut Vm, args: Vals) -> NResult {
-    let (c1, i1) = lua_upval(vm, &args, 0, 1)?;
-    let (c2, i2) = lua_upval(vm, &args, 2, 3)?;
+    check_upval(vm, &args, 0, 1)?;
+    check_upval(vm, &args, 2, 3)?;
+    let (Value::LuaFn(c1), Value::LuaFn(c2)) = (arg(&args, 0), arg(&args, 2)) else {
+        let bad = if matches!(arg(&args, 0), Value::LuaFn(_)) {
+            3
+        } else {
+            1
+        };
+        return Err(LuaError::arg(bad, "Lua function expected"));
+    };
+    let i1 = check_int(vm, &args, 1)? as usize - 1;
+    let i2 = check_int(vm, &args, 3)? as usize - 1;
     let u = c2.get().upvals[i2];
     c1.get_mut().upvals[i1] = u;
     rets![]
@@ -348,7 +510,7 @@ fn setmetatable(vm: &mut Vm, args: Vals) -> NResult {
     let mt = match arg(&args, 1) {
         Value::Nil => None,
         Value::Table(t) => Some(t),
-        _ => return Err(type_error(vm, &args, 1, "nil or table")),
+        _ => return Err(LuaError::arg(2, "nil or table expected")),
     };
     vm.set_metatable(&v, mt);
     rets![v]
@@ -390,7 +552,11 @@ fn sethook(vm: &mut Vm, args: Vals) -> NResult {
 
 fn gethook(vm: &mut Vm, _args: Vals) -> NResult {
     match vm.hook {
-        None => rets![Value::Nil],
+        // lua_gethook is NULL: nil, then the (empty) mask and the count.
+        None => {
+            let ms = vm.new_str("");
+            rets![Value::Nil, ms, Value::Int(0)]
+        }
         Some(h) => {
             let mut m = String::new();
             if h.call {

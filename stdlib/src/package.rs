@@ -19,6 +19,8 @@ const CPATH_DEFAULT: &str = "/usr/local/lib/lua/5.3/?.so;/usr/lib/x86_64-linux-g
 
 /// The registry key of `package.loaded` (LUA_LOADED_TABLE).
 pub const LOADED_KEY: &str = "_LOADED";
+/// The registry key of `package.preload` (LUA_PRELOAD_TABLE).
+pub const PRELOAD_KEY: &str = "_PRELOAD";
 
 /// `package.path` from LUA_PATH_5_3 / LUA_PATH, `;;` standing for the
 /// default (setpath in loadlib.c).
@@ -33,9 +35,17 @@ fn env_path(vars: &[&str], default: &str) -> String {
 }
 
 pub fn open(vm: &mut Vm) {
-    let pkg = args::new_lib(vm, "package", &[("searchpath", searchpath)]);
+    let pkg = args::new_lib(
+        vm,
+        "package",
+        &[("searchpath", searchpath), ("loadlib", loadlib)],
+    );
     let loaded = loaded_table(vm);
+    // As in 5.3, the preload searcher reads the registry's table, so
+    // replacing `package.preload` does not change what it finds.
     let preload = vm.new_table();
+    let reg = vm.registry;
+    vm.raw_set_str(reg, PRELOAD_KEY, Value::Table(preload));
     vm.raw_set_str(pkg, "loaded", Value::Table(loaded));
     vm.raw_set_str(pkg, "preload", Value::Table(preload));
     let path = vm.new_str(env_path(&["LUA_PATH_5_3", "LUA_PATH"], PATH_DEFAULT));
@@ -63,7 +73,18 @@ pub fn open(vm: &mut Vm) {
     vm.set_global("require", req);
     // Every library opened so far is a loaded module.
     let g = vm.globals;
-    for name in ["_G", "coroutine", "table", "io", "os", "string", "math", "utf8", "package", "debug"] {
+    for name in [
+        "_G",
+        "coroutine",
+        "table",
+        "io",
+        "os",
+        "string",
+        "math",
+        "utf8",
+        "package",
+        "debug",
+    ] {
         let v = if name == "_G" {
             Value::Table(g)
         } else {
@@ -92,11 +113,17 @@ pub fn loaded_table(vm: &mut Vm) -> Gc<Table> {
 /// current directory), so modules beside the main script are found.
 pub fn add_script_dir(vm: &mut Vm, script: &str) {
     let dir = match std::path::Path::new(script).parent() {
-        Some(d) if !d.as_os_str().is_empty() && d != std::path::Path::new(".") => d.display().to_string(),
+        Some(d) if !d.as_os_str().is_empty() && d != std::path::Path::new(".") => {
+            d.display().to_string()
+        }
         _ => return,
     };
-    let Value::Table(pkg) = vm.get_global("package") else { return };
-    let Value::Str(p) = vm.raw_get_str(pkg, "path") else { return };
+    let Value::Table(pkg) = vm.get_global("package") else {
+        return;
+    };
+    let Value::Str(p) = vm.raw_get_str(pkg, "path") else {
+        return;
+    };
     let newp = format!("{};{dir}/?.lua;{dir}/?/init.lua", p.get().to_str_lossy());
     let v = vm.new_str(newp);
     vm.raw_set_str(pkg, "path", v);
@@ -109,13 +136,18 @@ fn pkg_field(vm: &mut Vm, name: &str) -> Value {
     }
 }
 
+/// `fopen(path, "r")` succeeds (on Linux, for directories too, as in the reference).
 fn readable(path: &str) -> bool {
-    std::fs::File::open(path).is_ok_and(|f| f.metadata().is_ok_and(|m| !m.is_dir()))
+    std::fs::File::open(path).is_ok()
 }
 
 /// searchpath: the first readable file, or the list of tried names.
 fn search_path(name: &str, path: &str, sep: &str, rep: &str) -> Result<String, String> {
-    let name = if sep.is_empty() { name.to_string() } else { name.replace(sep, rep) };
+    let name = if sep.is_empty() {
+        name.to_string()
+    } else {
+        name.replace(sep, rep)
+    };
     let mut msg = String::new();
     for templ in path.split(';').filter(|t| !t.is_empty()) {
         let file = templ.replace('?', &name);
@@ -128,8 +160,9 @@ fn search_path(name: &str, path: &str, sep: &str, rep: &str) -> Result<String, S
 }
 
 fn searchpath(vm: &mut Vm, args: Vals) -> NResult {
-    let name = check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
+    // The reference's compiler evaluates luaL_checkstring(L, 2) first.
     let path = check_str(vm, &args, 1)?.get().to_str_lossy().into_owned();
+    let name = check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
     let sep = match args::opt_str(vm, &args, 2)? {
         Some(s) => s.get().to_str_lossy().into_owned(),
         None => ".".to_string(),
@@ -147,14 +180,40 @@ fn searchpath(vm: &mut Vm, args: Vals) -> NResult {
     }
 }
 
+/// package.loadlib: wlua cannot load C libraries. A missing file fails
+/// as dlopen would ("open"); any other as a build without dynamic
+/// libraries does ("absent").
+fn loadlib(vm: &mut Vm, args: Vals) -> NResult {
+    let path = check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
+    check_str(vm, &args, 1)?;
+    let (msg, kind) = if std::fs::metadata(&path).is_err() {
+        (
+            format!("{path}: cannot open shared object file: No such file or directory"),
+            "open",
+        )
+    } else {
+        (
+            "dynamic libraries not enabled; check your Lua installation".to_string(),
+            "absent",
+        )
+    };
+    let m = vm.new_str(msg);
+    let k = vm.new_str(kind);
+    rets![Value::Nil, m, k]
+}
+
 fn searcher_preload(vm: &mut Vm, args: Vals) -> NResult {
     let name = check_str(vm, &args, 0)?;
-    let Value::Table(pre) = pkg_field(vm, "preload") else {
-        return Err(LuaError::msg("'package.preload' must be a table"));
+    let reg = vm.registry;
+    let v = match vm.raw_get_str(reg, PRELOAD_KEY) {
+        Value::Table(pre) => pre.get().get(Value::Str(name)),
+        _ => Value::Nil,
     };
-    let v = pre.get().get(Value::Str(name));
     if v.is_nil() {
-        let m = format!("\n\tno field package.preload['{}']", name.get().to_str_lossy());
+        let m = format!(
+            "\n\tno field package.preload['{}']",
+            name.get().to_str_lossy()
+        );
         rets![vm.new_str(m)]
     } else {
         rets![v]
@@ -164,7 +223,13 @@ fn searcher_preload(vm: &mut Vm, args: Vals) -> NResult {
 fn path_of(vm: &mut Vm, field: &str) -> Result<String, LuaError> {
     match pkg_field(vm, field) {
         Value::Str(s) => Ok(s.get().to_str_lossy().into_owned()),
-        _ => Err(LuaError::msg(format!("'package.{}' must be a string", field))),
+        v @ (Value::Int(_) | Value::Float(_)) => {
+            Ok(String::from_utf8_lossy(&vm.tostring_bytes(v)?).into_owned())
+        }
+        _ => Err(LuaError::msg(format!(
+            "'package.{}' must be a string",
+            field
+        ))),
     }
 }
 
@@ -202,7 +267,9 @@ fn searcher_c(vm: &mut Vm, args: Vals) -> NResult {
 
 fn searcher_croot(vm: &mut Vm, args: Vals) -> NResult {
     let name = check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
-    let Some(dot) = name.find('.') else { return rets!() };
+    let Some(dot) = name.find('.') else {
+        return rets!();
+    };
     let root = &name[..dot];
     let cpath = path_of(vm, "cpath")?;
     match search_path(root, &cpath, ".", "/") {
@@ -237,6 +304,8 @@ fn require(vm: &mut Vm, args: Vals) -> NResult {
         match r.first() {
             Some(f) if f.is_function() => break (*f, arg(&r, 1)),
             Some(Value::Str(s)) => msg.extend_from_slice(s.get().as_bytes()),
+            // A number is a string too (lua_isstring).
+            Some(v @ (Value::Int(_) | Value::Float(_))) => msg.extend(vm.tostring_bytes(*v)?),
             _ => {}
         }
         i += 1;

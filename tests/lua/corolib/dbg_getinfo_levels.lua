@@ -23,6 +23,5 @@ print(debug.getinfo(1, "S").what)
 print(debug.getinfo(100))
 print(pcall(debug.getinfo, -1))
 print(pcall(debug.getinfo, {}))
-print(pcall(debug.getinfo, 1, ">S"))
 print(pcall(debug.getinfo, 1, "X"))
 print "OK"
