@@ -202,8 +202,9 @@ fn insert(vm: &mut Vm, args: Vals) -> NResult {
         2 => e,
         3 => {
             let pos = check_int(vm, &args, 1)?;
-            // 1 <= pos <= e, as the reference's unsigned test
-            if (pos as u64).wrapping_sub(1) >= e as u64 {
+            // 1 <= pos <= e, signed as in 5.3.6's ltablib.c (e wraps when
+            // __len gives maxinteger; 5.4's unsigned test differs for negative e)
+            if !(1..=e).contains(&pos) {
                 return Err(LuaError::arg(2, "position out of bounds"));
             }
             let v = args[2];
@@ -231,8 +232,9 @@ fn insert(vm: &mut Vm, args: Vals) -> NResult {
 fn remove(vm: &mut Vm, args: Vals) -> NResult {
     let (t, size) = aux_getn(vm, &args, 0, TAB_R | TAB_W)?;
     let mut pos = opt_int(vm, &args, 1, size)?;
-    // validate 'pos' if given: 1 <= pos <= size + 1
-    if pos != size && (pos as u64).wrapping_sub(1) > size as u64 {
+    // validate 'pos' if given: 1 <= pos <= size + 1, signed as in 5.3.6
+    // (size + 1 wraps when __len gives maxinteger)
+    if pos != size && !(1..=size.wrapping_add(1)).contains(&pos) {
         return Err(LuaError::arg(1, "position out of bounds"));
     }
     if pos >= 1 && pos <= size {
