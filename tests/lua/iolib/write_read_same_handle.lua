@@ -1,0 +1,17 @@
+-- r+ handle: read a number, seek, overwrite, read again
+local name = os.tmpname()
+local f = assert(io.open(name, "w")); f:write("100 200 300\n"); f:close()
+f = assert(io.open(name, "r+"))
+local a = f:read("n")
+local pos = f:seek("cur")
+f:seek("set", pos)
+f:write(" 999")
+f:seek("set", 0)
+print(a, pos, f:read("a"))
+f:seek("end", -1)
+f:write("!\n")
+f:seek("set")
+print(f:read("l"), f:read("l"), f:read("l"))
+f:close()
+os.remove(name)
+print "OK"
