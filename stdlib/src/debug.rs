@@ -133,7 +133,17 @@ fn lua_traceback(vm: &Vm, th: Gc<Thread>, level: usize) -> String {
             None => out.push_str("\n\t[C]:"),
         }
         out.push_str(" in ");
-        if let Some(g) = vm.global_func_name(func) {
+        // A pcall/xpcall frame keeps its handler (or nil) where the function
+        // was, so name it from its kind.
+        let protected = match f.kind {
+            FrameKind::Protected { has_handler } => {
+                Some(if has_handler { "xpcall" } else { "pcall" })
+            }
+            _ => None,
+        };
+        if let Some(p) = protected {
+            out.push_str(&format!("function '{p}'"));
+        } else if let Some(g) = vm.global_func_name(func) {
             out.push_str(&format!("function '{g}'"));
         } else if let Some((kind, name)) = frame_name(vm, t, fi) {
             out.push_str(&format!("{kind} '{name}'"));
