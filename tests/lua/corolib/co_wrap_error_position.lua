@@ -1,0 +1,26 @@
+-- wrap prefixes string errors with the position of its caller (auxwrap's luaL_where)
+local w = coroutine.wrap(function() error("plain", 0) end)
+print(pcall(w))
+local function call_it(f) return f() end
+local w2 = coroutine.wrap(function() error("from body") end)
+print(pcall(call_it, w2))
+local w3 = coroutine.wrap(function() error({}) end)
+local ok, e = pcall(w3)
+print(ok, type(e))
+local w4 = coroutine.wrap(function() error(12) end)
+print(pcall(w4))
+-- nested wraps: every level adds its prefix
+local a = coroutine.wrap(function()
+  local b = coroutine.wrap(function()
+    local c = coroutine.wrap(function() error("core", 0) end)
+    c()
+  end)
+  b()
+end)
+print(pcall(a))
+-- the dead-coroutine error of a wrap has a position too
+local d = coroutine.wrap(function() end)
+d()
+print(pcall(function() d() end))
+print(select(2, pcall(d)))
+print "OK"

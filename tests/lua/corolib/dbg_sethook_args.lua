@@ -1,0 +1,15 @@
+-- sethook / gethook argument handling (no hook ever fires here)
+print(debug.gethook())
+local function h() end
+debug.sethook(h, "")
+print(debug.gethook())
+debug.sethook(h, "x")
+print(debug.gethook())
+debug.sethook(nil)
+print(debug.gethook())
+print(pcall(debug.sethook, h))
+print(pcall(debug.sethook, {}, "c"))
+print(pcall(debug.sethook, h, "c", "n"))
+local co = coroutine.create(function() end)
+print(pcall(debug.gethook, co))
+print "OK"
