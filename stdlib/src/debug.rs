@@ -378,7 +378,7 @@ fn setlocal(vm: &mut Vm, args: Vals) -> NResult {
     let (th, a) = thread_arg(vm, &args);
     let level = check_int(vm, &args, a)?;
     let n = check_int(vm, &args, a + 1)?;
-    let v = arg(&args, a + 2);
+    let v = args::check_any(&args, a + 2)?;
     let t = th.get();
     let Some(fi) = frame_at(t, level) else {
         return Err(LuaError::arg(a + 1, "level out of range"));
@@ -518,6 +518,8 @@ fn getmetatable(vm: &mut Vm, args: Vals) -> NResult {
 fn setmetatable(vm: &mut Vm, args: Vals) -> NResult {
     let v = arg(&args, 0);
     let mt = match arg(&args, 1) {
+        // luaL_argexpected: a missing argument is neither nil nor a table.
+        Value::Nil if args.len() < 2 => return Err(LuaError::arg(2, "nil or table expected")),
         Value::Nil => None,
         Value::Table(t) => Some(t),
         _ => return Err(LuaError::arg(2, "nil or table expected")),
