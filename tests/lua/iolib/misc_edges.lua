@@ -1,0 +1,18 @@
+-- assorted edges: long numerals on pipes, seeking past the end, /dev/null r+, odd statuses
+local p = io.popen("printf '%0250d 12\\n'; seq 1 3")
+print(p:read("n"), p:read("n"), p:read("l"), p:read("L"), p:read(1), p:read("a"))
+print(p:close())
+local ok, q = pcall(io.popen, "true\0x")
+print(ok, io.type(q), q:close())
+local f = io.tmpfile()
+print(f:seek("set", 5), f:write("x") == f, f:seek("cur"))
+f:seek("set")
+print(string.format("%q", f:read("a")))
+f:close()
+local n = io.open("/dev/null", "r+b")
+print(n:write("abc") == n, n:read("a"), n:close())
+print(os.execute("exit 300"))
+print(os.date("!%H", -3600 * 25.0))
+print(pcall(os.date, "*t", 1e300))
+print(pcall(io.lines, nil) == true)
+print "OK"
