@@ -1,0 +1,23 @@
+-- integer arguments given as strings and floats across table/utf8/math
+local t = {"a", "b", "c", "d"}
+print(table.concat(t, 1.0), table.concat(t, 2^63), table.concat(t, -0.0))
+print(table.concat(t, "", "0x2", " 3 "), table.concat(t, "", "1e0", "2.0"))
+print(pcall(table.concat, t, "", "2.5"))
+print(pcall(table.concat, t, "", "0x"))
+print(table.unpack(t, "0x3"), table.unpack(t, " 4 ", "4.0"))
+print(pcall(table.unpack, t, "1e400"))
+print(pcall(table.unpack, t, 1, 1e300))
+print(pcall(table.unpack, t, 1, -1e300))
+print(pcall(table.insert, {}, "1e0", "v"))
+print(pcall(table.insert, {}, "0x1", "v"))
+print(pcall(table.remove, {1}, "0x1"))
+print(pcall(table.move, {1, 2}, "1", "2.0", "0x3"))
+print(utf8.char("0x41", "66.0", " 67 "))
+print(utf8.codepoint("hello", "2", "3.0"))
+print(utf8.len("hello", "0x2"), utf8.offset("hello", "2", "1e0"))
+print(pcall(utf8.char, "65.5"))
+print(pcall(utf8.offset, "abc", 1, 2^63))
+print(math.random("0x1", "1.0"), math.ult("0x1", " 2 "))
+print(pcall(math.ult, "9223372036854775808", 1))
+print(pcall(math.ult, 9223372036854775807.0, 1))
+print "OK"
