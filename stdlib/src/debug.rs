@@ -12,6 +12,7 @@ pub fn open(vm: &mut Vm) {
         vm,
         "debug",
         &[
+            ("debug", debug),
             ("traceback", traceback),
             ("getinfo", getinfo),
             ("getlocal", getlocal),
@@ -29,6 +30,42 @@ pub fn open(vm: &mut Vm) {
             ("setuservalue", setuservalue),
         ],
     );
+}
+
+/// db_debug: runs lines read from stdin until `cont` or end of input;
+/// errors go to stderr, as do the prompts.
+fn debug(vm: &mut Vm, _args: Vals) -> NResult {
+    use std::io::{BufRead, Write};
+    loop {
+        let mut err = std::io::stderr();
+        let _ = err.write_all(b"lua_debug> ");
+        let _ = err.flush();
+        let mut line = Vec::new();
+        match std::io::stdin().lock().read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => return rets![],
+            Ok(_) => {}
+        }
+        if line == b"cont\n" {
+            return rets![];
+        }
+        let r = match crate::load::load_chunk(vm, &line, "=(debug command)", "bt", None) {
+            Ok(f) => vm.call(f, &[]).map(|_| ()).map_err(|e| {
+                // lua_tostring of a non-string gives NULL, which printf shows as "(null)".
+                match vm.error_value(e) {
+                    v @ (Value::Str(_) | Value::Int(_) | Value::Float(_)) => {
+                        vm.tostring_bytes(v).unwrap_or_default()
+                    }
+                    _ => b"(null)".to_vec(),
+                }
+            }),
+            Err(m) => Err(m),
+        };
+        if let Err(mut m) = r {
+            m.push(b'\n');
+            let _ = err.write_all(&m);
+            let _ = err.flush();
+        }
+    }
 }
 
 /// The optional thread first argument: (thread, index of the next arg).
