@@ -429,7 +429,7 @@ fn randomseed(vm: &mut Vm, args: Vals) -> NResult {
 /// C's `(long long)d` on x86-64: truncation, with the "integer indefinite"
 /// value for NaN and out-of-range values.
 fn c_double_to_i64(d: f64) -> i64 {
-    if d.is_nan() || d >= 9223372036854775808.0 || d < -9223372036854775808.0 {
+    if !(-9223372036854775808.0..9223372036854775808.0).contains(&d) {
         i64::MIN
     } else {
         d as i64

@@ -110,11 +110,11 @@ pub(crate) fn geti(vm: &mut Vm, t: Value, i: i64) -> Result<Value, LuaError> {
 /// `lua_seti`: `t[i] = v` with `__newindex`.
 #[inline]
 pub(crate) fn seti(vm: &mut Vm, t: Value, i: i64, v: Value) -> Result<(), LuaError> {
-    if let Value::Table(tab) = t {
-        if tab.get().meta.is_none() {
-            tab.get_mut().set_int(i, v);
-            return Ok(());
-        }
+    if let Value::Table(tab) = t
+        && tab.get().meta.is_none()
+    {
+        tab.get_mut().set_int(i, v);
+        return Ok(());
     }
     vm.set_index(t, Value::Int(i), v)
         .map_err(|e| unprefixed(vm, e))
@@ -168,15 +168,15 @@ fn check_tab(vm: &mut Vm, args: &Vals, i: usize, what: u8) -> Result<Value, LuaE
     if matches!(v, Value::Table(_)) {
         return Ok(v);
     }
-    if args.len() > i {
-        if let Some(mt) = vm.get_metatable(&v) {
-            let has = |vm: &mut Vm, name: &str| !vm.raw_get_str(mt, name).is_nil();
-            if (what & TAB_R == 0 || has(vm, "__index"))
-                && (what & TAB_W == 0 || has(vm, "__newindex"))
-                && (what & TAB_L == 0 || has(vm, "__len"))
-            {
-                return Ok(v);
-            }
+    if args.len() > i
+        && let Some(mt) = vm.get_metatable(&v)
+    {
+        let has = |vm: &mut Vm, name: &str| !vm.raw_get_str(mt, name).is_nil();
+        if (what & TAB_R == 0 || has(vm, "__index"))
+            && (what & TAB_W == 0 || has(vm, "__newindex"))
+            && (what & TAB_L == 0 || has(vm, "__len"))
+        {
+            return Ok(v);
         }
     }
     Err(type_error(vm, args, i, "table"))
