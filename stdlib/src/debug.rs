@@ -569,11 +569,21 @@ fn getregistry(vm: &mut Vm, _args: Vals) -> NResult {
     rets![Value::Table(vm.registry)]
 }
 
+/// Debug hooks belong to threads: the running thread's is `Vm::hook`, the
+/// others' wait in their `Thread` until it runs again.
+fn set_hook(vm: &mut Vm, th: Gc<Thread>, hook: Option<Hook>) {
+    if th == vm.cur {
+        vm.hook = hook;
+    } else {
+        th.get_mut().hook = hook;
+    }
+}
+
 fn sethook(vm: &mut Vm, args: Vals) -> NResult {
-    let (_, a) = thread_arg(vm, &args);
+    let (th, a) = thread_arg(vm, &args);
     let f = arg(&args, a);
     if f.is_nil() || args.len() <= a {
-        vm.hook = None;
+        set_hook(vm, th, None);
         return rets![];
     }
     let mask = args::check_bytes(vm, &args, a + 1)?;
@@ -583,10 +593,10 @@ fn sethook(vm: &mut Vm, args: Vals) -> NResult {
     }
     let has = |c: u8| mask.contains(&c);
     if !has(b'c') && !has(b'r') && !has(b'l') && count == 0 {
-        vm.hook = None;
+        set_hook(vm, th, None);
         return rets![];
     }
-    vm.hook = Some(Hook {
+    let hook = Some(Hook {
         func: f,
         call: has(b'c'),
         ret: has(b'r'),
@@ -596,11 +606,14 @@ fn sethook(vm: &mut Vm, args: Vals) -> NResult {
         last_line: -1,
         last_pc: usize::MAX,
     });
+    set_hook(vm, th, hook);
     rets![]
 }
 
-fn gethook(vm: &mut Vm, _args: Vals) -> NResult {
-    match vm.hook {
+fn gethook(vm: &mut Vm, args: Vals) -> NResult {
+    let (th, _) = thread_arg(vm, &args);
+    let hook = if th == vm.cur { vm.hook } else { th.get().hook };
+    match hook {
         // lua_gethook is NULL: nil, then the (empty) mask and the count.
         None => {
             let ms = vm.new_str("");
