@@ -227,7 +227,7 @@ fn getinfo(vm: &mut Vm, args: Vals) -> NResult {
             let level = check_int(vm, &args, a)?;
             let t = th.get();
             match frame_at(t, level) {
-                Some(i) => (t.stack[t.frames[i].func], Some(i)),
+                Some(i) => (frame_func(vm, t, i), Some(i)),
                 None if level >= 0 && (level as usize) < level_count(vm, th) => {
                     return rets![Value::Table(host_level_info(vm, &what))];
                 }
@@ -236,8 +236,9 @@ fn getinfo(vm: &mut Vm, args: Vals) -> NResult {
         }
     };
     let t = vm.new_table();
-    let proto = match func {
-        Value::LuaFn(c) => Some(c.get().proto.get().proto.clone()),
+    let proto = match (func, frame) {
+        (_, Some(i)) => vm.frame_proto(th.get(), &th.get().frames[i]),
+        (Value::LuaFn(c), None) => Some(c.get().proto.get().proto.clone()),
         _ => None,
     };
     if what.contains('S') {
@@ -311,6 +312,18 @@ fn getinfo(vm: &mut Vm, args: Vals) -> NResult {
         set_field(vm, t, "func", func);
     }
     rets![Value::Table(t)]
+}
+
+/// The function running in frame `fi`. A pcall/xpcall frame keeps its
+/// handler (or nil) where the function was: it is the global of that name.
+fn frame_func(vm: &mut Vm, t: &Thread, fi: usize) -> Value {
+    let f = &t.frames[fi];
+    match f.kind {
+        FrameKind::Protected { has_handler } => {
+            vm.get_global(if has_handler { "xpcall" } else { "pcall" })
+        }
+        _ => t.stack.get(f.func).copied().unwrap_or(Value::Nil),
+    }
 }
 
 /// getinfo of the host's C function below the main chunk (see `level_count`).
