@@ -282,6 +282,10 @@ impl Vm {
         }
         let th = self.cur.get_mut();
         let frame = th.frames.pop().expect("frame to return from");
+        if self.hook.is_some() && !self.in_hook {
+            self.hook_resume_caller();
+        }
+        let th = self.cur.get_mut();
         match frame.ret {
             RetAction::Normal => {
                 let dst = frame.func;

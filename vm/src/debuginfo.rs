@@ -363,40 +363,53 @@ impl Vm {
     /// Returns true when a hook ran (the caller re-derives its state).
     pub(crate) fn hook_instruction(&mut self, p: &Proto, pc: usize) -> bool {
         let Some(mut h) = self.hook else { return false };
-        if self.in_hook {
-            return false;
-        }
-        let mut fired = false;
+        // The count runs inside hook functions too; only the call of the
+        // hook is suppressed there (allowhook in the reference).
+        let mut count_due = false;
         if h.count > 0 {
             h.counter += 1;
             if h.counter >= h.count {
                 h.counter = 0;
-                self.hook = Some(h);
-                self.run_hook("count", None);
-                fired = true;
+                count_due = true;
             }
         }
+        if self.in_hook {
+            self.hook = Some(h);
+            return false;
+        }
+        let mut line_due = false;
         if h.line {
             let line = p.lineinfo.get(pc).map_or(-1, |l| *l as i64);
-            let new_fn = pc == 0;
-            if new_fn || line != h.last_line || pc <= h.last_pc {
+            if pc == 0 || line != h.last_line || pc <= h.last_pc {
                 h.last_line = line;
-                h.last_pc = pc;
-                if let Some(hh) = self.hook.as_mut() {
-                    hh.last_line = line;
-                    hh.last_pc = pc;
-                    hh.counter = h.counter;
-                }
-                self.run_hook("line", Some(line));
-                return true;
+                line_due = true;
             }
-            if let Some(hh) = self.hook.as_mut() {
-                hh.last_pc = pc;
-            }
-        } else if let Some(hh) = self.hook.as_mut() {
-            hh.counter = h.counter;
+            h.last_pc = pc;
         }
-        fired
+        self.hook = Some(h);
+        if count_due {
+            self.run_hook("count", None);
+        }
+        if line_due {
+            let line = p.lineinfo.get(pc).map_or(-1, |l| *l as i64);
+            self.run_hook("line", Some(line));
+        }
+        count_due || line_due
+    }
+
+    /// After a return into a Lua frame, the line hook continues from the
+    /// caller's current instruction (luaD_poscall sets oldpc), so the rest
+    /// of the calling line does not fire again.
+    pub(crate) fn hook_resume_caller(&mut self) {
+        let th = self.cur.get();
+        let Some(f) = th.frames.last() else { return };
+        let Some(p) = self.frame_proto(th, f) else { return };
+        let pc = f.pc.saturating_sub(1);
+        let line = p.lineinfo.get(pc).map_or(-1, |l| *l as i64);
+        if let Some(h) = self.hook.as_mut() {
+            h.last_pc = pc;
+            h.last_line = line;
+        }
     }
 
     /// Call and return hooks.
@@ -406,9 +419,6 @@ impl Vm {
             return;
         }
         if ((event == "call" || event == "tail call") && h.call) || (event == "return" && h.ret) {
-            if let Some(hh) = self.hook.as_mut() {
-                hh.last_line = -1;
-            }
             self.run_hook(event, None);
         }
     }
