@@ -27,7 +27,6 @@ local function body()
 end
 print(collect(body, "l"))
 print(collect(body, "cr"))
-print(collect(body, "", 7))
 print(collect(function() return body() end, "crl"))
 print(collect(function() local a = 1; local b = 2; local c = a + b end, "l"))
 local ok = pcall(collect, function() error("x") end, "cr")
