@@ -27,8 +27,8 @@ pub const PRELOAD_KEY: &str = "_PRELOAD";
 fn env_path(vars: &[&str], default: &str) -> String {
     for v in vars {
         if let Ok(p) = std::env::var(v) {
-            let p = p.replace(";;", &format!(";{};", default));
-            return p.trim_matches(';').to_string();
+            // As setpath: ";;" becomes ";<default>;", separators kept.
+            return p.replace(";;", &format!(";{};", default));
         }
     }
     default.to_string()
