@@ -94,7 +94,9 @@ fn traceback(vm: &mut Vm, args: Vals) -> NResult {
         return rets![msg];
     }
     let default_level = if th == vm.cur { 1 } else { 0 };
-    let level = args::opt_int(vm, &args, a + 1, default_level)?.max(0) as usize;
+    // A negative level has no frames (lua_getstack fails): an empty traceback.
+    let level = args::opt_int(vm, &args, a + 1, default_level)?;
+    let level = usize::try_from(level).unwrap_or(usize::MAX);
     let mut out = Vec::new();
     if !msg.is_nil() {
         out.extend(vm.tostring_bytes(msg)?);

@@ -1,0 +1,21 @@
+-- traceback/getinfo/getlocal of the main thread while it is resuming a coroutine; odd levels
+local main = coroutine.running()
+local function f()
+  return coroutine.wrap(function()
+    print(debug.traceback(main, "main from co"))
+    print(debug.traceback(main, "main level 1", 1))
+    local i = debug.getinfo(main, 0, "Sln")
+    print(i.what, i.currentline, i.name, i.namewhat)
+    i = debug.getinfo(main, 1, "Sln")
+    print(i.what, i.currentline, i.name, i.namewhat)
+    print(debug.getinfo(main, 4))
+    print(debug.getinfo(main, 3, "S").what)
+    print(debug.getlocal(main, 1, 1))
+  end)()
+end
+f()
+print(pcall(debug.traceback, "m", "x"))
+print(debug.traceback("neg", -1))
+print(debug.traceback("big", 3))
+print(debug.traceback(main, "main self", 0):match("^[^\n]*\n[^\n]*\n[^\n]*"))
+print "OK"
