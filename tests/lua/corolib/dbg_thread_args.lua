@@ -1,0 +1,16 @@
+-- debug functions on a thread argument: fresh, suspended and dead coroutines
+local co = coroutine.create(function() coroutine.yield() end)
+print(debug.getinfo(co, print, "S").what)
+print(debug.getinfo(co, 0, "S"))
+coroutine.resume(co)
+print(debug.getinfo(co, 0, "S").what, debug.getinfo(co, 1, "S").what, debug.getinfo(co, 2))
+coroutine.resume(co)
+print(debug.getinfo(co, 0))
+print(pcall(debug.getlocal, co, 0, 1))
+print(pcall(debug.setlocal, co, 0, 1, 1))
+print(debug.traceback(co, 5))
+print(debug.traceback(co, nil, 0))
+print(pcall(debug.getinfo, co))
+print(pcall(debug.sethook, co))
+print(debug.gethook(co))
+print "OK"
