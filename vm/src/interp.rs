@@ -313,6 +313,21 @@ impl Vm {
                     }
                 };
             }
+            // The JMP after a test whose jump is taken runs here, as
+            // lvm.c's donextjump: one dispatch, and no hook sees it.
+            macro_rules! donextjump {
+                () => {{
+                    let ni: Instr = unsafe { *code.add(pc) };
+                    if ni.a() != 0 {
+                        self.close_upvals(th, base + ni.a() as usize - 1);
+                    }
+                    let sbx = ni.sbx();
+                    pc = (pc as isize + 1 + sbx as isize) as usize;
+                    if sbx < 0 {
+                        charge!();
+                    }
+                }};
+            }
             macro_rules! arith_op {
                 ($i:expr, $op:expr, $iop:expr, $fop:expr) => {{
                     let b = rkr!($i.b());
@@ -612,6 +627,8 @@ impl Vm {
                         };
                         if res != (i.a() != 0) {
                             pc += 1;
+                        } else {
+                            donextjump!();
                         }
                     }
                     OpCode::Lt => {
@@ -630,6 +647,8 @@ impl Vm {
                         };
                         if res != (i.a() != 0) {
                             pc += 1;
+                        } else {
+                            donextjump!();
                         }
                     }
                     OpCode::Le => {
@@ -648,11 +667,15 @@ impl Vm {
                         };
                         if res != (i.a() != 0) {
                             pc += 1;
+                        } else {
+                            donextjump!();
                         }
                     }
                     OpCode::Test => {
                         if reg!(i.a()).truthy() != (i.c() != 0) {
                             pc += 1;
+                        } else {
+                            donextjump!();
                         }
                     }
                     OpCode::TestSet => {
@@ -661,6 +684,7 @@ impl Vm {
                             pc += 1;
                         } else {
                             *reg!(i.a()) = b;
+                            donextjump!();
                         }
                     }
                     OpCode::Call => {
@@ -723,8 +747,13 @@ impl Vm {
                             self.cur.get().top - a
                         };
                         savepc!();
-                        if !th.get().open_upvals.is_empty() {
-                            self.close_upvals(th, base);
+                        // Only close when an open upvalue points into this
+                        // frame (a recursive local function keeps one open
+                        // below every call).
+                        if let Some(u) = th.get().open_upvals.last() {
+                            if matches!(u.get(), UpVal::Open { idx, .. } if *idx >= base) {
+                                self.close_upvals(th, base);
+                            }
                         }
                         let f = unsafe { *fr };
                         if !hooked && matches!(f.ret, RetAction::Normal) && !f.boundary {
@@ -1349,8 +1378,3 @@ fn gc_after_concat(vm: &mut Vm) -> Result<(), LuaError> {
     Ok(())
 }
 
-// Keep the UpVal import used for clarity of the upvalue macro's type.
-#[allow(dead_code)]
-fn _upval_type(u: &UpVal) -> Value {
-    u.get()
-}
