@@ -51,7 +51,10 @@ pub fn run_function(vm: &mut Vm, f: Value, args: &[Value]) -> Outcome {
                 LuaError::Value(v) | LuaError::Runtime(v) => v,
                 other => vm.error_value(other),
             };
-            let traceback = vm.last_traceback.take().unwrap_or_else(|| "stack traceback:".into());
+            let traceback = vm
+                .last_traceback
+                .take()
+                .unwrap_or_else(|| "stack traceback:".into());
             let message = error_message(vm, v);
             Outcome::Error { message, traceback }
         }
@@ -60,7 +63,10 @@ pub fn run_function(vm: &mut Vm, f: Value, args: &[Value]) -> Outcome {
 
 /// Loads and runs source text; compile errors come back as `Error`.
 pub fn run_source(vm: &mut Vm, src: &[u8], chunkname: &str, args: &[Value]) -> Outcome {
-    let opts = wlua_parser::ParseOptions { file: false, base_level: 1 };
+    let opts = wlua_parser::ParseOptions {
+        file: false,
+        base_level: 1,
+    };
     match wlua_stdlib::load::load_chunk_opts(vm, src, chunkname, "bt", None, opts) {
         Ok(f) => run_function(vm, f, args),
         Err(message) => Outcome::Error {
@@ -78,7 +84,10 @@ pub mod check {
 
     fn collect(p: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         if p.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(p)?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            let mut entries: Vec<_> = std::fs::read_dir(p)?
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .collect();
             entries.sort();
             for e in entries {
                 if e.is_dir() || e.extension().is_some_and(|x| x == "lua") {
@@ -144,26 +153,32 @@ pub mod repl {
             }
             let line = line.trim_end_matches(['\n', '\r']);
             if buf.is_empty() {
-                buf = line.strip_prefix('=').map(|r| format!("return {}", r)).unwrap_or_else(|| line.to_string());
+                buf = line
+                    .strip_prefix('=')
+                    .map(|r| format!("return {}", r))
+                    .unwrap_or_else(|| line.to_string());
             } else {
                 buf.push('\n');
                 buf.push_str(line);
             }
             let as_expr = format!("return {}", buf);
-            let f = match wlua_stdlib::load::load_chunk(vm, as_expr.as_bytes(), "=stdin", "t", None) {
+            let f = match wlua_stdlib::load::load_chunk(vm, as_expr.as_bytes(), "=stdin", "t", None)
+            {
                 Ok(f) => f,
-                Err(_) => match wlua_stdlib::load::load_chunk(vm, buf.as_bytes(), "=stdin", "t", None) {
-                    Ok(f) => f,
-                    Err(msg) => {
-                        let msg = String::from_utf8_lossy(&msg);
-                        if msg.ends_with("<eof>") {
+                Err(_) => {
+                    match wlua_stdlib::load::load_chunk(vm, buf.as_bytes(), "=stdin", "t", None) {
+                        Ok(f) => f,
+                        Err(msg) => {
+                            let msg = String::from_utf8_lossy(&msg);
+                            if msg.ends_with("<eof>") {
+                                continue;
+                            }
+                            eprintln!("{}", msg);
+                            buf.clear();
                             continue;
                         }
-                        eprintln!("{}", msg);
-                        buf.clear();
-                        continue;
                     }
-                },
+                }
             };
             buf.clear();
             match vm.call(f, &[]) {

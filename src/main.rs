@@ -38,7 +38,11 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// The script to run (`-` for standard input), then its arguments.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "SCRIPT [ARGS]...")]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "SCRIPT [ARGS]..."
+    )]
     script: Vec<String>,
 }
 
@@ -76,7 +80,9 @@ fn set_arg_table(vm: &mut Vm, argv: &[String], script_index: usize) {
     let t = vm.new_table();
     for (i, a) in argv.iter().enumerate() {
         let s = vm.new_str(a.as_bytes());
-        let _ = t.get_mut().set(Value::Int(i as i64 - script_index as i64), s);
+        let _ = t
+            .get_mut()
+            .set(Value::Int(i as i64 - script_index as i64), s);
     }
     vm.set_global("arg", Value::Table(t));
 }
@@ -88,17 +94,30 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
     let mut vm = new_vm();
     // Position of the script in argv (for `arg`), or the end.
     // Without a script, arg[0] is the interpreter (lua.c createargtable).
-    let script_index = if cli.script.is_empty() { 0 } else { argv.len() - cli.script.len() };
+    let script_index = if cli.script.is_empty() {
+        0
+    } else {
+        argv.len() - cli.script.len()
+    };
     set_arg_table(&mut vm, &argv, script_index);
     for name in &cli.libs {
         let src = format!("{0} = require('{0}')", name);
         report(run_source(&mut vm, src.as_bytes(), "=(command line)", &[]))?;
     }
     for chunk in &cli.exec {
-        report(run_source(&mut vm, chunk.as_bytes(), "=(command line)", &[]))?;
+        report(run_source(
+            &mut vm,
+            chunk.as_bytes(),
+            "=(command line)",
+            &[],
+        ))?;
     }
     let result = if let Some((script, rest)) = cli.script.split_first() {
-        let path = if script == "-" { None } else { Some(script.as_str()) };
+        let path = if script == "-" {
+            None
+        } else {
+            Some(script.as_str())
+        };
         let src = match wlua_stdlib::load::read_source(path) {
             Ok(s) => s,
             Err(msg) => {
@@ -122,7 +141,10 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
             wlua_stdlib::package::add_script_dir(&mut vm, p);
         }
         let args: Vec<Value> = rest.iter().map(|a| vm.new_str(a.as_bytes())).collect();
-        let opts = wlua_parser::ParseOptions { file: true, base_level: 1 };
+        let opts = wlua_parser::ParseOptions {
+            file: true,
+            base_level: 1,
+        };
         match wlua_stdlib::load::load_chunk_opts(&mut vm, &src.0, &src.1, "bt", None, opts) {
             Ok(f) => report(run_function(&mut vm, f, &args)),
             Err(message) => report(Outcome::Error {

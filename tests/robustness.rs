@@ -21,11 +21,12 @@ impl Rng {
 }
 
 const TOKENS: &[&str] = &[
-    "local", "function", "end", "if", "then", "else", "elseif", "while", "do", "repeat", "until", "for", "in",
-    "return", "break", "goto", "::", "x", "y", "f", "t", "=", "==", "~=", "<", "<=", ">", ">=", "+", "-", "*",
-    "/", "//", "%", "^", "..", "#", "&", "|", "~", "<<", ">>", "(", ")", "{", "}", "[", "]", ";", ":", ",", ".",
-    "...", "1", "0x10", "1.5e3", "\"s\"", "'q'", "[[long]]", "nil", "true", "false", "and", "or", "not",
-    "type", "as", "?", "->", "!", "@", "\n", " ",
+    "local", "function", "end", "if", "then", "else", "elseif", "while", "do", "repeat", "until",
+    "for", "in", "return", "break", "goto", "::", "x", "y", "f", "t", "=", "==", "~=", "<", "<=",
+    ">", ">=", "+", "-", "*", "/", "//", "%", "^", "..", "#", "&", "|", "~", "<<", ">>", "(", ")",
+    "{", "}", "[", "]", ";", ":", ",", ".", "...", "1", "0x10", "1.5e3", "\"s\"", "'q'",
+    "[[long]]", "nil", "true", "false", "and", "or", "not", "type", "as", "?", "->", "!", "@",
+    "\n", " ",
 ];
 
 const SEEDS: &[&str] = &[
@@ -116,7 +117,11 @@ fn huge_and_deep_inputs_are_clean_errors_or_compile() {
         let big = format!("s = \"{}\"", "x".repeat(10 << 20));
         compile(big.as_bytes(), "=big").expect("a 10 MB string literal compiles");
 
-        let funcs = format!("return {} 1 {}", "function() return ".repeat(10_000), " end".repeat(10_000));
+        let funcs = format!(
+            "return {} 1 {}",
+            "function() return ".repeat(10_000),
+            " end".repeat(10_000)
+        );
         let err = compile(funcs.as_bytes(), "=funcs").expect_err("too deep");
         assert!(err.contains("C levels"), "{err}");
     });
@@ -137,7 +142,8 @@ fn runaway_programs_end_in_catchable_errors() {
             local function tail(n) if n == 0 then return "done" end return tail(n - 1) end
             return tail(1000000)
         "#;
-        let f = wlua_stdlib::load::load_chunk(&mut vm, src, "=runaway", "t", None).expect("compiles");
+        let f =
+            wlua_stdlib::load::load_chunk(&mut vm, src, "=runaway", "t", None).expect("compiles");
         let r = vm.call(f, &[]).expect("runs");
         match r.first() {
             Some(wlua_vm::Value::Str(s)) => assert_eq!(s.get().as_bytes(), b"done"),
@@ -167,7 +173,10 @@ fn a_busy_loop_is_preempted_and_resumable() {
         slices += 1;
         exit = vm.resume_run().expect("resumes");
     }
-    assert!(slices >= 50, "a 50,000-iteration loop must be sliced (got {slices} slices)");
+    assert!(
+        slices >= 50,
+        "a 50,000-iteration loop must be sliced (got {slices} slices)"
+    );
     match vm.main_results().first() {
         Some(wlua_vm::Value::Int(50000)) => {}
         other => panic!("unexpected result {other:?}"),
@@ -177,7 +186,8 @@ fn a_busy_loop_is_preempted_and_resumable() {
 #[test]
 fn an_endless_loop_keeps_returning_preempted() {
     let mut vm = wlua::new_vm();
-    let f = wlua_stdlib::load::load_chunk(&mut vm, b"while true do end", "=spin", "t", None).expect("compiles");
+    let f = wlua_stdlib::load::load_chunk(&mut vm, b"while true do end", "=spin", "t", None)
+        .expect("compiles");
     vm.preemptible = true;
     vm.budget = 100;
     assert!(matches!(vm.run_main(f, &[]), Ok(wlua_vm::Exit::Preempted)));

@@ -20,7 +20,10 @@ pub fn arg_type_name(vm: &Vm, args: &Vals, i: usize) -> String {
 
 #[cold]
 pub fn type_error(vm: &Vm, args: &Vals, i: usize, expected: &str) -> LuaError {
-    LuaError::arg(i + 1, format!("{} expected, got {}", expected, arg_type_name(vm, args, i)))
+    LuaError::arg(
+        i + 1,
+        format!("{} expected, got {}", expected, arg_type_name(vm, args, i)),
+    )
 }
 
 #[inline]
@@ -62,7 +65,11 @@ pub fn check_int(vm: &Vm, args: &Vals, i: usize) -> Result<i64, LuaError> {
 }
 
 pub fn opt_int(vm: &Vm, args: &Vals, i: usize, default: i64) -> Result<i64, LuaError> {
-    if arg(args, i).is_nil() { Ok(default) } else { check_int(vm, args, i) }
+    if arg(args, i).is_nil() {
+        Ok(default)
+    } else {
+        check_int(vm, args, i)
+    }
 }
 
 /// luaL_checknumber: the value as a number (Int or Float).
@@ -78,7 +85,11 @@ pub fn check_f64(vm: &Vm, args: &Vals, i: usize) -> Result<f64, LuaError> {
 }
 
 pub fn opt_f64(vm: &Vm, args: &Vals, i: usize, default: f64) -> Result<f64, LuaError> {
-    if arg(args, i).is_nil() { Ok(default) } else { check_f64(vm, args, i) }
+    if arg(args, i).is_nil() {
+        Ok(default)
+    } else {
+        check_f64(vm, args, i)
+    }
 }
 
 /// luaL_checklstring: strings, and numbers converted to strings.
@@ -99,7 +110,11 @@ pub fn check_bytes(vm: &mut Vm, args: &Vals, i: usize) -> Result<Vec<u8>, LuaErr
 }
 
 pub fn opt_str(vm: &mut Vm, args: &Vals, i: usize) -> Result<Option<Gc<LuaStr>>, LuaError> {
-    if arg(args, i).is_nil() { Ok(None) } else { check_str(vm, args, i).map(Some) }
+    if arg(args, i).is_nil() {
+        Ok(None)
+    } else {
+        check_str(vm, args, i).map(Some)
+    }
 }
 
 /// luaL_checkoption: one of `options`, or the default when absent.
@@ -126,7 +141,11 @@ pub fn check_option(
 /// luaL_checktype for functions.
 pub fn check_function(vm: &Vm, args: &Vals, i: usize) -> Result<Value, LuaError> {
     let v = arg(args, i);
-    if v.is_function() { Ok(v) } else { Err(type_error(vm, args, i, "function")) }
+    if v.is_function() {
+        Ok(v)
+    } else {
+        Err(type_error(vm, args, i, "function"))
+    }
 }
 
 /// Registers natives as fields of a table.

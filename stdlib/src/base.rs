@@ -49,7 +49,10 @@ fn print(vm: &mut Vm, args: Vals) -> NResult {
         let s = if matches!(tostring, Value::LightFn(_)) && is_builtin_tostring(&tostring) {
             vm.tostring(*v)?
         } else {
-            vm.call(tostring, &[*v])?.first().copied().unwrap_or(Value::Nil)
+            vm.call(tostring, &[*v])?
+                .first()
+                .copied()
+                .unwrap_or(Value::Nil)
         };
         let Value::Str(s) = s else {
             return Err(LuaError::msg("'tostring' must return a string to 'print'"));
@@ -118,7 +121,11 @@ fn str2int(s: &[u8], base: i64) -> Option<i64> {
     if i != s.len() {
         return None;
     }
-    Some(if neg { 0u64.wrapping_sub(n) as i64 } else { n as i64 })
+    Some(if neg {
+        0u64.wrapping_sub(n) as i64
+    } else {
+        n as i64
+    })
 }
 
 fn tonumber(vm: &mut Vm, args: Vals) -> NResult {
@@ -157,7 +164,11 @@ fn ipairs_aux(vm: &mut Vm, args: Vals) -> NResult {
         Value::Table(tab) if tab.get().meta.is_none() => tab.get().get_int(i),
         _ => vm.index(t, Value::Int(i))?,
     };
-    if v.is_nil() { rets![Value::Nil] } else { rets![Value::Int(i), v] }
+    if v.is_nil() {
+        rets![Value::Nil]
+    } else {
+        rets![Value::Int(i), v]
+    }
 }
 
 fn ipairs(_vm: &mut Vm, args: Vals) -> NResult {
@@ -292,7 +303,10 @@ fn error(vm: &mut Vm, args: Vals) -> NResult {
 
 fn pcall(_vm: &mut Vm, args: Vals) -> NResult {
     check_any(&args, 0)?;
-    Ok(Ret::Protected { handler: None, args })
+    Ok(Ret::Protected {
+        handler: None,
+        args,
+    })
 }
 
 fn xpcall(vm: &mut Vm, args: Vals) -> NResult {
@@ -303,7 +317,10 @@ fn xpcall(vm: &mut Vm, args: Vals) -> NResult {
     let mut rest = Vals::new();
     rest.push(arg(&args, 0));
     rest.extend_from_slice(args.get(2..).unwrap_or(&[]));
-    Ok(Ret::Protected { handler: Some(h), args: rest })
+    Ok(Ret::Protected {
+        handler: Some(h),
+        args: rest,
+    })
 }
 
 fn load_(vm: &mut Vm, args: Vals) -> NResult {
@@ -389,7 +406,10 @@ fn loadfile(vm: &mut Vm, args: Vals) -> NResult {
 fn dofile(vm: &mut Vm, args: Vals) -> NResult {
     let fname = args::opt_str(vm, &args, 0)?.map(|s| s.get().to_str_lossy().into_owned());
     match load::load_file(vm, fname.as_deref(), "bt", None) {
-        Ok(f) => Ok(Ret::TailCall { func: f, args: Vals::new() }),
+        Ok(f) => Ok(Ret::TailCall {
+            func: f,
+            args: Vals::new(),
+        }),
         Err(msg) => Err(LuaError::Value(vm.new_str_owned(msg))),
     }
 }

@@ -102,106 +102,19 @@ fn traceback(vm: &mut Vm, args: Vals) -> NResult {
         out.extend(vm.tostring_bytes(msg)?);
         out.push(b'\n');
     }
-    out.extend_from_slice(lua_traceback(vm, th, level).as_bytes());
+    out.extend_from_slice(vm.traceback_of(th, level).as_bytes());
     rets![vm.new_str_owned(out)]
 }
 
-/// The number of levels of `th`: its frames, plus, for the main thread, the
-/// C function of the host that called the main chunk (lua.c's `pmain`,
-/// which the reference shows as `[C]: in ?`).
+/// The levels of `th` as the reference counts them (see
+/// `Vm::level_count`).
 fn level_count(vm: &Vm, th: Gc<Thread>) -> usize {
-    let n = th.get().frames.len();
-    if th == vm.main && n > 0 { n + 1 } else { n }
+    vm.level_count(th)
 }
 
-/// The function name of frame `fi` as the reference's getinfo "n" gives
-/// it: 5.3 names metamethods with their full event name (`__index`).
+/// The function name of frame `fi` as getinfo "n" gives it.
 fn frame_name(vm: &Vm, th: &Thread, fi: usize) -> Option<(&'static str, String)> {
-    vm.frame_name(th, fi).map(|(kind, name)| {
-        if kind == "metamethod" && !name.starts_with("__") {
-            (kind, format!("__{name}"))
-        } else {
-            (kind, name)
-        }
-    })
-}
-
-/// luaL_traceback (lauxlib.c, 5.3) of `th` from `level`.
-fn lua_traceback(vm: &Vm, th: Gc<Thread>, level: usize) -> String {
-    const LEVELS1: usize = 10;
-    const LEVELS2: usize = 11;
-    let t = th.get();
-    let count = level_count(vm, th);
-    let mut out = String::from("stack traceback:");
-    if level >= count {
-        return out;
-    }
-    let last = count - 1;
-    let mut n1: i64 = if last - level > LEVELS1 + LEVELS2 {
-        LEVELS1 as i64
-    } else {
-        -1
-    };
-    let mut lvl = level;
-    while lvl < count {
-        let cur = lvl;
-        lvl += 1;
-        if n1 == 0 {
-            n1 -= 1;
-            out.push_str("\n\t...");
-            lvl = last - LEVELS2 + 1;
-            continue;
-        }
-        n1 -= 1;
-        let Some(fi) = frame_at(t, cur as i64) else {
-            // The host's C function below the main chunk.
-            out.push_str("\n\t[C]: in ?");
-            continue;
-        };
-        let f = &t.frames[fi];
-        let func = t.stack.get(f.func).copied().unwrap_or(Value::Nil);
-        let proto = vm.frame_proto(t, f);
-        match &proto {
-            Some(p) => {
-                out.push_str(&format!("\n\t{}:", chunkid(&p.source)));
-                let line = vm.frame_line(t, f);
-                if line > 0 {
-                    out.push_str(&format!("{line}:"));
-                }
-            }
-            None => out.push_str("\n\t[C]:"),
-        }
-        out.push_str(" in ");
-        // A pcall/xpcall frame keeps its handler (or nil) where the function
-        // was, so name it from its kind.
-        let protected = match f.kind {
-            FrameKind::Protected { has_handler } => {
-                Some(if has_handler { "xpcall" } else { "pcall" })
-            }
-            _ => None,
-        };
-        if let Some(p) = protected {
-            out.push_str(&format!("function '{p}'"));
-        } else if let Some(g) = vm.global_func_name(func) {
-            out.push_str(&format!("function '{g}'"));
-        } else if let Some((kind, name)) = frame_name(vm, t, fi) {
-            out.push_str(&format!("{kind} '{name}'"));
-        } else {
-            match &proto {
-                Some(p) if p.line_defined == 0 => out.push_str("main chunk"),
-                Some(p) => out.push_str(&format!(
-                    "function <{}:{}>",
-                    chunkid(&p.source),
-                    p.line_defined
-                )),
-                None => out.push('?'),
-            }
-        }
-        if f.tail {
-            out.push_str("\n\t(...tail calls...)");
-        }
-    }
-    out
+    vm.frame_name(th, fi)
 }
 
 fn set_field(vm: &mut Vm, t: Gc<wlua_vm::Table>, k: &str, v: Value) {

@@ -10,17 +10,26 @@ use wlua_vm::{Value, Vm};
 /// `opts` says whether the text came from a file and how deep in native
 /// calls the loader runs (the parser's nesting limit counts them). The
 /// error is the message `load` returns, as raw bytes.
-pub fn compile_opts(src: &[u8], chunkname: &str, opts: wlua_parser::ParseOptions) -> Result<Arc<Proto>, Vec<u8>> {
+pub fn compile_opts(
+    src: &[u8],
+    chunkname: &str,
+    opts: wlua_parser::ParseOptions,
+) -> Result<Arc<Proto>, Vec<u8>> {
     let arena = bumpalo::Bump::new();
     let block = wlua_parser::parse_with(&arena, src, chunkname, opts).map_err(|e| e.to_bytes())?;
-    let proto = wlua_compiler::compile_with_source(&block, chunkname, src).map_err(|e| e.to_string().into_bytes())?;
+    let proto = wlua_compiler::compile_with_source(&block, chunkname, src)
+        .map_err(|e| e.to_string().into_bytes())?;
     Ok(Arc::new(proto))
 }
 
 /// Compiles with the options the chunk name implies (a file for `@name`).
 pub fn compile(src: &[u8], chunkname: &str) -> Result<Arc<Proto>, String> {
-    compile_opts(src, chunkname, wlua_parser::ParseOptions::for_chunkname(chunkname))
-        .map_err(|e| String::from_utf8_lossy(&e).into_owned())
+    compile_opts(
+        src,
+        chunkname,
+        wlua_parser::ParseOptions::for_chunkname(chunkname),
+    )
+    .map_err(|e| String::from_utf8_lossy(&e).into_owned())
 }
 
 /// `load` with a mode check. Binary chunks (starting with ESC) are read by
@@ -32,7 +41,17 @@ pub fn load_chunk(
     mode: &str,
     env: Option<Value>,
 ) -> Result<Value, Vec<u8>> {
-    load_chunk_opts(vm, src, chunkname, mode, env, wlua_parser::ParseOptions { file: false, base_level: 2 })
+    load_chunk_opts(
+        vm,
+        src,
+        chunkname,
+        mode,
+        env,
+        wlua_parser::ParseOptions {
+            file: false,
+            base_level: 2,
+        },
+    )
 }
 
 pub fn load_chunk_opts(
@@ -62,7 +81,8 @@ pub fn load_chunk_opts(
 pub fn read_source(path: Option<&str>) -> Result<(Vec<u8>, String), String> {
     let (mut data, name) = match path {
         Some(p) => {
-            let d = std::fs::read(p).map_err(|e| format!("cannot open {}: {}", p, errno_text(&e)))?;
+            let d =
+                std::fs::read(p).map_err(|e| format!("cannot open {}: {}", p, errno_text(&e)))?;
             (d, format!("@{}", p))
         }
         None => {
@@ -81,9 +101,24 @@ pub fn read_source(path: Option<&str>) -> Result<(Vec<u8>, String), String> {
     Ok((data, name))
 }
 
-pub fn load_file(vm: &mut Vm, path: Option<&str>, mode: &str, env: Option<Value>) -> Result<Value, Vec<u8>> {
+pub fn load_file(
+    vm: &mut Vm,
+    path: Option<&str>,
+    mode: &str,
+    env: Option<Value>,
+) -> Result<Value, Vec<u8>> {
     let (src, name) = read_source(path).map_err(String::into_bytes)?;
-    load_chunk_opts(vm, &src, &name, mode, env, wlua_parser::ParseOptions { file: true, base_level: 2 })
+    load_chunk_opts(
+        vm,
+        &src,
+        &name,
+        mode,
+        env,
+        wlua_parser::ParseOptions {
+            file: true,
+            base_level: 2,
+        },
+    )
 }
 
 /// The C library's text for an I/O error ("No such file or directory"),

@@ -75,7 +75,9 @@ impl Vm {
     pub(crate) fn frame_top(&self, f: &Frame) -> usize {
         let t = self.cur.get();
         match (f.kind, t.stack.get(f.func)) {
-            (FrameKind::Lua, Some(Value::LuaFn(c))) => f.base + c.get().proto.get().proto.max_stack as usize,
+            (FrameKind::Lua, Some(Value::LuaFn(c))) => {
+                f.base + c.get().proto.get().proto.max_stack as usize
+            }
             _ => t.top.max(f.base),
         }
     }
@@ -99,9 +101,15 @@ impl Vm {
         let max_stack = p.max_stack as usize;
         // Fixed parameters of a vararg function move above the varargs
         // (adjust_varargs), so `base` is past the arguments.
-        let base = if p.is_vararg { func + 1 + nargs } else { func + 1 };
+        let base = if p.is_vararg {
+            func + 1 + nargs
+        } else {
+            func + 1
+        };
         let need = base + max_stack;
-        if need > MAX_STACK + self.error_handling * 1000 || th.frames.len() >= MAX_FRAMES + self.error_handling * 100 {
+        if need > MAX_STACK + self.error_handling * 1000
+            || th.frames.len() >= MAX_FRAMES + self.error_handling * 100
+        {
             return Err(self.stack_overflow());
         }
         th.ensure(need);
@@ -162,7 +170,10 @@ impl Vm {
             _ => {
                 // __call: insert the handler below the arguments.
                 // The handler must itself be a function (tryfuncTM).
-                match self.get_tm(&f, crate::meta::Tm::Call).filter(|h| h.is_function()) {
+                match self
+                    .get_tm(&f, crate::meta::Tm::Call)
+                    .filter(|h| h.is_function())
+                {
                     Some(h) => {
                         let th = self.cur.get_mut();
                         th.ensure(func + nargs + 2);
@@ -236,7 +247,13 @@ impl Vm {
                 th.stack[func] = handler.unwrap_or(Value::Nil);
                 th.ensure(func + 1 + args.len() + 1);
                 th.stack[func + 1..func + 1 + args.len()].copy_from_slice(&args);
-                match self.precall(func + 1, args.len().saturating_sub(1), -1, RetAction::Normal, false) {
+                match self.precall(
+                    func + 1,
+                    args.len().saturating_sub(1),
+                    -1,
+                    RetAction::Normal,
+                    false,
+                ) {
                     Ok(Next::Continue) => self.continue_or_finish(),
                     Ok(Next::Boundary) => Ok(Next::Boundary),
                     Err(e) => Err(e),
@@ -273,7 +290,12 @@ impl Vm {
     /// `stack[src..src + n]`. Returns whether the frame was a boundary.
     #[inline(never)]
     pub(crate) fn pop_and_deliver(&mut self, src: usize, n: usize) -> Result<bool, LuaError> {
-        if self.hook.is_some() && matches!(self.cur.get().frames.last().map(|f| f.kind), Some(FrameKind::Lua)) {
+        if self.hook.is_some()
+            && matches!(
+                self.cur.get().frames.last().map(|f| f.kind),
+                Some(FrameKind::Lua)
+            )
+        {
             // (Natives fire their return hook in call_native.)
             // Before popping: the hook runs above the results.
             let t = self.cur.get_mut();
@@ -490,7 +512,11 @@ impl Vm {
             let mut stop = None;
             for (i, f) in th.frames.iter().enumerate().rev() {
                 if let FrameKind::Protected { has_handler } = f.kind {
-                    let handler = if has_handler { th.stack[f.func] } else { Value::Nil };
+                    let handler = if has_handler {
+                        th.stack[f.func]
+                    } else {
+                        Value::Nil
+                    };
                     catch = Some((i, handler));
                     break;
                 }
@@ -589,11 +615,18 @@ impl Vm {
                 if what == "method" {
                     arg -= 1;
                     if arg == 0 {
-                        let s = format!("{}calling '{}' on bad self ({})", self.where_(1), name, msg);
+                        let s =
+                            format!("{}calling '{}' on bad self ({})", self.where_(1), name, msg);
                         return self.new_str(s);
                     }
                 }
-                let s = format!("{}bad argument #{} to '{}' ({})", self.where_(1), arg, name, msg);
+                let s = format!(
+                    "{}bad argument #{} to '{}' ({})",
+                    self.where_(1),
+                    arg,
+                    name,
+                    msg
+                );
                 self.new_str(s)
             }
         }
@@ -638,7 +671,9 @@ impl Vm {
             }
             pos -= 1;
         }
-        let u = self.heap.alloc(crate::func::UpVal::Open { thread: th, idx });
+        let u = self
+            .heap
+            .alloc(crate::func::UpVal::Open { thread: th, idx });
         th.get_mut().open_upvals.insert(pos, u);
         u
     }

@@ -124,7 +124,14 @@ pub fn get_obj_name(p: &Proto, lastpc: usize, reg: usize) -> Option<(&'static st
                 Some(upval_name(p, t).to_string())
             };
             let name = kname(p, pc, k);
-            Some((if vn.as_deref() == Some("_ENV") { "global" } else { "field" }, name))
+            Some((
+                if vn.as_deref() == Some("_ENV") {
+                    "global"
+                } else {
+                    "field"
+                },
+                name,
+            ))
         }
         OpCode::GetUpval => Some(("upvalue", upval_name(p, i.b() as usize).to_string())),
         OpCode::LoadK | OpCode::LoadKx => {
@@ -173,7 +180,11 @@ fn func_name_from_code(p: &Proto, pc: usize) -> Option<(&'static str, String)> {
 }
 
 impl Vm {
-    pub fn frame_proto(&self, th: &crate::thread::Thread, f: &Frame) -> Option<std::sync::Arc<Proto>> {
+    pub fn frame_proto(
+        &self,
+        th: &crate::thread::Thread,
+        f: &Frame,
+    ) -> Option<std::sync::Arc<Proto>> {
         if !matches!(f.kind, FrameKind::Lua) {
             return None;
         }
@@ -186,7 +197,10 @@ impl Vm {
     /// The current line of a Lua frame (-1 for natives).
     pub fn frame_line(&self, th: &crate::thread::Thread, f: &Frame) -> i64 {
         match self.frame_proto(th, f) {
-            Some(p) => p.lineinfo.get(f.pc.saturating_sub(1)).map_or(-1, |l| *l as i64),
+            Some(p) => p
+                .lineinfo
+                .get(f.pc.saturating_sub(1))
+                .map_or(-1, |l| *l as i64),
             None => -1,
         }
     }
@@ -214,10 +228,15 @@ impl Vm {
     /// `"short_src:line: "`, with line -1 when it was stripped.
     pub fn runtime_position(&self) -> String {
         let th = self.cur.get();
-        let Some(f) = th.frames.last() else { return String::new() };
+        let Some(f) = th.frames.last() else {
+            return String::new();
+        };
         match self.frame_proto(th, f) {
             Some(p) => {
-                let line = p.lineinfo.get(f.pc.saturating_sub(1)).map_or(-1, |l| *l as i64);
+                let line = p
+                    .lineinfo
+                    .get(f.pc.saturating_sub(1))
+                    .map_or(-1, |l| *l as i64);
                 format!("{}:{}: ", chunkid(&p.source), line)
             }
             None => String::new(),
@@ -228,8 +247,12 @@ impl Vm {
     /// frame: `" (local 'x')"`, `" (global 'f')"`, or `""`.
     pub(crate) fn describe(&self, op: Operand) -> String {
         let th = self.cur.get();
-        let Some(f) = th.frames.last() else { return String::new() };
-        let Some(p) = self.frame_proto(th, f) else { return String::new() };
+        let Some(f) = th.frames.last() else {
+            return String::new();
+        };
+        let Some(p) = self.frame_proto(th, f) else {
+            return String::new();
+        };
         let pc = f.pc.saturating_sub(1);
         let r = match op {
             Operand::Reg(r) => get_obj_name(&p, pc, r as usize),
@@ -263,7 +286,8 @@ impl Vm {
             let caller = &th.frames[n - 2];
             if !f.tail {
                 if let Some(p) = self.frame_proto(th, caller) {
-                    if let Some((kind, name)) = func_name_from_code(&p, caller.pc.saturating_sub(1)) {
+                    if let Some((kind, name)) = func_name_from_code(&p, caller.pc.saturating_sub(1))
+                    {
                         return (name, kind);
                     }
                 }
@@ -281,18 +305,28 @@ impl Vm {
     /// `"mod.name"` (or `"name"` for `_G`) when `f` is a field of a table
     /// in `package.loaded` (pushglobalfuncname in lauxlib.c).
     pub fn global_func_name(&self, f: Value) -> Option<String> {
-        let loaded = self.registry.get().iter_all().find_map(|(k, v)| match (k, v) {
-            (Value::Str(s), Value::Table(t)) if s.get().as_bytes() == b"_LOADED" => Some(t),
-            _ => None,
-        })?;
+        let loaded = self
+            .registry
+            .get()
+            .iter_all()
+            .find_map(|(k, v)| match (k, v) {
+                (Value::Str(s), Value::Table(t)) if s.get().as_bytes() == b"_LOADED" => Some(t),
+                _ => None,
+            })?;
         for (modname, m) in loaded.get().iter_all() {
-            let (Value::Str(modname), Value::Table(m)) = (modname, m) else { continue };
+            let (Value::Str(modname), Value::Table(m)) = (modname, m) else {
+                continue;
+            };
             for (k, v) in m.get().iter_all() {
                 if let Value::Str(k) = k {
                     if v.raw_eq(&f) {
                         let modname = modname.get().to_str_lossy();
                         let k = k.get().to_str_lossy();
-                        return Some(if modname == "_G" { k.into_owned() } else { format!("{}.{}", modname, k) });
+                        return Some(if modname == "_G" {
+                            k.into_owned()
+                        } else {
+                            format!("{}.{}", modname, k)
+                        });
                     }
                 }
             }
@@ -301,7 +335,11 @@ impl Vm {
     }
 
     /// Name info for frame `level` (0 = top), for debug.getinfo "n".
-    pub fn frame_name(&self, th: &crate::thread::Thread, idx: usize) -> Option<(&'static str, String)> {
+    pub fn frame_name(
+        &self,
+        th: &crate::thread::Thread,
+        idx: usize,
+    ) -> Option<(&'static str, String)> {
         let f = th.frames.get(idx)?;
         if f.tail || idx == 0 {
             return None;
@@ -313,43 +351,89 @@ impl Vm {
 
     /// luaL_traceback of the running thread from `level`.
     pub fn traceback(&self, level: usize) -> String {
-        self.traceback_of(self.cur.get(), level)
+        self.traceback_of(self.cur, level)
     }
 
-    pub fn traceback_of(&self, th: &crate::thread::Thread, level: usize) -> String {
+    /// The number of levels of `th`: its frames, plus, for the main thread,
+    /// the host's C function that called the main chunk (lua.c's `pmain`,
+    /// which the reference shows as `[C]: in ?`).
+    pub fn level_count(&self, th: crate::gc::Gc<crate::thread::Thread>) -> usize {
+        let n = th.get().frames.len();
+        if th == self.main && n > 0 { n + 1 } else { n }
+    }
+
+    /// luaL_traceback (lauxlib.c, 5.3) of `th` from `level`: at most ten
+    /// levels, `...`, then the last eleven.
+    pub fn traceback_of(&self, th: crate::gc::Gc<crate::thread::Thread>, level: usize) -> String {
+        const LEVELS1: usize = 10;
+        const LEVELS2: usize = 11;
+        let t = th.get();
+        let count = self.level_count(th);
         let mut out = String::from("stack traceback:");
-        let n = th.frames.len();
-        let frames: Vec<usize> = (0..n.saturating_sub(level)).rev().collect();
-        let total = frames.len();
-        for (k, &idx) in frames.iter().enumerate() {
-            if total > 22 && k == 10 {
-                out.push_str(&format!("\n\t...\t(skipping {} levels)", total - 21));
-            }
-            if total > 22 && k >= 10 && k < total - 11 {
+        if level >= count {
+            return out;
+        }
+        let last = count - 1;
+        let mut n1: i64 = if last - level > LEVELS1 + LEVELS2 {
+            LEVELS1 as i64
+        } else {
+            -1
+        };
+        let mut lvl = level;
+        while lvl < count {
+            let cur = lvl;
+            lvl += 1;
+            if n1 == 0 {
+                n1 -= 1;
+                out.push_str("\n\t...");
+                lvl = last - LEVELS2 + 1;
                 continue;
             }
-            let f = &th.frames[idx];
-            match self.frame_proto(th, f) {
+            n1 -= 1;
+            let nf = t.frames.len();
+            if cur >= nf {
+                // The host's C function below the main chunk.
+                out.push_str("\n\t[C]: in ?");
+                continue;
+            }
+            let fi = nf - 1 - cur;
+            let f = &t.frames[fi];
+            let func = t.stack.get(f.func).copied().unwrap_or(Value::Nil);
+            let proto = self.frame_proto(t, f);
+            match &proto {
                 Some(p) => {
-                    let line = p.lineinfo.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
-                    let what = if p.line_defined == 0 {
-                        "main chunk".to_string()
-                    } else {
-                        match self.frame_name(th, idx) {
-                            Some((kind, name)) if kind != "for iterator" => {
-                                format!("{} '{}'", if kind == "method" { "method" } else { "function" }, name)
-                            }
-                            _ => format!("function <{}:{}>", chunkid(&p.source), p.line_defined),
-                        }
-                    };
-                    out.push_str(&format!("\n\t{}:{}: in {}", chunkid(&p.source), line, what));
+                    out.push_str(&format!("\n\t{}:", chunkid(&p.source)));
+                    let line = self.frame_line(t, f);
+                    if line > 0 {
+                        out.push_str(&format!("{line}:"));
+                    }
                 }
-                None => {
-                    let what = match self.frame_name(th, idx) {
-                        Some((_, name)) => format!("function '{}'", name),
-                        None => "?".to_string(),
-                    };
-                    out.push_str(&format!("\n\t[C]: in {}", what));
+                None => out.push_str("\n\t[C]:"),
+            }
+            out.push_str(" in ");
+            // A pcall/xpcall frame keeps its handler (or nil) where the
+            // function was, so it is named from its kind.
+            let protected = match f.kind {
+                FrameKind::Protected { has_handler } => {
+                    Some(if has_handler { "xpcall" } else { "pcall" })
+                }
+                _ => None,
+            };
+            if let Some(p) = protected {
+                out.push_str(&format!("function '{p}'"));
+            } else if let Some(g) = self.global_func_name(func) {
+                out.push_str(&format!("function '{g}'"));
+            } else if let Some((kind, name)) = self.frame_name(t, fi) {
+                out.push_str(&format!("{kind} '{name}'"));
+            } else {
+                match &proto {
+                    Some(p) if p.line_defined == 0 => out.push_str("main chunk"),
+                    Some(p) => out.push_str(&format!(
+                        "function <{}:{}>",
+                        chunkid(&p.source),
+                        p.line_defined
+                    )),
+                    None => out.push('?'),
                 }
             }
             if f.tail {
@@ -403,7 +487,9 @@ impl Vm {
     pub(crate) fn hook_resume_caller(&mut self) {
         let th = self.cur.get();
         let Some(f) = th.frames.last() else { return };
-        let Some(p) = self.frame_proto(th, f) else { return };
+        let Some(p) = self.frame_proto(th, f) else {
+            return;
+        };
         let pc = f.pc.saturating_sub(1);
         let line = p.lineinfo.get(pc).map_or(-1, |l| *l as i64);
         if let Some(h) = self.hook.as_mut() {

@@ -29,13 +29,19 @@ impl LuaError {
 
     #[cold]
     pub fn arg(arg: usize, msg: impl Into<String>) -> LuaError {
-        LuaError::Arg { arg, msg: msg.into() }
+        LuaError::Arg {
+            arg,
+            msg: msg.into(),
+        }
     }
 
     /// `bad argument #n to 'f' (T expected, got U)`.
     #[cold]
     pub fn type_arg(arg: usize, expected: &str, got: &Value) -> LuaError {
-        LuaError::arg(arg, format!("{} expected, got {}", expected, typename_for_arg(got)))
+        LuaError::arg(
+            arg,
+            format!("{} expected, got {}", expected, typename_for_arg(got)),
+        )
     }
 }
 

@@ -71,7 +71,11 @@ pub enum Ret {
     /// `coroutine.yield`.
     Yield(Vals),
     /// `coroutine.resume` / a `wrap` function: switch to `co`.
-    Resume { co: Gc<Thread>, args: Vals, wrap: bool },
+    Resume {
+        co: Gc<Thread>,
+        args: Vals,
+        wrap: bool,
+    },
 }
 
 pub type NResult = Result<Ret, LuaError>;

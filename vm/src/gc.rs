@@ -149,9 +149,7 @@ impl GcRef {
         match self {
             GcRef::Str(g) => std::mem::size_of::<GcBox<LuaStr>>() + g.get().len(),
             GcRef::Table(g) => std::mem::size_of::<GcBox<Table>>() + g.get().heap_size(),
-            GcRef::LuaFn(g) => {
-                std::mem::size_of::<GcBox<LuaClosure>>() + g.get().upvals.len() * 8
-            }
+            GcRef::LuaFn(g) => std::mem::size_of::<GcBox<LuaClosure>>() + g.get().upvals.len() * 8,
             GcRef::Native(g) => {
                 std::mem::size_of::<GcBox<NativeClosure>>() + g.get().upvals.len() * 16
             }
@@ -496,7 +494,9 @@ impl Heap {
         DEBT.with(|d| d.set(0));
         // The next cycle starts when the heap has grown to `pause`% of the
         // live size (the debt counts only growth), as the reference paces.
-        self.threshold = (live / 100 * self.pause).saturating_sub(live).max(256 * 1024);
+        self.threshold = (live / 100 * self.pause)
+            .saturating_sub(live)
+            .max(256 * 1024);
     }
 
     /// Takes every object with a pending finalizer, for `lua_close`.

@@ -15,6 +15,7 @@
 //!    push or pop a `Frame` and go round 'newframe.
 
 use crate::call::Next;
+use crate::debuginfo::Operand;
 use crate::error::{Exit, LuaError};
 use crate::func::{LuaClosure, UpVal};
 use crate::gc::Gc;
@@ -23,10 +24,7 @@ use crate::number;
 use crate::op::{Instr, OpCode, fb2int, index_k, is_k};
 use crate::table::{KeyError, Table};
 use crate::thread::{FrameKind, RetAction};
-use crate::value::{
-    Value, float_le_int, float_lt_int, float_to_int, int_le_float, int_lt_float,
-};
-use crate::debuginfo::Operand;
+use crate::value::{Value, float_le_int, float_lt_int, float_to_int, int_le_float, int_lt_float};
 use crate::vm::Vm;
 
 /// Why the inner loop stopped without an error.
@@ -52,7 +50,11 @@ fn index_through_class(tab: Gc<Table>, key: Value, index_name: Value) -> Option<
         Value::Table(class) => {
             let c = class.get();
             let v = c.get(key);
-            if !v.is_nil() || c.meta.is_none() { Some(v) } else { None }
+            if !v.is_nil() || c.meta.is_none() {
+                Some(v)
+            } else {
+                None
+            }
         }
         _ => None,
     }
@@ -109,7 +111,13 @@ fn is_strnum(v: &Value) -> bool {
 }
 
 /// The message for failed arithmetic (luaG_opinterror / luaG_tointerror).
-pub(crate) fn arith_error_text(op: ArithOp, e: ArithError, a: &Value, b: &Value, vm: &Vm) -> String {
+pub(crate) fn arith_error_text(
+    op: ArithOp,
+    e: ArithError,
+    a: &Value,
+    b: &Value,
+    vm: &Vm,
+) -> String {
     let _ = op;
     match e {
         ArithError::ModByZero => "attempt to perform 'n%0'".to_string(),
@@ -118,9 +126,15 @@ pub(crate) fn arith_error_text(op: ArithOp, e: ArithError, a: &Value, b: &Value,
         ArithError::NotNumber => {
             let bad = if a.to_number().is_none() { a } else { b };
             if op.is_bitwise() {
-                format!("attempt to perform bitwise operation on a {} value", vm.type_name_meta(bad))
+                format!(
+                    "attempt to perform bitwise operation on a {} value",
+                    vm.type_name_meta(bad)
+                )
             } else {
-                format!("attempt to perform arithmetic on a {} value", vm.type_name_meta(bad))
+                format!(
+                    "attempt to perform arithmetic on a {} value",
+                    vm.type_name_meta(bad)
+                )
             }
         }
     }
@@ -247,7 +261,11 @@ impl Vm {
             }
             macro_rules! rk {
                 ($x:expr) => {
-                    if is_k($x) { kst!(index_k($x)) } else { *reg!($x) }
+                    if is_k($x) {
+                        kst!(index_k($x))
+                    } else {
+                        *reg!($x)
+                    }
                 };
             }
             // A reference to an RK operand: matching through a reference
@@ -359,7 +377,9 @@ impl Vm {
                         &Value::Int(y) => y as f64,
                         _ => f64::NAN,
                     };
-                    if matches!(b, Value::Int(_) | Value::Float(_)) && matches!(c, Value::Int(_) | Value::Float(_)) {
+                    if matches!(b, Value::Int(_) | Value::Float(_))
+                        && matches!(c, Value::Int(_) | Value::Float(_))
+                    {
                         *reg!($i.a()) = Value::Float(arith_float($op, x, y));
                     } else {
                         let (b, c) = (*b, *c);
@@ -445,7 +465,9 @@ impl Vm {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
-                            if let Some(v) = index_through_class(tab, *key, self.tm_names[Tm::Index as usize]) {
+                            if let Some(v) =
+                                index_through_class(tab, *key, self.tm_names[Tm::Index as usize])
+                            {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
@@ -510,16 +532,24 @@ impl Vm {
                                 continue;
                             }
                             // The class pattern: `__index` is a plain table.
-                            if let Some(v) = index_through_class(tab, key, self.tm_names[Tm::Index as usize]) {
+                            if let Some(v) =
+                                index_through_class(tab, key, self.tm_names[Tm::Index as usize])
+                            {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
                         }
                         slow!(self.index_slow(obj, key, base + i.a() as usize, Operand::Reg(i.b())))
                     }
-                    OpCode::Add => arith_op!(i, ArithOp::Add, i64::wrapping_add, |x: f64, y: f64| x + y),
-                    OpCode::Sub => arith_op!(i, ArithOp::Sub, i64::wrapping_sub, |x: f64, y: f64| x - y),
-                    OpCode::Mul => arith_op!(i, ArithOp::Mul, i64::wrapping_mul, |x: f64, y: f64| x * y),
+                    OpCode::Add => {
+                        arith_op!(i, ArithOp::Add, i64::wrapping_add, |x: f64, y: f64| x + y)
+                    }
+                    OpCode::Sub => {
+                        arith_op!(i, ArithOp::Sub, i64::wrapping_sub, |x: f64, y: f64| x - y)
+                    }
+                    OpCode::Mul => {
+                        arith_op!(i, ArithOp::Mul, i64::wrapping_mul, |x: f64, y: f64| x * y)
+                    }
                     OpCode::Mod => {
                         let b = rkr!(i.b());
                         let c = rkr!(i.c());
@@ -545,10 +575,18 @@ impl Vm {
                             (&Value::Int(x), &Value::Int(y)) if y != 0 => {
                                 *reg!(i.a()) = Value::Int(number::idiv(x, y))
                             }
-                            (&Value::Float(x), &Value::Float(y)) => *reg!(i.a()) = Value::Float((x / y).floor()),
+                            (&Value::Float(x), &Value::Float(y)) => {
+                                *reg!(i.a()) = Value::Float((x / y).floor())
+                            }
                             _ => {
                                 let (b, c) = (*b, *c);
-                                slow!(self.arith_slow(ArithOp::IDiv, b, c, base + i.a() as usize, i))
+                                slow!(self.arith_slow(
+                                    ArithOp::IDiv,
+                                    b,
+                                    c,
+                                    base + i.a() as usize,
+                                    i
+                                ))
                             }
                         }
                     }
@@ -572,7 +610,13 @@ impl Vm {
                         let b = *reg!(i.b());
                         match b {
                             Value::Int(x) => *reg!(i.a()) = Value::Int(!x),
-                            _ => slow!(self.arith_slow(ArithOp::BNot, b, b, base + i.a() as usize, i)),
+                            _ => slow!(self.arith_slow(
+                                ArithOp::BNot,
+                                b,
+                                b,
+                                base + i.a() as usize,
+                                i
+                            )),
                         }
                     }
                     OpCode::Not => {
@@ -699,7 +743,14 @@ impl Vm {
                         charge!();
                         if let Value::LuaFn(ncl) = *reg!(i.a()) {
                             if !hooked {
-                                if let Err(e) = self.push_lua_frame(ncl, a, nargs, nresults, RetAction::Normal, false) {
+                                if let Err(e) = self.push_lua_frame(
+                                    ncl,
+                                    a,
+                                    nargs,
+                                    nresults,
+                                    RetAction::Normal,
+                                    false,
+                                ) {
                                     return Err(e);
                                 }
                                 continue 'newframe;
@@ -711,7 +762,8 @@ impl Vm {
                                 // A native that returned into this frame: only the
                                 // stack may have moved.
                                 let t = self.cur;
-                                if t == th && t.get().frames.len() == depth && !self.hook.is_some() {
+                                if t == th && t.get().frames.len() == depth && !self.hook.is_some()
+                                {
                                     // The native's frame push may have moved both
                                     // vectors: re-derive the frame and the registers.
                                     let tm = t.get_mut();
@@ -784,7 +836,10 @@ impl Vm {
                                 }
                             }
                             t.frames.pop();
-                            if t.frames.last().is_some_and(|c| matches!(c.kind, FrameKind::Lua)) {
+                            if t.frames
+                                .last()
+                                .is_some_and(|c| matches!(c.kind, FrameKind::Lua))
+                            {
                                 continue 'newframe;
                             }
                             match self.after_return()? {
@@ -816,7 +871,11 @@ impl Vm {
                             }
                             (&Value::Float(idx), &Value::Float(limit), &Value::Float(step)) => {
                                 let idx = idx + step;
-                                if if 0.0 < step { idx <= limit } else { limit <= idx } {
+                                if if 0.0 < step {
+                                    idx <= limit
+                                } else {
+                                    limit <= idx
+                                } {
                                     pc = (pc as isize + i.sbx() as isize) as usize;
                                     *reg!(a) = Value::Float(idx);
                                     *reg!(a + 3) = Value::Float(idx);
@@ -924,7 +983,11 @@ impl Vm {
                         } else {
                             let want = i.b() as usize - 1;
                             for j in 0..want {
-                                t.stack[a + j] = if j < nva { t.stack[src + j] } else { Value::Nil };
+                                t.stack[a + j] = if j < nva {
+                                    t.stack[src + j]
+                                } else {
+                                    Value::Nil
+                                };
                             }
                         }
                     }
@@ -962,7 +1025,12 @@ impl Vm {
 
     /// Follows `__index` through tables (luaV_finishget's loop).
     #[inline(never)]
-    pub(crate) fn lookup(&mut self, t: Value, key: Value, operand: Operand) -> Result<Lookup, LuaError> {
+    pub(crate) fn lookup(
+        &mut self,
+        t: Value,
+        key: Value,
+        operand: Operand,
+    ) -> Result<Lookup, LuaError> {
         let mut t = t;
         let mut first = true;
         for _ in 0..2000 {
@@ -974,7 +1042,8 @@ impl Vm {
                     }
                     match tab.get().meta {
                         None => return Ok(Lookup::Found(Value::Nil)),
-                        Some(mt) => match fast_tm(mt, Tm::Index, self.tm_names[Tm::Index as usize]) {
+                        Some(mt) => match fast_tm(mt, Tm::Index, self.tm_names[Tm::Index as usize])
+                        {
                             None => return Ok(Lookup::Found(Value::Nil)),
                             Some(h) => h,
                         },
@@ -1007,7 +1076,13 @@ impl Vm {
 
     /// GETTABLE/GETTABUP/SELF when the raw lookup was not enough.
     #[inline(never)]
-    fn index_slow(&mut self, t: Value, key: Value, dest: usize, operand: Operand) -> Result<Next, LuaError> {
+    fn index_slow(
+        &mut self,
+        t: Value,
+        key: Value,
+        dest: usize,
+        operand: Operand,
+    ) -> Result<Next, LuaError> {
         match self.lookup(t, key, operand)? {
             Lookup::Found(v) => {
                 self.cur.get_mut().stack[dest] = v;
@@ -1019,7 +1094,13 @@ impl Vm {
 
     /// SETTABLE/SETTABUP when a metatable is involved (luaV_finishset).
     #[inline(never)]
-    fn newindex_slow(&mut self, t: Value, key: Value, val: Value, operand: Operand) -> Result<Next, LuaError> {
+    fn newindex_slow(
+        &mut self,
+        t: Value,
+        key: Value,
+        val: Value,
+        operand: Operand,
+    ) -> Result<Next, LuaError> {
         let mut t = t;
         let mut first = true;
         for _ in 0..2000 {
@@ -1027,9 +1108,9 @@ impl Vm {
                 Value::Table(tab) => {
                     let existing = tab.get().get(key);
                     let h = if existing.is_nil() {
-                        tab.get()
-                            .meta
-                            .and_then(|mt| fast_tm(mt, Tm::NewIndex, self.tm_names[Tm::NewIndex as usize]))
+                        tab.get().meta.and_then(|mt| {
+                            fast_tm(mt, Tm::NewIndex, self.tm_names[Tm::NewIndex as usize])
+                        })
                     } else {
                         None
                     };
@@ -1082,7 +1163,14 @@ impl Vm {
     }
 
     #[inline(never)]
-    fn arith_slow(&mut self, op: ArithOp, b: Value, c: Value, dest: usize, i: Instr) -> Result<Next, LuaError> {
+    fn arith_slow(
+        &mut self,
+        op: ArithOp,
+        b: Value,
+        c: Value,
+        dest: usize,
+        i: Instr,
+    ) -> Result<Next, LuaError> {
         match arith(op, b, c) {
             Ok(v) => {
                 self.cur.get_mut().stack[dest] = v;
@@ -1134,7 +1222,9 @@ impl Vm {
                             )
                         }
                     }
-                    ArithError::NoIntegerRep => format!("number{} has no integer representation", desc),
+                    ArithError::NoIntegerRep => {
+                        format!("number{} has no integer representation", desc)
+                    }
                     ArithError::ModByZero => "attempt to perform 'n%0'".to_string(),
                     ArithError::DivByZero => "attempt to divide by zero".to_string(),
                 };
@@ -1175,7 +1265,14 @@ impl Vm {
                 }
                 Ok(Next::Continue)
             }
-            Some(h) => self.call_tm(h, &[a, b], RetAction::Cond { expect, invert: false }),
+            Some(h) => self.call_tm(
+                h,
+                &[a, b],
+                RetAction::Cond {
+                    expect,
+                    invert: false,
+                },
+            ),
         }
     }
 
@@ -1188,12 +1285,26 @@ impl Vm {
     #[inline(never)]
     fn cmp_slow(&mut self, tm: Tm, a: Value, b: Value, expect: bool) -> Result<Next, LuaError> {
         if let Some(h) = self.get_tm(&a, tm).or_else(|| self.get_tm(&b, tm)) {
-            return self.call_tm(h, &[a, b], RetAction::Cond { expect, invert: false });
+            return self.call_tm(
+                h,
+                &[a, b],
+                RetAction::Cond {
+                    expect,
+                    invert: false,
+                },
+            );
         }
         if tm == Tm::Le {
             // a <= b  <=>  not (b < a)
             if let Some(h) = self.get_tm(&b, Tm::Lt).or_else(|| self.get_tm(&a, Tm::Lt)) {
-                return self.call_tm(h, &[b, a], RetAction::Cond { expect, invert: true });
+                return self.call_tm(
+                    h,
+                    &[b, a],
+                    RetAction::Cond {
+                        expect,
+                        invert: true,
+                    },
+                );
             }
         }
         let e = self.compare_error(&a, &b);
@@ -1204,7 +1315,12 @@ impl Vm {
     /// Concatenates R(b)..R(top-1) into R(a), calling `__concat` where
     /// needed (luaV_concat, resumable after a metamethod returns).
     #[inline(never)]
-    pub(crate) fn resume_concat(&mut self, a: usize, b: usize, top: usize) -> Result<Next, LuaError> {
+    pub(crate) fn resume_concat(
+        &mut self,
+        a: usize,
+        b: usize,
+        top: usize,
+    ) -> Result<Next, LuaError> {
         let mut top = top;
         loop {
             let total = top - b;
@@ -1217,7 +1333,9 @@ impl Vm {
             let x = t.stack[top - 2];
             let y = t.stack[top - 1];
             if !is_strnum(&x) || !is_strnum(&y) {
-                let h = self.get_tm(&x, Tm::Concat).or_else(|| self.get_tm(&y, Tm::Concat));
+                let h = self
+                    .get_tm(&x, Tm::Concat)
+                    .or_else(|| self.get_tm(&y, Tm::Concat));
                 match h {
                     Some(h) => {
                         return self.call_tm(
@@ -1231,7 +1349,11 @@ impl Vm {
                         );
                     }
                     None => {
-                        let (bad, idx) = if is_strnum(&x) { (y, top - 1) } else { (x, top - 2) };
+                        let (bad, idx) = if is_strnum(&x) {
+                            (y, top - 1)
+                        } else {
+                            (x, top - 2)
+                        };
                         let desc = self.describe_stack_slot(idx);
                         return Err(self.rt_error(format!(
                             "attempt to concatenate a {} value{}",
@@ -1274,7 +1396,10 @@ impl Vm {
         let fr = *t.frames.last().expect("frame");
         // A __call handler must be resolved before the frame goes away.
         if !t.stack[a].is_function() {
-            match self.get_tm(&t.stack[a], Tm::Call).filter(|h| h.is_function()) {
+            match self
+                .get_tm(&t.stack[a], Tm::Call)
+                .filter(|h| h.is_function())
+            {
                 Some(h) => {
                     let t = th.get_mut();
                     t.ensure(a + nargs + 2);
@@ -1323,16 +1448,31 @@ impl Vm {
 
     /// FORPREP's conversions (forlimit and the float fallback).
     #[inline(never)]
-    fn for_prep(&mut self, init: Value, limit: Value, step: Value) -> Result<(Value, Value, Value), String> {
+    fn for_prep(
+        &mut self,
+        init: Value,
+        limit: Value,
+        step: Value,
+    ) -> Result<(Value, Value, Value), String> {
         if let (Value::Int(i0), Value::Int(st)) = (init, step) {
             if let Some((lim, stop)) = for_limit(&limit, st) {
                 // A zero step is allowed, as in 5.3 (the loop never ends).
                 let i0 = if stop { 0 } else { i0 };
-                return Ok((Value::Int(i0.wrapping_sub(st)), Value::Int(lim), Value::Int(st)));
+                return Ok((
+                    Value::Int(i0.wrapping_sub(st)),
+                    Value::Int(lim),
+                    Value::Int(st),
+                ));
             }
         }
-        let nl = limit.to_number().and_then(|v| v.as_f64()).ok_or("'for' limit must be a number")?;
-        let ns = step.to_number().and_then(|v| v.as_f64()).ok_or("'for' step must be a number")?;
+        let nl = limit
+            .to_number()
+            .and_then(|v| v.as_f64())
+            .ok_or("'for' limit must be a number")?;
+        let ns = step
+            .to_number()
+            .and_then(|v| v.as_f64())
+            .ok_or("'for' step must be a number")?;
         let ni = init
             .to_number()
             .and_then(|v| v.as_f64())
@@ -1377,4 +1517,3 @@ fn gc_after_concat(vm: &mut Vm) -> Result<(), LuaError> {
     }
     Ok(())
 }
-

@@ -119,7 +119,12 @@ impl ArithOp {
     pub fn is_bitwise(self) -> bool {
         matches!(
             self,
-            ArithOp::BAnd | ArithOp::BOr | ArithOp::BXor | ArithOp::Shl | ArithOp::Shr | ArithOp::BNot
+            ArithOp::BAnd
+                | ArithOp::BOr
+                | ArithOp::BXor
+                | ArithOp::Shl
+                | ArithOp::Shr
+                | ArithOp::BNot
         )
     }
 }
@@ -196,8 +201,14 @@ pub fn arith(op: ArithOp, a: Value, b: Value) -> Result<Value, ArithError> {
             _ => {}
         }
     }
-    let x = a.to_number().and_then(|v| v.as_f64()).ok_or(ArithError::NotNumber)?;
-    let y = b.to_number().and_then(|v| v.as_f64()).ok_or(ArithError::NotNumber)?;
+    let x = a
+        .to_number()
+        .and_then(|v| v.as_f64())
+        .ok_or(ArithError::NotNumber)?;
+    let y = b
+        .to_number()
+        .and_then(|v| v.as_f64())
+        .ok_or(ArithError::NotNumber)?;
     Ok(Value::Float(arith_float(op, x, y)))
 }
 

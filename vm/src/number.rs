@@ -4,14 +4,22 @@
 /// C's `%.{prec}g`, as glibc prints it.
 pub fn fmt_g(x: f64, prec: usize) -> String {
     if x.is_nan() {
-        return if x.is_sign_negative() { "-nan".into() } else { "nan".into() };
+        return if x.is_sign_negative() {
+            "-nan".into()
+        } else {
+            "nan".into()
+        };
     }
     if x.is_infinite() {
         return if x < 0.0 { "-inf".into() } else { "inf".into() };
     }
     let p = if prec == 0 { 1 } else { prec };
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if x.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     let e = format!("{:.*e}", p - 1, x);
     let epos = e.rfind('e').unwrap_or(e.len());
@@ -50,7 +58,11 @@ pub fn idiv(a: i64, b: i64) -> i64 {
         return a.wrapping_neg();
     }
     let q = a / b;
-    if (a % b != 0) && ((a ^ b) < 0) { q - 1 } else { q }
+    if (a % b != 0) && ((a ^ b) < 0) {
+        q - 1
+    } else {
+        q
+    }
 }
 
 /// Integer modulo with the sign of the divisor (luaV_mod).
@@ -74,7 +86,11 @@ pub fn fmod(a: f64, b: f64) -> f64 {
 #[inline]
 pub fn shift_left(x: i64, y: i64) -> i64 {
     if y < 0 {
-        if y <= -64 { 0 } else { ((x as u64) >> (-y) as u32) as i64 }
+        if y <= -64 {
+            0
+        } else {
+            ((x as u64) >> (-y) as u32) as i64
+        }
     } else if y >= 64 {
         0
     } else {

@@ -408,7 +408,10 @@ mod tests {
     #[test]
     fn every_format_round_trips() {
         let i = Instr::abc(OpCode::Add, 200, 300 | BITRK, 17);
-        assert_eq!((i.op(), i.a(), i.b(), i.c()), (OpCode::Add, 200, 300 | BITRK, 17));
+        assert_eq!(
+            (i.op(), i.a(), i.b(), i.c()),
+            (OpCode::Add, 200, 300 | BITRK, 17)
+        );
         let i = Instr::abx(OpCode::LoadK, 3, MAXARG_BX);
         assert_eq!((i.op(), i.a(), i.bx()), (OpCode::LoadK, 3, MAXARG_BX));
         let i = Instr::asbx(OpCode::Jmp, 0, -5);

@@ -103,7 +103,11 @@ impl Proto {
 
     fn disassemble_into(&self, out: &mut String) {
         use std::fmt::Write;
-        let kind = if self.line_defined == 0 { "main" } else { "function" };
+        let kind = if self.line_defined == 0 {
+            "main"
+        } else {
+            "function"
+        };
         let _ = writeln!(
             out,
             "{} <{}:{},{}> ({} instructions)",

@@ -91,7 +91,11 @@ impl Default for Table {
 
 impl Table {
     pub fn new(narray: usize, nhash: usize) -> Table {
-        let hcap = if nhash == 0 { 0 } else { nhash.next_power_of_two() };
+        let hcap = if nhash == 0 {
+            0
+        } else {
+            nhash.next_power_of_two()
+        };
         note_alloc(narray * 16 + hcap * 36);
         Table {
             array: vec![Value::Nil; narray],
@@ -217,11 +221,15 @@ impl Table {
             // Crossing the scan limit: index every entry.
             let mut index = HashTable::with_capacity(self.hcap);
             for (i, (k, _)) in entries.iter().enumerate() {
-                index.insert_unique(hash_value(k), i as u32, |&j| hash_value(&entries[j as usize].0));
+                index.insert_unique(hash_value(k), i as u32, |&j| {
+                    hash_value(&entries[j as usize].0)
+                });
             }
             self.index = Some(Box::new(index));
         } else if let Some(index) = self.index.as_mut() {
-            index.insert_unique(hash_value(&key), idx, |&i| hash_value(&entries[i as usize].0));
+            index.insert_unique(hash_value(&key), idx, |&i| {
+                hash_value(&entries[i as usize].0)
+            });
         }
     }
 
@@ -305,7 +313,11 @@ impl Table {
         } else {
             self.array.resize(nasize, Value::Nil);
         }
-        self.hcap = if nhsize == 0 { 0 } else { nhsize.next_power_of_two() };
+        self.hcap = if nhsize == 0 {
+            0
+        } else {
+            nhsize.next_power_of_two()
+        };
         self.entries = Vec::with_capacity(self.hcap);
         self.index = None;
         for (k, v) in old_entries.into_iter().chain(spill) {
@@ -452,7 +464,9 @@ impl Table {
             if v.is_nil() {
                 continue;
             }
-            if (wv && values && !crate::gc::is_alive(*v)) || (wk && keys && !crate::gc::is_alive(*k)) {
+            if (wv && values && !crate::gc::is_alive(*v))
+                || (wk && keys && !crate::gc::is_alive(*k))
+            {
                 *v = Value::Nil;
             }
         }
@@ -479,7 +493,10 @@ mod tests {
         let mut t = Table::new(0, 0);
         t.set(Value::Float(3.0), Value::Bool(true)).unwrap();
         assert!(t.get(Value::Int(3)).truthy());
-        assert_eq!(t.set(Value::Float(f64::NAN), Value::Nil), Err(KeyError::NaN));
+        assert_eq!(
+            t.set(Value::Float(f64::NAN), Value::Nil),
+            Err(KeyError::NaN)
+        );
         assert_eq!(t.set(Value::Nil, Value::Nil), Err(KeyError::Nil));
     }
 

@@ -3,8 +3,8 @@
 //! stack frames: Lua-to-Lua calls, metamethod calls and `pcall` push a
 //! `Frame` and the interpreter loop carries on (DESIGN.md, stackless VM).
 
-use crate::gc::{Gc, GcRef};
 use crate::func::UpVal;
+use crate::gc::{Gc, GcRef};
 use crate::value::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,11 +44,15 @@ pub enum FrameKind {
     Native,
     /// `pcall`/`xpcall` waiting for the protected call to finish. An
     /// `xpcall` handler sits in the frame's function slot.
-    Protected { has_handler: bool },
+    Protected {
+        has_handler: bool,
+    },
     /// `coroutine.yield` waiting to be resumed (only in suspended threads).
     Yield,
     /// `coroutine.resume`/`wrap` waiting for the coroutine to stop.
-    Resume { wrap: bool },
+    Resume {
+        wrap: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -70,7 +74,6 @@ pub struct Frame {
     /// Reached by a tail call (for tracebacks).
     pub tail: bool,
 }
-
 
 pub struct Thread {
     pub stack: Vec<Value>,
@@ -122,7 +125,8 @@ impl Thread {
     #[cold]
     fn grow(&mut self, n: usize) {
         let before = self.stack.capacity();
-        self.stack.resize(n.max(self.stack.len() * 3 / 2), Value::Nil);
+        self.stack
+            .resize(n.max(self.stack.len() * 3 / 2), Value::Nil);
         crate::gc::note_alloc((self.stack.capacity() - before) * 16);
     }
 

@@ -88,9 +88,7 @@ impl Vm {
         main.get_mut().status = CoStatus::Running;
         let globals = heap.alloc(Table::new(0, 64));
         let registry = heap.alloc(Table::new(2, 8));
-        let tm_names = std::array::from_fn(|i| {
-            Value::Str(heap.intern(TM_NAMES[i].as_bytes()))
-        });
+        let tm_names = std::array::from_fn(|i| Value::Str(heap.intern(TM_NAMES[i].as_bytes())));
         let vm = Vm {
             heap,
             main,
@@ -109,7 +107,12 @@ impl Vm {
             in_hook: false,
             hook_skip: false,
             script_name: None,
-            rng_state: Cell::new([0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 1]),
+            rng_state: Cell::new([
+                0x9E3779B97F4A7C15,
+                0xBF58476D1CE4E5B9,
+                0x94D049BB133111EB,
+                1,
+            ]),
             ext: None,
         };
         // registry[1] = main thread, registry[2] = globals (LUA_RIDX_*).
@@ -144,7 +147,11 @@ impl Vm {
         }))
     }
 
-    pub fn new_userdata(&mut self, data: Box<dyn std::any::Any + Send>, meta: Option<Gc<Table>>) -> Value {
+    pub fn new_userdata(
+        &mut self,
+        data: Box<dyn std::any::Any + Send>,
+        meta: Option<Gc<Table>>,
+    ) -> Value {
         Value::UserData(self.heap.alloc(UserData {
             meta,
             user_value: Value::Nil,
@@ -295,10 +302,18 @@ impl Vm {
                 if !v.is_nil() {
                     return Ok(v);
                 }
-                match tab.get().meta.and_then(|m| fast_tm(m, Tm::Index, self.tm_names[0])) {
+                match tab
+                    .get()
+                    .meta
+                    .and_then(|m| fast_tm(m, Tm::Index, self.tm_names[0]))
+                {
                     None => return Ok(Value::Nil),
                     Some(h) if h.is_function() => {
-                        return Ok(self.call(h, &[t, k])?.first().copied().unwrap_or(Value::Nil));
+                        return Ok(self
+                            .call(h, &[t, k])?
+                            .first()
+                            .copied()
+                            .unwrap_or(Value::Nil));
                     }
                     Some(h) => t = h,
                 }
@@ -311,7 +326,11 @@ impl Vm {
                         )));
                     }
                     Some(h) if h.is_function() => {
-                        return Ok(self.call(h, &[t, k])?.first().copied().unwrap_or(Value::Nil));
+                        return Ok(self
+                            .call(h, &[t, k])?
+                            .first()
+                            .copied()
+                            .unwrap_or(Value::Nil));
                     }
                     Some(h) => t = h,
                 }
@@ -327,7 +346,9 @@ impl Vm {
             if let Value::Table(tab) = t {
                 let existing = tab.get().get(k);
                 let h = if existing.is_nil() {
-                    tab.get().meta.and_then(|m| fast_tm(m, Tm::NewIndex, self.tm_names[1]))
+                    tab.get()
+                        .meta
+                        .and_then(|m| fast_tm(m, Tm::NewIndex, self.tm_names[1]))
                 } else {
                     None
                 };
@@ -496,7 +517,11 @@ impl Vm {
     /// `#v` with `__len` (luaL_len without the integer check).
     pub fn len(&mut self, v: Value) -> Result<Value, LuaError> {
         if let Some(h) = self.get_tm(&v, Tm::Len) {
-            return Ok(self.call(h, &[v, v])?.first().copied().unwrap_or(Value::Nil));
+            return Ok(self
+                .call(h, &[v, v])?
+                .first()
+                .copied()
+                .unwrap_or(Value::Nil));
         }
         match v {
             Value::Str(s) => Ok(Value::Int(s.get().len() as i64)),
@@ -509,15 +534,26 @@ impl Vm {
     }
 
     /// Arithmetic with metamethods, for natives.
-    pub fn arith(&mut self, op: crate::meta::ArithOp, a: Value, b: Value) -> Result<Value, LuaError> {
+    pub fn arith(
+        &mut self,
+        op: crate::meta::ArithOp,
+        a: Value,
+        b: Value,
+    ) -> Result<Value, LuaError> {
         match crate::meta::arith(op, a, b) {
             Ok(v) => Ok(v),
             Err(e) => {
                 let tm = op.tm();
                 let h = self.get_tm(&a, tm).or_else(|| self.get_tm(&b, tm));
                 match h {
-                    Some(h) => Ok(self.call(h, &[a, b])?.first().copied().unwrap_or(Value::Nil)),
-                    None => Err(LuaError::msg(crate::interp::arith_error_text(op, e, &a, &b, self))),
+                    Some(h) => Ok(self
+                        .call(h, &[a, b])?
+                        .first()
+                        .copied()
+                        .unwrap_or(Value::Nil)),
+                    None => Err(LuaError::msg(crate::interp::arith_error_text(
+                        op, e, &a, &b, self,
+                    ))),
                 }
             }
         }
