@@ -1051,18 +1051,7 @@ impl Vm {
                 }
                 _ => match self.get_tm(&t, Tm::Index) {
                     Some(h) => h,
-                    None => {
-                        let desc = if first {
-                            self.describe(operand)
-                        } else {
-                            String::new()
-                        };
-                        return Err(self.rt_error(format!(
-                            "attempt to index a {} value{}",
-                            self.type_name_meta(&t),
-                            desc
-                        )));
-                    }
+                    None => return Err(self.index_error(t, operand, first)),
                 },
             };
             first = false;
@@ -1126,18 +1115,7 @@ impl Vm {
                 }
                 _ => match self.get_tm(&t, Tm::NewIndex) {
                     Some(h) => h,
-                    None => {
-                        let desc = if first {
-                            self.describe(operand)
-                        } else {
-                            String::new()
-                        };
-                        return Err(self.rt_error(format!(
-                            "attempt to index a {} value{}",
-                            self.type_name_meta(&t),
-                            desc
-                        )));
-                    }
+                    None => return Err(self.index_error(t, operand, first)),
                 },
             };
             first = false;
@@ -1147,6 +1125,23 @@ impl Vm {
             t = h;
         }
         Err(self.rt_error("'__newindex' chain too long; possible loop"))
+    }
+
+    /// "attempt to index a T value (local 'x')": the variable is named only
+    /// for the operand itself, not for values reached through `__index`.
+    #[cold]
+    fn index_error(&mut self, t: Value, operand: Operand, first: bool) -> LuaError {
+        let desc = if first {
+            self.describe(operand)
+        } else {
+            String::new()
+        };
+        let msg = format!(
+            "attempt to index a {} value{}",
+            self.type_name_meta(&t),
+            desc
+        );
+        self.rt_error(msg)
     }
 
     /// Pushes a metamethod call above the current frame's registers.
