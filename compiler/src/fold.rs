@@ -10,24 +10,10 @@
 
 use crate::expdesc::Num;
 
-/// The operators that can be folded, in the reference's LUA_OP* sense.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ArithOp {
-    Add,
-    Sub,
-    Mul,
-    Mod,
-    Pow,
-    Div,
-    IDiv,
-    BAnd,
-    BOr,
-    BXor,
-    Shl,
-    Shr,
-    Unm,
-    BNot,
-}
+/// The operators that can be folded are the VM's: folding computes with
+/// the VM's own arithmetic, so a folded constant is exactly what the
+/// instruction would have produced.
+pub(crate) use wlua_vm::meta::ArithOp;
 
 /// Folds `a op b` (for unary operators `b` is the dummy integer 0), or
 /// returns None when the reference would leave the operation to run time.
@@ -70,125 +56,22 @@ fn to_float(n: Num) -> f64 {
 pub(crate) fn to_integer(n: Num) -> Option<i64> {
     match n {
         Num::Int(i) => Some(i),
-        Num::Flt(f) => float_to_integer(f),
+        Num::Flt(f) => wlua_vm::value::float_to_int(f),
     }
 }
 
-pub(crate) fn float_to_integer(f: f64) -> Option<i64> {
-    // -2^63 <= f < 2^63, and no fractional part.
-    if f.floor() == f && (-9223372036854775808.0..9223372036854775808.0).contains(&f) {
-        Some(f as i64)
-    } else {
-        None
-    }
-}
-
-/// luaO_arith on numbers: integer operations when both operands are
-/// integers (and the operator has an integer version), float otherwise.
+/// luaO_arith on numbers, by the VM's implementation.
 fn arith(op: ArithOp, a: Num, b: Num) -> Option<Num> {
-    use ArithOp::*;
-    match op {
-        BAnd | BOr | BXor | Shl | Shr | BNot => {
-            let x = to_integer(a)?;
-            let y = to_integer(b)?;
-            Some(Num::Int(match op {
-                BAnd => x & y,
-                BOr => x | y,
-                BXor => x ^ y,
-                Shl => shift_left(x, y),
-                Shr => shift_left(x, y.wrapping_neg()),
-                _ => !x,
-            }))
-        }
-        Div | Pow => {
-            let (x, y) = (to_float(a), to_float(b));
-            Some(Num::Flt(if op == Div { x / y } else { pow(x, y) }))
-        }
-        _ => match (a, b) {
-            (Num::Int(x), Num::Int(y)) => Some(Num::Int(match op {
-                Add => x.wrapping_add(y),
-                Sub => x.wrapping_sub(y),
-                Mul => x.wrapping_mul(y),
-                Mod => int_mod(x, y)?,
-                IDiv => int_div(x, y)?,
-                _ => x.wrapping_neg(), // Unm
-            })),
-            _ => {
-                let (x, y) = (to_float(a), to_float(b));
-                Some(Num::Flt(match op {
-                    Add => x + y,
-                    Sub => x - y,
-                    Mul => x * y,
-                    Mod => float_mod(x, y),
-                    IDiv => (x / y).floor(),
-                    _ => -x, // Unm
-                }))
-            }
-        },
+    use wlua_vm::Value;
+    let v = |n: Num| match n {
+        Num::Int(i) => Value::Int(i),
+        Num::Flt(f) => Value::Float(f),
+    };
+    match wlua_vm::meta::arith(op, v(a), v(b)).ok()? {
+        Value::Int(i) => Some(Num::Int(i)),
+        Value::Float(f) => Some(Num::Flt(f)),
+        _ => None,
     }
-}
-
-/// luaV_shiftl: logical shifts; shifting by 64 or more bits gives 0 and a
-/// negative count shifts the other way.
-fn shift_left(x: i64, y: i64) -> i64 {
-    if y < 0 {
-        if y <= -64 {
-            0
-        } else {
-            ((x as u64) >> (-y) as u32) as i64
-        }
-    } else if y >= 64 {
-        0
-    } else {
-        ((x as u64) << y as u32) as i64
-    }
-}
-
-/// luaV_div: floor division. The divisor is never 0 here (valid_op).
-fn int_div(m: i64, n: i64) -> Option<i64> {
-    if n == 0 {
-        return None;
-    }
-    if n == -1 {
-        return Some(m.wrapping_neg());
-    }
-    let q = m / n;
-    if (m ^ n) < 0 && m % n != 0 {
-        Some(q - 1)
-    } else {
-        Some(q)
-    }
-}
-
-/// luaV_mod: the result has the sign of the divisor.
-fn int_mod(m: i64, n: i64) -> Option<i64> {
-    if n == 0 {
-        return None;
-    }
-    if n == -1 {
-        return Some(0);
-    }
-    let r = m % n;
-    if r != 0 && (r ^ n) < 0 {
-        Some(r + n)
-    } else {
-        Some(r)
-    }
-}
-
-/// luai_nummod: C fmod, corrected so the result has the divisor's sign.
-fn float_mod(a: f64, b: f64) -> f64 {
-    let m = a % b;
-    if if m > 0.0 { b < 0.0 } else { m < 0.0 && b != m } {
-        m + b
-    } else {
-        m
-    }
-}
-
-/// luai_numpow: C pow (5.3 has no special case for squares).
-fn pow(a: f64, b: f64) -> f64 {
-    a.powf(b)
 }
 
 #[cfg(test)]
