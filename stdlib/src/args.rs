@@ -14,6 +14,8 @@ use wlua_vm::{LuaError, Vals, Value, Vm};
 pub fn arg_type_name(vm: &Vm, args: &Vals, i: usize) -> String {
     match args.get(i) {
         None => "no value".to_string(),
+        // luaL_typeerror names light userdata specially.
+        Some(Value::LightUserData(_)) => "light userdata".to_string(),
         Some(v) => vm.type_name_meta(v),
     }
 }

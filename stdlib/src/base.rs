@@ -445,9 +445,18 @@ fn collectgarbage(vm: &mut Vm, args: Vals) -> NResult {
             rets![Value::Float(b as f64 / 1024.0)]
         }
         "step" => {
-            // Each step here is a full cycle, so a step always finishes one.
-            vm.full_gc()?;
-            rets![Value::Bool(true)]
+            // The collector is not incremental: a step adds `ex` KB of work
+            // to the debt and finishes a cycle (returning true) only once the
+            // debt reaches the point where a cycle would start anyway, so
+            // repeated small steps behave like the reference's basic steps.
+            // A stopped collector does no work on a step (luaC_step).
+            wlua_vm::gc::note_alloc((ex.max(0) as usize).saturating_mul(1024));
+            if !vm.heap.stopped && wlua_vm::gc::debt() > vm.heap.threshold {
+                vm.full_gc()?;
+                rets![Value::Bool(true)]
+            } else {
+                rets![Value::Bool(false)]
+            }
         }
         "setpause" => {
             let old = vm.heap.pause as i64;

@@ -68,6 +68,12 @@ fn resume_problem(vm: &Vm, co: Gc<Thread>, nargs: usize) -> Option<&'static str>
         }
         return Some("cannot resume non-suspended coroutine");
     }
+    // Nested resumes count as C calls in the reference (lua_resume bumps
+    // nCcalls), so a runaway chain of coroutines stops at the C-stack limit
+    // instead of exhausting memory.
+    if vm.resumers.len() + vm.c_depth as usize >= 197 {
+        return Some("C stack overflow");
+    }
     if t.frames.is_empty() && t.stack.is_empty() {
         return Some("cannot resume dead coroutine");
     }

@@ -158,7 +158,7 @@ impl Vm {
             Value::LuaFn(cl) => {
                 self.push_lua_frame(cl, func, nargs, nresults, ret, boundary)?;
                 if self.hook.is_some() {
-                    self.call_hook_event("call");
+                    self.call_hook_event("call")?;
                 }
                 Ok(Next::Continue)
             }
@@ -220,7 +220,7 @@ impl Vm {
         let args = Vals::from_slice(&th.stack[func + 1..func + 1 + nargs]);
         th.top = func + 1 + nargs;
         if self.hook.is_some() {
-            self.call_hook_event("call");
+            self.call_hook_event("call")?;
         }
         let r = nf(self, args);
         match r {
@@ -229,7 +229,7 @@ impl Vm {
                     // The return hook runs with the native's frame still on top.
                     let t = self.cur.get_mut();
                     t.top = t.top.max(func + 1 + v.len());
-                    self.call_hook_event("return");
+                    self.call_hook_event("return")?;
                 }
                 let th = self.cur.get_mut();
                 th.ensure(func + v.len() + 1);
@@ -300,7 +300,7 @@ impl Vm {
             // Before popping: the hook runs above the results.
             let t = self.cur.get_mut();
             t.top = t.top.max(src + n);
-            self.call_hook_event("return");
+            self.call_hook_event("return")?;
         }
         let th = self.cur.get_mut();
         let frame = th.frames.pop().expect("frame to return from");

@@ -340,6 +340,9 @@ impl Vm {
         th: &crate::thread::Thread,
         idx: usize,
     ) -> Option<(&'static str, String)> {
+        if self.hook_frame == Some(idx) && std::ptr::eq(th, self.cur.get()) {
+            return Some(("hook", "?".to_string()));
+        }
         let f = th.frames.get(idx)?;
         if f.tail || idx == 0 {
             return None;
@@ -445,8 +448,14 @@ impl Vm {
 
     /// Line and count hooks, before executing the instruction at `pc`.
     /// Returns true when a hook ran (the caller re-derives its state).
-    pub(crate) fn hook_instruction(&mut self, p: &Proto, pc: usize) -> bool {
-        let Some(mut h) = self.hook else { return false };
+    pub(crate) fn hook_instruction(
+        &mut self,
+        p: &Proto,
+        pc: usize,
+    ) -> Result<bool, crate::error::LuaError> {
+        let Some(mut h) = self.hook else {
+            return Ok(false);
+        };
         // The count runs inside hook functions too; only the call of the
         // hook is suppressed there (allowhook in the reference).
         let mut count_due = false;
@@ -459,7 +468,7 @@ impl Vm {
         }
         if self.in_hook {
             self.hook = Some(h);
-            return false;
+            return Ok(false);
         }
         let mut line_due = false;
         if h.line {
@@ -472,13 +481,13 @@ impl Vm {
         }
         self.hook = Some(h);
         if count_due {
-            self.run_hook("count", None);
+            self.run_hook("count", None)?;
         }
         if line_due {
             let line = p.lineinfo.get(pc).map_or(-1, |l| *l as i64);
-            self.run_hook("line", Some(line));
+            self.run_hook("line", Some(line))?;
         }
-        count_due || line_due
+        Ok(count_due || line_due)
     }
 
     /// After a return into a Lua frame, the line hook continues from the
@@ -499,25 +508,32 @@ impl Vm {
     }
 
     /// Call and return hooks.
-    pub(crate) fn call_hook_event(&mut self, event: &str) {
-        let Some(h) = self.hook else { return };
+    pub(crate) fn call_hook_event(&mut self, event: &str) -> Result<(), crate::error::LuaError> {
+        let Some(h) = self.hook else { return Ok(()) };
         if self.in_hook {
-            return;
+            return Ok(());
         }
         if ((event == "call" || event == "tail call") && h.call) || (event == "return" && h.ret) {
-            self.run_hook(event, None);
+            self.run_hook(event, None)?;
         }
+        Ok(())
     }
 
-    fn run_hook(&mut self, event: &str, line: Option<i64>) {
-        let Some(h) = self.hook else { return };
+    /// Calls the hook function; its errors propagate to the hooked code,
+    /// as in the reference. While it runs, `getinfo` names its frame as
+    /// `hook` (CIST_HOOKED).
+    fn run_hook(&mut self, event: &str, line: Option<i64>) -> Result<(), crate::error::LuaError> {
+        let Some(h) = self.hook else { return Ok(()) };
         self.in_hook = true;
         let ev = self.new_str(event);
         let args: Vec<Value> = match line {
             Some(l) => vec![ev, Value::Int(l)],
             None => vec![ev],
         };
-        let _ = self.call(h.func, &args);
+        let saved = self.hook_frame.replace(self.cur.get().frames.len());
+        let r = self.call(h.func, &args);
+        self.hook_frame = saved;
         self.in_hook = false;
+        r.map(|_| ())
     }
 }

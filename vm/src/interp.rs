@@ -414,7 +414,7 @@ impl Vm {
                         // Point the frame at this instruction: the hook may
                         // look at it (currentline), and it runs after.
                         unsafe { (*fr).pc = pc - 1 };
-                        if self.hook_instruction(proto, pc - 1) {
+                        if self.hook_instruction(proto, pc - 1)? {
                             self.hook_skip = true;
                             continue 'newframe;
                         }
@@ -1425,7 +1425,7 @@ impl Vm {
                 f.tail = true;
             }
             if self.hook.is_some() {
-                self.call_hook_event("tail call");
+                self.call_hook_event("tail call")?;
             }
         }
         let r = r.map(|_| Next::Continue);

@@ -62,6 +62,8 @@ pub struct Vm {
     pub in_hook: bool,
     /// The instruction about to run already had its line/count hook.
     pub hook_skip: bool,
+    /// Frame index of the running hook function (getinfo names it `hook`).
+    pub hook_frame: Option<usize>,
     /// The source string of the chunk being run (for `currentline` users).
     pub script_name: Option<String>,
     /// Seed for `math.random` (per process).
@@ -106,6 +108,7 @@ impl Vm {
             hook: None,
             in_hook: false,
             hook_skip: false,
+            hook_frame: None,
             script_name: None,
             rng_state: Cell::new([
                 0x9E3779B97F4A7C15,
@@ -608,14 +611,17 @@ impl Vm {
     /// collector does not keep dead temporaries alive.
     fn clear_dead_stack(&mut self) {
         let th = self.cur.get_mut();
-        let mut hi = th.top;
-        if let Some(f) = th.frames.last() {
-            let size = match th.stack.get(f.func) {
-                Some(Value::LuaFn(c)) => c.get().proto.get().proto.max_stack as usize,
-                _ => 0,
-            };
-            hi = hi.max(f.base + size);
-        }
+        // A Lua frame's registers end at base + max_stack; `top` may be left
+        // high by an earlier call and must not keep dead callees' values.
+        let hi = match th.frames.last() {
+            Some(f) => match (f.kind, th.stack.get(f.func)) {
+                (crate::thread::FrameKind::Lua, Some(Value::LuaFn(c))) => {
+                    f.base + c.get().proto.get().proto.max_stack as usize
+                }
+                _ => th.top.max(f.base),
+            },
+            None => th.top,
+        };
         for v in th.stack.iter_mut().skip(hi) {
             *v = Value::Nil;
         }
