@@ -189,6 +189,11 @@ impl Vm {
 
     #[cold]
     pub(crate) fn stack_overflow(&mut self) -> LuaError {
+        if self.error_handling > 0 {
+            // Overflowing the extra room a message handler gets is
+            // LUA_ERRERR in the reference (luaD_growstack).
+            return LuaError::Runtime(self.new_str("error in error handling"));
+        }
         let msg = format!("{}stack overflow", self.runtime_position());
         LuaError::Runtime(self.new_str(msg))
     }
@@ -395,6 +400,15 @@ impl Vm {
     /// Returns `Some(Boundary)` if that frame was a boundary.
     fn finish_resume(&mut self, ok: bool, values: Vals) -> Result<Option<Next>, LuaError> {
         let co = self.cur;
+        // The resumer must have room for the values (lua_checkstack in
+        // auxresume).
+        let (ok, values) = match self.resumers.last() {
+            Some(r) if values.len() + r.get().top + 1 > MAX_STACK => {
+                let m = self.new_str("too many results to resume");
+                (false, smallvec::smallvec![m])
+            }
+            _ => (ok, values),
+        };
         let resumer = self.resumers.pop().expect("coroutine without resumer");
         if co.get().status != CoStatus::Dead {
             co.get_mut().status = CoStatus::Suspended;
