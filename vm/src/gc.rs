@@ -470,7 +470,10 @@ impl Heap {
             self.mark(*r);
         }
         self.converge();
-        self.tobefnz.extend(newly);
+        // Finalizers still pending from an earlier cycle (one raised an
+        // error) run before the new ones: `tobefnz` is popped from the end.
+        let pending = std::mem::replace(&mut self.tobefnz, newly);
+        self.tobefnz.extend(pending);
         for t in std::mem::take(&mut self.weak) {
             t.get_mut().clear_weak(true, true);
         }

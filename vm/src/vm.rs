@@ -638,7 +638,7 @@ impl Vm {
                         let ev = self.error_value(e);
                         let msg = match ev {
                             Value::Str(s) => s.get().to_str_lossy().into_owned(),
-                            other => format!("(error object is a {} value)", other.type_name()),
+                            _ => "no message".to_string(),
                         };
                         let m = self.new_str(format!("error in __gc metamethod ({})", msg));
                         return Err(LuaError::Value(m));
