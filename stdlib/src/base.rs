@@ -446,12 +446,13 @@ fn collectgarbage(vm: &mut Vm, args: Vals) -> NResult {
         }
         "step" => {
             // The collector is not incremental: a step adds `ex` KB of work
-            // to the debt and finishes a cycle (returning true) only once the
-            // debt reaches the point where a cycle would start anyway, so
-            // repeated small steps behave like the reference's basic steps.
-            // A stopped collector does no work on a step (luaC_step).
-            wlua_vm::gc::note_alloc((ex.max(0) as usize).saturating_mul(1024));
-            if !vm.heap.stopped && wlua_vm::gc::debt() > vm.heap.threshold {
+            // (a basic step, 1 KB, when `ex` is 0) to the debt and completes
+            // a cycle, returning true, once the debt reaches the point where
+            // a cycle would start. As in the reference, a step runs even
+            // when the collector is stopped.
+            let work = if ex > 0 { ex as usize } else { 1 };
+            wlua_vm::gc::note_alloc(work.saturating_mul(1024));
+            if wlua_vm::gc::debt() > vm.heap.threshold {
                 vm.full_gc()?;
                 rets![Value::Bool(true)]
             } else {
