@@ -307,11 +307,12 @@ impl Vm {
                     }
                 }};
             }
+            // `$live` is the first dead stack slot (checkGC's limit).
             macro_rules! gc_check {
-                () => {
+                ($live:expr) => {
                     if self.heap.should_collect() {
                         savepc!();
-                        self.collect_now();
+                        self.collect_with_live_limit(Some($live));
                         if !self.heap.tobefnz.is_empty() {
                             self.run_finalizers()?;
                         }
@@ -519,7 +520,7 @@ impl Vm {
                     OpCode::NewTable => {
                         let t = self.heap.alloc(Table::new(fb2int(i.b()), fb2int(i.c())));
                         *reg!(i.a()) = Value::Table(t);
-                        gc_check!();
+                        gc_check!(base + i.a() as usize + 1);
                     }
                     OpCode::SelfOp => {
                         let obj = *reg!(i.b());
@@ -637,10 +638,14 @@ impl Vm {
                         let a = base + i.a() as usize;
                         let b = base + i.b() as usize;
                         let c = base + i.c() as usize;
+                        let depth_before = th.get().frames.len();
                         savepc!();
                         let r = self.resume_concat(a, b, c + 1);
-                        if r.is_ok() {
-                            gc_after_concat(self)?;
+                        if matches!(r, Ok(Next::Continue))
+                            && self.cur.get().frames.len() == depth_before
+                        {
+                            // As checkGC(L, ra >= rb ? ra + 1 : rb).
+                            gc_after_concat(self, if a >= b { a + 1 } else { b })?;
                         }
                         slow!(r)
                     }
@@ -770,7 +775,14 @@ impl Vm {
                                     fr = tm.frames.last_mut().expect("caller frame");
                                     stk = unsafe { tm.stack.as_mut_ptr().add(base) };
                                     if self.heap.should_collect() {
-                                        gc_check!();
+                                        // Results end at the top (open calls) or
+                                        // after the wanted ones.
+                                        let live = if nresults < 0 {
+                                            self.cur.get().top
+                                        } else {
+                                            a + nresults as usize
+                                        };
+                                        gc_check!(live);
                                     }
                                     continue;
                                 }
@@ -965,7 +977,7 @@ impl Vm {
                             upvals: ups.into_boxed_slice(),
                         });
                         *reg!(i.a()) = Value::LuaFn(ncl);
-                        gc_check!();
+                        gc_check!(base + i.a() as usize + 1);
                     }
                     OpCode::Vararg => {
                         let a = base + i.a() as usize;
@@ -1503,9 +1515,9 @@ fn for_limit(limit: &Value, step: i64) -> Option<(i64, bool)> {
     }
 }
 
-fn gc_after_concat(vm: &mut Vm) -> Result<(), LuaError> {
+fn gc_after_concat(vm: &mut Vm, live: usize) -> Result<(), LuaError> {
     if vm.heap.should_collect() {
-        vm.collect_now();
+        vm.collect_with_live_limit(Some(live));
         if !vm.heap.tobefnz.is_empty() {
             vm.run_finalizers()?;
         }

@@ -572,8 +572,15 @@ impl Vm {
     }
 
     pub(crate) fn collect_now(&mut self) {
+        self.collect_with_live_limit(None);
+    }
+
+    /// A collection from the interpreter loop: stack slots from `limit` up
+    /// are dead (the register being written is the highest live one), as
+    /// lvm.c's checkGC sets `L->top` before collecting.
+    pub(crate) fn collect_with_live_limit(&mut self, limit: Option<usize>) {
         let roots: Vec<GcRef> = self.roots();
-        self.clear_dead_stack();
+        self.clear_dead_stack(limit);
         self.heap.collect(&mut |h: &mut Heap| {
             for r in roots.iter() {
                 h.mark(*r);
@@ -609,11 +616,12 @@ impl Vm {
 
     /// Clears stack slots above the running frame's registers so the
     /// collector does not keep dead temporaries alive.
-    fn clear_dead_stack(&mut self) {
+    fn clear_dead_stack(&mut self, limit: Option<usize>) {
         let th = self.cur.get_mut();
         // A Lua frame's registers end at base + max_stack; `top` may be left
         // high by an earlier call and must not keep dead callees' values.
         let hi = match th.frames.last() {
+            Some(_) if limit.is_some() => limit.unwrap_or(0),
             Some(f) => match (f.kind, th.stack.get(f.func)) {
                 (crate::thread::FrameKind::Lua, Some(Value::LuaFn(c))) => {
                     f.base + c.get().proto.get().proto.max_stack as usize
