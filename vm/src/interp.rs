@@ -347,6 +347,36 @@ impl Vm {
                     }
                 }};
             }
+            // The end of every test: skip the jump when the outcome differs
+            // from A (or C), else take it inline.
+            macro_rules! cond_jump {
+                ($res:expr, $expect:expr) => {
+                    if $res != $expect {
+                        pc += 1;
+                    } else {
+                        donextjump!();
+                    }
+                };
+            }
+            // LT and LE: numbers and strings inline, metamethods in cmp_slow.
+            macro_rules! compare_op {
+                ($i:expr, $op:tt, $raw:ident, $tm:expr) => {{
+                    let b = rkr!($i.b());
+                    let c = rkr!($i.c());
+                    let res = match (b, c) {
+                        (&Value::Int(x), &Value::Int(y)) => x $op y,
+                        (&Value::Float(x), &Value::Float(y)) => x $op y,
+                        _ => match $raw(b, c) {
+                            Some(r) => r,
+                            None => {
+                                let (b, c) = (*b, *c);
+                                slow!(self.cmp_slow($tm, b, c, $i.a() != 0))
+                            }
+                        },
+                    };
+                    cond_jump!(res, $i.a() != 0);
+                }};
+            }
             macro_rules! arith_op {
                 ($i:expr, $op:expr, $iop:expr, $fop:expr) => {{
                     let b = rkr!($i.b());
@@ -674,58 +704,12 @@ impl Vm {
                             }
                             _ => b.raw_eq(c),
                         };
-                        if res != (i.a() != 0) {
-                            pc += 1;
-                        } else {
-                            donextjump!();
-                        }
+                        cond_jump!(res, i.a() != 0);
                     }
-                    OpCode::Lt => {
-                        let b = rkr!(i.b());
-                        let c = rkr!(i.c());
-                        let res = match (b, c) {
-                            (&Value::Int(x), &Value::Int(y)) => x < y,
-                            (&Value::Float(x), &Value::Float(y)) => x < y,
-                            _ => match raw_lt(b, c) {
-                                Some(r) => r,
-                                None => {
-                                    let (b, c) = (*b, *c);
-                                    slow!(self.cmp_slow(Tm::Lt, b, c, i.a() != 0))
-                                }
-                            },
-                        };
-                        if res != (i.a() != 0) {
-                            pc += 1;
-                        } else {
-                            donextjump!();
-                        }
-                    }
-                    OpCode::Le => {
-                        let b = rkr!(i.b());
-                        let c = rkr!(i.c());
-                        let res = match (b, c) {
-                            (&Value::Int(x), &Value::Int(y)) => x <= y,
-                            (&Value::Float(x), &Value::Float(y)) => x <= y,
-                            _ => match raw_le(b, c) {
-                                Some(r) => r,
-                                None => {
-                                    let (b, c) = (*b, *c);
-                                    slow!(self.cmp_slow(Tm::Le, b, c, i.a() != 0))
-                                }
-                            },
-                        };
-                        if res != (i.a() != 0) {
-                            pc += 1;
-                        } else {
-                            donextjump!();
-                        }
-                    }
+                    OpCode::Lt => compare_op!(i, <, raw_lt, Tm::Lt),
+                    OpCode::Le => compare_op!(i, <=, raw_le, Tm::Le),
                     OpCode::Test => {
-                        if reg!(i.a()).truthy() != (i.c() != 0) {
-                            pc += 1;
-                        } else {
-                            donextjump!();
-                        }
+                        cond_jump!(reg!(i.a()).truthy(), i.c() != 0);
                     }
                     OpCode::TestSet => {
                         let b = *reg!(i.b());
