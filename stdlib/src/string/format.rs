@@ -531,22 +531,7 @@ pub fn lua_integer_to_string(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn unesc(s: &str) -> Vec<u8> {
-        let b = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] == b'\\' && b.get(i + 1) == Some(&b'x') {
-                out.push(u8::from_str_radix(&s[i + 2..i + 4], 16).unwrap());
-                i += 4;
-            } else {
-                out.push(b[i]);
-                i += 1;
-            }
-        }
-        out
-    }
+    use crate::string::test_escapes::{esc, unesc};
 
     #[derive(Clone, Debug)]
     enum V {
@@ -634,18 +619,6 @@ mod tests {
                 format!("E:{}", esc(m.as_bytes()))
             }
         }
-    }
-
-    fn esc(b: &[u8]) -> String {
-        let mut s = String::new();
-        for &c in b {
-            if !(32..=126).contains(&c) || c == b'\\' || c == b',' || c == b';' {
-                s.push_str(&format!("\\x{c:02x}"));
-            } else {
-                s.push(c as char);
-            }
-        }
-        s
     }
 
     #[test]

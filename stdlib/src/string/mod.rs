@@ -5,9 +5,11 @@
 pub mod format;
 pub mod pack;
 pub mod pattern;
+#[cfg(test)]
+mod test_escapes;
 
 use crate::args::{self, arg, check_int, check_str, opt_int, type_error};
-use pattern::{Capture, MatchResult};
+use pattern::{Capture, MatchResult, posrelat};
 use std::borrow::Cow;
 use wlua_vm::func::Ret;
 use wlua_vm::gc::Gc;
@@ -43,18 +45,6 @@ pub fn open(vm: &mut Vm) {
     vm.raw_set_str(mt, "__index", Value::Table(t));
     let empty = vm.new_str("");
     vm.set_metatable(&empty, Some(mt));
-}
-
-/// posrelat (5.3 lstrlib.c): a relative string position; negative counts
-/// from the end.
-pub fn posrelat(pos: i64, len: usize) -> i64 {
-    if pos >= 0 {
-        pos
-    } else if pos.unsigned_abs() > len as u64 {
-        0
-    } else {
-        len as i64 + pos + 1
-    }
 }
 
 fn len(vm: &mut Vm, args: Vals) -> NResult {

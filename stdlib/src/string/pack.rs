@@ -24,6 +24,7 @@
 //! to which the wrapper adds the caller's `chunk:line:` as usual). The wrapper must still check its stack for unpack's results (the
 //! reference raises `too many results` only past ~1,000,000 values).
 
+use super::pattern::posrelat;
 use std::borrow::Cow;
 use std::ffi::{c_int, c_long, c_short};
 use std::mem::size_of;
@@ -486,48 +487,10 @@ pub fn unpack<'a>(
     Ok((vals, pos as i64 + 1))
 }
 
-/// `posrelat` (lstrlib.c): negative positions count from the end.
-fn posrelat(pos: i64, len: usize) -> i64 {
-    if pos >= 0 {
-        pos
-    } else if pos.unsigned_abs() > len as u64 {
-        0
-    } else {
-        len as i64 + pos + 1
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn unesc(s: &str) -> Vec<u8> {
-        let b = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] == b'\\' && b.get(i + 1) == Some(&b'x') {
-                out.push(u8::from_str_radix(&s[i + 2..i + 4], 16).unwrap());
-                i += 4;
-            } else {
-                out.push(b[i]);
-                i += 1;
-            }
-        }
-        out
-    }
-
-    fn esc(b: &[u8]) -> String {
-        let mut s = String::new();
-        for &c in b {
-            if !(32..=126).contains(&c) || c == b'\\' || c == b',' || c == b';' {
-                s.push_str(&format!("\\x{c:02x}"));
-            } else {
-                s.push(c as char);
-            }
-        }
-        s
-    }
+    use crate::string::test_escapes::{esc, unesc};
 
     #[derive(Clone, Debug)]
     enum V {

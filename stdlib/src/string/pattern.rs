@@ -1018,35 +1018,7 @@ impl<'a> MatchState<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Decodes the `\xHH` escapes of testdata/*.txt.
-    fn unesc(s: &str) -> Vec<u8> {
-        let b = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] == b'\\' && b.get(i + 1) == Some(&b'x') {
-                out.push(u8::from_str_radix(&s[i + 2..i + 4], 16).unwrap());
-                i += 4;
-            } else {
-                out.push(b[i]);
-                i += 1;
-            }
-        }
-        out
-    }
-
-    fn esc(b: &[u8]) -> String {
-        let mut s = String::new();
-        for &c in b {
-            if !(32..=126).contains(&c) || c == b'\\' || c == b',' || c == b';' {
-                s.push_str(&format!("\\x{c:02x}"));
-            } else {
-                s.push(c as char);
-            }
-        }
-        s
-    }
+    use crate::string::test_escapes::{esc, unesc};
 
     fn enc(s: &[u8], vals: &[Capture]) -> String {
         let parts: Vec<String> = vals
