@@ -23,7 +23,7 @@
 //!   `Arg(n, "number expected, got <type>")`.
 //! - `%a %A %e %E %f %g %G`: [`FormatArgs::number`] — `luaL_checknumber`.
 //! - `%s`: [`FormatArgs::string`] — `luaL_tolstring` (`__tostring`,
-//!   `__name`, floats written by [`lua_float_to_string`]...).
+//!   `__name`, floats written by `wlua_vm::number::fmt_float`...).
 //! - `%q`: [`FormatArgs::literal`] — the raw value, no metamethods.
 //!
 //! An error returned by a callback is passed through unchanged. The wrapper
@@ -497,37 +497,6 @@ pub fn add_quoted(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
 }
 
-// ---------------------------------------------------------------------------
-// Numbers to strings
-
-/// C `"%.14g"` (`LUA_NUMBER_FMT`): how Lua writes a float, before the `.0`.
-pub fn fmt_float_g14(x: f64) -> String {
-    let mut out = Vec::with_capacity(24);
-    let spec = Spec {
-        precision: Some(14),
-        conv: b'g',
-        ..Spec::default()
-    };
-    fmt_float(&mut out, &spec, x);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// `tostring` of a float (`lua_Number2str` + `tostringbuff`, lobject.c):
-/// `%.14g`, then `.0` when the result looks like an integer (only `-` and
-/// digits). So `1.0`, `-0.0`, `1e+15`, `inf`, `-nan`, `9.2233720368548e+18`.
-pub fn lua_float_to_string(x: f64) -> String {
-    let mut s = fmt_float_g14(x);
-    if s.bytes().all(|c| c == b'-' || c.is_ascii_digit()) {
-        s.push_str(".0");
-    }
-    s
-}
-
-/// `tostring` of a Lua integer (`LUA_INTEGER_FMT` = `%lld`).
-pub fn lua_integer_to_string(n: i64) -> String {
-    n.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -595,7 +564,7 @@ mod tests {
         fn string(&mut self, arg: usize) -> Result<Cow<'_, [u8]>, FormatError> {
             Ok(match self.get(arg) {
                 Some(V::Int(n)) => Cow::Owned(n.to_string().into_bytes()),
-                Some(V::Float(x)) => Cow::Owned(lua_float_to_string(*x).into_bytes()),
+                Some(V::Float(x)) => Cow::Owned(wlua_vm::number::fmt_float(*x).into_bytes()),
                 Some(V::Str(s)) => Cow::Borrowed(s),
                 _ => Cow::Borrowed(b"table: 0x0"),
             })
@@ -646,7 +615,10 @@ mod tests {
                 ),
                 "T" => {
                     let x = f64::from_bits(f[1].parse::<i64>().unwrap() as u64);
-                    (esc(lua_float_to_string(x).as_bytes()), f[2].to_string())
+                    (
+                        esc(wlua_vm::number::fmt_float(x).as_bytes()),
+                        f[2].to_string(),
+                    )
                 }
                 other => panic!("unknown case kind {other}"),
             };
@@ -693,15 +665,18 @@ mod tests {
 
     #[test]
     fn tostring_of_floats() {
-        assert_eq!(lua_float_to_string(1.0), "1.0");
-        assert_eq!(lua_float_to_string(-0.0), "-0.0");
-        assert_eq!(lua_float_to_string(1e15), "1e+15");
-        assert_eq!(lua_float_to_string(2f64.powi(63)), "9.2233720368548e+18");
-        assert_eq!(lua_float_to_string(f64::NAN), "nan");
-        assert_eq!(lua_float_to_string(-f64::NAN), "-nan");
-        assert_eq!(lua_float_to_string(f64::NEG_INFINITY), "-inf");
-        assert_eq!(lua_float_to_string(0.1), "0.1");
-        assert_eq!(fmt_float_g14(100.0), "100");
+        assert_eq!(wlua_vm::number::fmt_float(1.0), "1.0");
+        assert_eq!(wlua_vm::number::fmt_float(-0.0), "-0.0");
+        assert_eq!(wlua_vm::number::fmt_float(1e15), "1e+15");
+        assert_eq!(
+            wlua_vm::number::fmt_float(2f64.powi(63)),
+            "9.2233720368548e+18"
+        );
+        assert_eq!(wlua_vm::number::fmt_float(f64::NAN), "nan");
+        assert_eq!(wlua_vm::number::fmt_float(-f64::NAN), "-nan");
+        assert_eq!(wlua_vm::number::fmt_float(f64::NEG_INFINITY), "-inf");
+        assert_eq!(wlua_vm::number::fmt_float(0.1), "0.1");
+        assert_eq!(wlua_vm::number::fmt_g(100.0, 14), "100");
     }
 
     #[test]
