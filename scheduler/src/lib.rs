@@ -1,2 +1,3 @@
-//! wlua-sched: the process scheduler (work-stealing workers, mailboxes,
-//! timers, links). A skeleton until the processes issue.
+//! wlua-sched: the process runtime: work-stealing workers, mailboxes,
+//! message copying between heaps, timers, links and monitors.
+pub mod error_value;
