@@ -274,6 +274,17 @@ impl Vm {
             }
             Ok(Ret::Yield(v)) => self.do_yield(v),
             Ok(Ret::Resume { co, args, wrap }) => self.do_resume(co, args, wrap),
+            Ok(Ret::Block) => {
+                if self.c_depth > 0 || self.hook_frame.is_some() {
+                    // A native re-entered the VM (a sort comparator, a
+                    // metamethod called from Rust): its Rust frame cannot be
+                    // parked, as lua_yield cannot cross a C call.
+                    let e = LuaError::msg("attempt to yield across a C-call boundary");
+                    return Err(LuaError::Runtime(self.error_value(e)));
+                }
+                self.blocked = true;
+                Ok(Next::Boundary)
+            }
             Err(e) => {
                 let v = self.error_value(e);
                 Err(LuaError::Runtime(v))
@@ -504,7 +515,7 @@ impl Vm {
     /// Makes `th` the running thread. Debug hooks belong to threads (as the
     /// reference keeps one per thread in its hook table): the running one's
     /// lives in `Vm::hook`, the others' in their `Thread`.
-    fn switch_thread(&mut self, th: Gc<Thread>) {
+    pub(crate) fn switch_thread(&mut self, th: Gc<Thread>) {
         self.cur.get_mut().hook = self.hook.take();
         self.cur = th;
         self.hook = th.get_mut().hook.take();

@@ -58,4 +58,7 @@ pub enum Exit {
     Done,
     /// The reduction budget ran out; call `resume_run` again later.
     Preempted,
+    /// A native returned `Ret::Block`: the task waits for the embedder to
+    /// finish that call (`resume_blocked` / `resume_blocked_error`).
+    Blocked,
 }

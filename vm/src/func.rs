@@ -76,6 +76,12 @@ pub enum Ret {
         args: Vals,
         wrap: bool,
     },
+    /// Park the whole running task (the current thread and the chain of
+    /// coroutines that resumed it): the VM stops with `Exit::Blocked`, the
+    /// native's frame stays on top, and the embedder later finishes the
+    /// call with `Vm::resume_blocked` (its results) or
+    /// `Vm::resume_blocked_error`. Channel operations, receive and sleep.
+    Block,
 }
 
 pub type NResult = Result<Ret, LuaError>;

@@ -416,6 +416,13 @@ impl Heap {
                         self.mark(GcRef::Table(mt));
                     }
                     self.mark_value(u.user_value);
+                    if let Some(trace) = u.trace {
+                        let mut held = Vec::new();
+                        trace(&*u.data, &mut |v| held.push(v));
+                        for v in held {
+                            self.mark_value(v);
+                        }
+                    }
                 }
             }
         }

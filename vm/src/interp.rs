@@ -166,36 +166,90 @@ impl Vm {
         th.stack[1..1 + args.len()].copy_from_slice(args);
         th.top = 1 + args.len();
         self.last_traceback = None;
-        match self.precall(0, args.len(), -1, RetAction::Normal, true) {
-            Ok(Next::Boundary) => return Ok(Exit::Done),
-            Ok(Next::Continue) => {}
+        let r = self.precall(0, args.len(), -1, RetAction::Normal, true);
+        self.continue_after(r)
+    }
+
+    /// Goes on after a step that may have finished the entry function,
+    /// parked the task, or raised.
+    fn continue_after(&mut self, r: Result<Next, LuaError>) -> Result<Exit, LuaError> {
+        match r {
+            Ok(Next::Boundary) => Ok(self.boundary_exit()),
+            Ok(Next::Continue) => self.resume_run(),
             Err(e) => {
                 if self.cur.get().frames.is_empty() {
                     return Err(e);
                 }
                 match self.unwind(e) {
-                    Ok(Next::Boundary) => return Ok(Exit::Done),
-                    Ok(Next::Continue) => {}
-                    Err(e) => return Err(e),
+                    Ok(Next::Boundary) => Ok(self.boundary_exit()),
+                    Ok(Next::Continue) => self.resume_run(),
+                    Err(e) => Err(e),
                 }
             }
         }
-        self.resume_run()
+    }
+
+    /// A boundary was reached: either the entry function returned or a
+    /// native parked the task.
+    fn boundary_exit(&mut self) -> Exit {
+        if std::mem::take(&mut self.blocked) {
+            Exit::Blocked
+        } else {
+            Exit::Done
+        }
     }
 
     /// Continues a run stopped by preemption.
     pub fn resume_run(&mut self) -> Result<Exit, LuaError> {
         loop {
             match self.run_frames(self.preemptible) {
-                Ok(Stop::Boundary) => return Ok(Exit::Done),
+                Ok(Stop::Boundary) => return Ok(self.boundary_exit()),
                 Ok(Stop::Preempted) => return Ok(Exit::Preempted),
                 Err(e) => match self.unwind(e) {
-                    Ok(Next::Boundary) => return Ok(Exit::Done),
+                    Ok(Next::Boundary) => return Ok(self.boundary_exit()),
                     Ok(Next::Continue) => continue,
                     Err(e) => return Err(e),
                 },
             }
         }
+    }
+
+    /// Finishes the native call that parked the task (`Exit::Blocked`)
+    /// with `vals` as its results, and runs on.
+    pub fn resume_blocked(&mut self, vals: &[Value]) -> Result<Exit, LuaError> {
+        let th = self.cur.get_mut();
+        let func = th.frames.last().expect("a blocked native frame").func;
+        th.ensure(func + vals.len() + 1);
+        th.stack[func..func + vals.len()].copy_from_slice(vals);
+        th.top = th.top.max(func + vals.len());
+        let r = match self.pop_and_deliver(func, vals.len()) {
+            Ok(true) => Ok(Next::Boundary),
+            Ok(false) => self.after_return(),
+            Err(e) => Err(e),
+        };
+        self.continue_after(r)
+    }
+
+    /// Finishes the native call that parked the task by raising `msg`
+    /// there, prefixed with the caller's position as `luaL_error` does.
+    pub fn resume_blocked_error(&mut self, err: LuaError) -> Result<Exit, LuaError> {
+        let v = self.error_value(err);
+        self.continue_after(Err(LuaError::Runtime(v)))
+    }
+
+    /// Makes another task current: `cur` and the coroutines that resumed
+    /// it (innermost last). Returns the task that was running, to be
+    /// swapped back later. The embedder must keep both reachable
+    /// (`Extension::trace`).
+    pub fn swap_task(
+        &mut self,
+        cur: Gc<crate::thread::Thread>,
+        resumers: Vec<Gc<crate::thread::Thread>>,
+    ) -> (Gc<crate::thread::Thread>, Vec<Gc<crate::thread::Thread>>) {
+        let old_resumers = std::mem::replace(&mut self.resumers, resumers);
+        let old = self.cur;
+        self.switch_thread(cur);
+        (old, old_resumers)
     }
 
     /// Results left by the last `run_main` (the main function's returns).

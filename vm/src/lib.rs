@@ -21,4 +21,4 @@ pub use func::{NResult, NativeFn, Ret, Vals};
 pub use gc::Gc;
 pub use table::Table;
 pub use value::Value;
-pub use vm::Vm;
+pub use vm::{Extension, Vm};

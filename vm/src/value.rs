@@ -34,6 +34,9 @@ pub struct UserData {
     /// The associated Lua value (`debug.setuservalue`).
     pub user_value: Value,
     pub data: Box<dyn Any + Send>,
+    /// Reports the heap values `data` holds, for the collector (channels
+    /// hold queued values); `None` when `data` holds none.
+    pub trace: Option<fn(&dyn Any, &mut dyn FnMut(Value))>,
 }
 
 impl Default for Value {

@@ -68,8 +68,20 @@ pub struct Vm {
     pub script_name: Option<String>,
     /// Seed for `math.random` (per process).
     pub rng_state: Cell<[u64; 4]>,
-    /// Extension slot for the embedding (stdlib state, scheduler handle).
-    pub ext: Option<Box<dyn std::any::Any + Send>>,
+    /// Extension slot for the embedding (the process runtime's state); the
+    /// collector marks the values it reports as roots.
+    pub ext: Option<Box<dyn Extension>>,
+    /// Set by a native returning `Ret::Block` while the VM unwinds to the
+    /// embedder (`Exit::Blocked`).
+    pub(crate) blocked: bool,
+}
+
+/// State an embedder hangs on a VM (`Vm::ext`). It may hold heap values;
+/// `trace` reports them so the collector keeps them alive.
+pub trait Extension: std::any::Any + Send {
+    fn trace(&self, mark: &mut dyn FnMut(Value));
+    fn as_any(&self) -> &dyn std::any::Any;
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
 }
 
 // SAFETY: every pointer in a Vm points into its own heap; the Vm is moved
@@ -117,6 +129,7 @@ impl Vm {
                 1,
             ]),
             ext: None,
+            blocked: false,
         };
         // registry[1] = main thread, registry[2] = globals (LUA_RIDX_*).
         let r = vm.registry.get_mut();
@@ -159,6 +172,22 @@ impl Vm {
             meta,
             user_value: Value::Nil,
             data,
+            trace: None,
+        }))
+    }
+
+    /// A userdata whose `data` holds heap values, reported by `trace`.
+    pub fn new_userdata_traced(
+        &mut self,
+        data: Box<dyn std::any::Any + Send>,
+        meta: Option<Gc<Table>>,
+        trace: fn(&dyn std::any::Any, &mut dyn FnMut(Value)),
+    ) -> Value {
+        Value::UserData(self.heap.alloc(UserData {
+            meta,
+            user_value: Value::Nil,
+            data,
+            trace: Some(trace),
         }))
     }
 
@@ -610,6 +639,13 @@ impl Vm {
             if let Some(r) = h.func.gc_ref() {
                 roots.push(r);
             }
+        }
+        if let Some(ext) = &self.ext {
+            ext.trace(&mut |v| {
+                if let Some(r) = v.gc_ref() {
+                    roots.push(r);
+                }
+            });
         }
         roots
     }
