@@ -5,6 +5,7 @@ pub mod base;
 pub mod coroutine;
 pub mod debug;
 pub mod dump;
+pub mod errors;
 pub mod io;
 pub mod load;
 pub mod math;
@@ -28,4 +29,5 @@ pub fn open_libs(vm: &mut Vm) {
     io::open(vm);
     debug::open(vm);
     package::open(vm);
+    errors::open(vm);
 }
