@@ -2,7 +2,10 @@
 //! the tests. A runtime here is one VM (one process) with the standard
 //! library opened; the scheduler joins in with the processes issue.
 
-use wlua_vm::{LuaError, Value, Vm};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use wlua_sched::runtime::{Code, MainEnd, Runtime};
+use wlua_vm::{Value, Vm};
 
 /// A fresh VM with every standard library open.
 pub fn new_vm() -> Vm {
@@ -22,42 +25,65 @@ pub enum Outcome {
 
 /// The message lua.c prints for an error value (msghandler).
 pub fn error_message(vm: &mut Vm, v: Value) -> String {
-    match v {
-        Value::Str(s) => s.get().to_str_lossy().into_owned(),
-        Value::Int(_) | Value::Float(_) => match vm.tostring(v) {
-            Ok(Value::Str(s)) => s.get().to_str_lossy().into_owned(),
-            _ => String::new(),
-        },
-        _ => {
-            // Only a string from __tostring counts (lua.c msghandler).
-            if let Some(h) = vm.meta_field(&v, "__tostring") {
-                if let Ok(r) = vm.call(h, &[v]) {
-                    if let Some(Value::Str(s)) = r.first() {
-                        return s.get().to_str_lossy().into_owned();
-                    }
-                }
-            }
-            format!("(error object is a {} value)", v.type_name())
-        }
+    wlua_sched::local::lua_error_text(vm, v)
+}
+
+/// Worker threads for the process runtime (0: one per core).
+static WORKERS: AtomicUsize = AtomicUsize::new(0);
+/// The main script's path: new processes search modules beside it too.
+static SCRIPT: OnceLock<String> = OnceLock::new();
+
+/// Sets the number of scheduler workers (`--workers`).
+pub fn set_workers(n: usize) {
+    WORKERS.store(n, Ordering::Relaxed);
+}
+
+/// Records the main script, whose directory every process's
+/// `package.path` includes.
+pub fn set_script(path: &str) {
+    let _ = SCRIPT.set(path.to_string());
+}
+
+fn workers() -> usize {
+    match WORKERS.load(Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
     }
 }
 
-/// Calls `f(args)` as the program's main function.
+/// A new process's VM: the standard library and the entry function.
+fn boot(code: &Code) -> Result<(Box<Vm>, Value), String> {
+    let mut vm = Box::new(new_vm());
+    if let Some(p) = SCRIPT.get() {
+        wlua_stdlib::package::add_script_dir(&mut vm, p);
+    }
+    let proto = match code {
+        Code::Module { proto, .. } => proto.clone(),
+        Code::Function(p) => p.clone(),
+    };
+    let f = vm.load_proto(proto, None);
+    Ok((vm, f))
+}
+
+/// Calls `f(args)` as the program's main process, on the process runtime
+/// (other processes it spawns run beside it and end with it).
 pub fn run_function(vm: &mut Vm, f: Value, args: &[Value]) -> Outcome {
-    match vm.run_main(f, args) {
-        Ok(_) => Outcome::Exit(0),
-        Err(e) => {
-            let v = match e {
-                LuaError::Value(v) | LuaError::Runtime(v) => v,
-                other => vm.error_value(other),
-            };
-            let traceback = vm
-                .last_traceback
-                .take()
-                .unwrap_or_else(|| "stack traceback:".into());
-            let message = error_message(vm, v);
-            Outcome::Error { message, traceback }
-        }
+    let rt = Runtime::new(workers(), Box::new(boot));
+    vm.heap.leave();
+    let boxed = Box::new(std::mem::take(vm));
+    let (end, back) = rt.run_main(boxed, f, args);
+    if let Some(b) = back {
+        *vm = *b;
+    }
+    vm.heap.enter();
+    match end {
+        MainEnd::Returned => Outcome::Exit(0),
+        MainEnd::Exit(n) => Outcome::Exit(n),
+        MainEnd::Failed { message, traceback } => Outcome::Error { message, traceback },
+        MainEnd::Deadlock(text) => Outcome::Error {
+            message: text.trim_end().to_string(),
+            traceback: String::new(),
+        },
     }
 }
 

@@ -32,6 +32,9 @@ struct Cli {
     /// Show version information.
     #[arg(short = 'v', long = "version")]
     version: bool,
+    /// Scheduler worker threads for processes (default: one per core).
+    #[arg(long = "workers", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    workers: Option<u16>,
     /// Print the compiled bytecode of the script instead of running it.
     #[arg(long = "dump-bytecode")]
     dump: bool,
@@ -91,6 +94,9 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
     if cli.version {
         println!("{}", VERSION);
     }
+    if let Some(n) = cli.workers {
+        wlua::set_workers(n as usize);
+    }
     let mut vm = new_vm();
     // Position of the script in argv (for `arg`), or the end.
     // Without a script, arg[0] is the interpreter (lua.c createargtable).
@@ -139,6 +145,7 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
         }
         if let Some(p) = path {
             wlua_stdlib::package::add_script_dir(&mut vm, p);
+            wlua::set_script(p);
         }
         let args: Vec<Value> = rest.iter().map(|a| vm.new_str(a.as_bytes())).collect();
         let opts = wlua_parser::ParseOptions {

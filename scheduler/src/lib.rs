@@ -2,3 +2,9 @@
 //! message copying between heaps, timers, links and monitors.
 pub mod error_value;
 pub mod message;
+pub mod channel;
+pub mod local;
+pub mod msgobj;
+pub mod process;
+pub mod runtime;
+pub mod timer;

@@ -132,6 +132,60 @@ impl Message {
             + errors
     }
 
+    /// A message of one error value, built without a heap (errors the
+    /// runtime makes: kills, failed links, boot failures).
+    pub fn error(data: ErrorData) -> Message {
+        Message {
+            top: 1,
+            nodes: vec![Node::Error(0)],
+            errors: vec![ErrorDesc {
+                data,
+                user: Node::Nil,
+            }],
+            ..Message::default()
+        }
+    }
+
+    /// A message of one string value.
+    pub fn string(s: &str) -> Message {
+        let mut m = Message {
+            top: 1,
+            ..Message::default()
+        };
+        let b = s.as_bytes();
+        if b.len() <= INLINE {
+            let mut data = [0u8; INLINE];
+            data[..b.len()].copy_from_slice(b);
+            m.nodes.push(Node::Inline {
+                len: b.len() as u8,
+                data,
+            });
+        } else if b.len() <= u32::MAX as usize {
+            m.bytes.extend_from_slice(b);
+            m.nodes.push(Node::Str {
+                start: 0,
+                len: b.len() as u32,
+            });
+        } else {
+            m.long.push(b.into());
+            m.nodes.push(Node::Long(0));
+        }
+        m
+    }
+
+    /// Whether top-level value `i` is an error value.
+    pub fn is_error(&self, i: usize) -> bool {
+        i < self.top && matches!(self.nodes.get(i), Some(Node::Error(_)))
+    }
+
+    /// The Rust side of top-level value `i`, when it is an error value.
+    pub fn error_data(&self, i: usize) -> Option<&ErrorData> {
+        match self.nodes.get(i) {
+            Some(Node::Error(e)) if i < self.top => self.errors.get(*e as usize).map(|d| &d.data),
+            _ => None,
+        }
+    }
+
     fn str_bytes<'a>(&'a self, n: &'a Node) -> &'a [u8] {
         match n {
             Node::Inline { len, data } => &data[..(*len as usize).min(INLINE)],

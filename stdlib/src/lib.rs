@@ -2,6 +2,7 @@
 //! See src/README.md for a map of the files.
 pub mod args;
 pub mod base;
+pub mod channel;
 pub mod coroutine;
 pub mod debug;
 pub mod dump;
@@ -11,11 +12,13 @@ pub mod load;
 pub mod math;
 pub mod os;
 pub mod package;
+pub mod process;
 pub mod string;
 pub mod table;
+pub mod time;
 pub mod utf8;
 
-use wlua_vm::Vm;
+use wlua_vm::{Value, Vm};
 
 /// Opens every standard library in `vm` (luaL_openlibs).
 pub fn open_libs(vm: &mut Vm) {
@@ -30,4 +33,14 @@ pub fn open_libs(vm: &mut Vm) {
     debug::open(vm);
     package::open(vm);
     errors::open(vm);
+    channel::open(vm);
+    process::open(vm);
+    preload(vm, "time", time::loader);
+}
+
+/// Makes a built-in module available to `require` without loading it.
+fn preload(vm: &mut Vm, name: &str, loader: wlua_vm::NativeFn) {
+    if let Value::Table(t) = vm.raw_get_str(vm.registry, package::PRELOAD_KEY) {
+        vm.raw_set_str(t, name, Value::LightFn(loader));
+    }
 }

@@ -142,7 +142,7 @@ fn readable(path: &str) -> bool {
 }
 
 /// searchpath: the first readable file, or the list of tried names.
-fn search_path(name: &str, path: &str, sep: &str, rep: &str) -> Result<String, String> {
+pub fn search_path(name: &str, path: &str, sep: &str, rep: &str) -> Result<String, String> {
     let name = if sep.is_empty() {
         name.to_string()
     } else {

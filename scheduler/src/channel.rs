@@ -1,0 +1,248 @@
+//! Channels: Go-style queues between the tasks of one process
+//! (spec/channels.md). A channel is a userdata holding a [`Chan`]; the
+//! runtime's own sources (inbox, events, listeners, timers) are channels too,
+//! so `channel.select` waits on any mix of them.
+//!
+//! Waiting tasks are queued on the channel as [`Waiter`]s. A waiter is stale
+//! once its task has been woken by something else (its generation moved on),
+//! which is how a `select` withdraws from every other case at once.
+
+use crate::local::{Local, TaskId, Wake};
+use std::collections::VecDeque;
+use wlua_vm::value::UserData;
+use wlua_vm::{Gc, Value, Vm};
+
+/// Registry key of the metatable every channel shares.
+pub const CHANNEL_META_KEY: &str = "wlua.channel";
+/// Registry key of the metatable of select cases.
+pub const CASE_META_KEY: &str = "wlua.case";
+
+/// Who may close a channel: programs close their own; the runtime's
+/// sources (inbox, events, timers) refuse.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Owner {
+    User,
+    Runtime(&'static str),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Waiter {
+    pub task: TaskId,
+    pub epoch: u32,
+    /// The case index when the task waits in a `select`.
+    pub case: Option<u32>,
+}
+
+pub struct Chan {
+    pub cap: usize,
+    pub buf: VecDeque<Value>,
+    pub closed: bool,
+    pub recvq: VecDeque<Waiter>,
+    pub sendq: VecDeque<(Waiter, Value)>,
+    pub owner: Owner,
+}
+
+// SAFETY: a channel's values point into the heap that owns the channel;
+// they move between threads only with that heap's Vm.
+unsafe impl Send for Chan {}
+unsafe impl Send for Case {}
+
+fn trace_chan(data: &dyn std::any::Any, mark: &mut dyn FnMut(Value)) {
+    if let Some(c) = data.downcast_ref::<Chan>() {
+        for v in c.buf.iter() {
+            mark(*v);
+        }
+        for (_, v) in c.sendq.iter() {
+            mark(*v);
+        }
+    }
+}
+
+/// A select case: `ch:case_receive()` or `ch:case_send(v)`.
+pub struct Case {
+    pub chan: Value,
+    pub send: Option<Value>,
+}
+
+fn trace_case(data: &dyn std::any::Any, mark: &mut dyn FnMut(Value)) {
+    if let Some(c) = data.downcast_ref::<Case>() {
+        mark(c.chan);
+        if let Some(v) = c.send {
+            mark(v);
+        }
+    }
+}
+
+fn registry_meta(vm: &mut Vm, key: &str) -> Option<Gc<wlua_vm::Table>> {
+    match vm.raw_get_str(vm.registry, key) {
+        Value::Table(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// A new channel value with room for `cap` buffered values.
+pub fn new_channel(vm: &mut Vm, cap: usize, owner: Owner) -> Value {
+    let meta = registry_meta(vm, CHANNEL_META_KEY);
+    let chan = Chan {
+        cap,
+        buf: VecDeque::new(),
+        closed: false,
+        recvq: VecDeque::new(),
+        sendq: VecDeque::new(),
+        owner,
+    };
+    vm.new_userdata_traced(Box::new(chan), meta, trace_chan)
+}
+
+pub fn new_case(vm: &mut Vm, chan: Value, send: Option<Value>) -> Value {
+    let meta = registry_meta(vm, CASE_META_KEY);
+    vm.new_userdata_traced(Box::new(Case { chan, send }), meta, trace_case)
+}
+
+/// The channel a value holds, if it is one.
+pub fn as_chan(v: &Value) -> Option<&'static mut Chan> {
+    match v {
+        Value::UserData(u) => chan_of(*u),
+        _ => None,
+    }
+}
+
+fn chan_of(u: Gc<UserData>) -> Option<&'static mut Chan> {
+    // SAFETY (Gc::get_mut's contract): the heap owns the userdata, which
+    // stays alive while the caller holds its value; the process is
+    // single-threaded and callers do not hold two references to one channel.
+    let c = u.get_mut().data.downcast_mut::<Chan>()?;
+    Some(unsafe { &mut *(c as *mut Chan) })
+}
+
+pub fn as_case(v: &Value) -> Option<&'static Case> {
+    match v {
+        Value::UserData(u) => {
+            let c = u.get().data.downcast_ref::<Case>()?;
+            // SAFETY: as for `chan_of`: the heap keeps the userdata alive
+            // while the caller holds the value.
+            Some(unsafe { &*(c as *const Case) })
+        }
+        _ => None,
+    }
+}
+
+fn pop_live_receiver(local: &Local, ch: &mut Chan) -> Option<Waiter> {
+    while let Some(w) = ch.recvq.pop_front() {
+        if local.is_waiting(w) {
+            return Some(w);
+        }
+    }
+    None
+}
+
+fn pop_live_sender(local: &Local, ch: &mut Chan) -> Option<(Waiter, Value)> {
+    while let Some((w, v)) = ch.sendq.pop_front() {
+        if local.is_waiting(w) {
+            return Some((w, v));
+        }
+    }
+    None
+}
+
+fn wake_sender(local: &mut Local, chv: Value, w: Waiter, v: Value) {
+    let wake = match w.case {
+        Some(case) => Wake::Select {
+            case,
+            chan: chv,
+            value: v,
+            ok: true,
+        },
+        None => Wake::Vals(smallvec::smallvec![Value::Bool(true)]),
+    };
+    local.wake(w, wake);
+}
+
+fn wake_receiver(local: &mut Local, chv: Value, w: Waiter, v: Value, ok: bool) {
+    let wake = match w.case {
+        Some(case) => Wake::Select {
+            case,
+            chan: chv,
+            value: v,
+            ok,
+        },
+        None => Wake::Vals(smallvec::smallvec![v, Value::Bool(ok)]),
+    };
+    local.wake(w, wake);
+}
+
+/// Receives without waiting: `Some((value, ok))` when a value (or the end
+/// of a closed channel) is there.
+pub fn try_recv(local: &mut Local, chv: Value, ch: &mut Chan) -> Option<(Value, bool)> {
+    if let Some(v) = ch.buf.pop_front() {
+        // A sender waiting for room moves its value into the buffer.
+        if let Some((w, sv)) = pop_live_sender(local, ch) {
+            ch.buf.push_back(sv);
+            wake_sender(local, chv, w, sv);
+        }
+        return Some((v, true));
+    }
+    if let Some((w, sv)) = pop_live_sender(local, ch) {
+        wake_sender(local, chv, w, sv);
+        return Some((sv, true));
+    }
+    if ch.closed {
+        return Some((Value::Nil, false));
+    }
+    None
+}
+
+/// Sends without waiting: `Ok(true)` when a receiver took the value or the
+/// buffer had room, `Err(())` when the channel is closed.
+pub fn try_send(local: &mut Local, chv: Value, ch: &mut Chan, v: Value) -> Result<bool, ()> {
+    if ch.closed {
+        return Err(());
+    }
+    if let Some(w) = pop_live_receiver(local, ch) {
+        wake_receiver(local, chv, w, v, true);
+        return Ok(true);
+    }
+    if ch.buf.len() < ch.cap {
+        ch.buf.push_back(v);
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// Whether a receive would complete now (a value, a waiting sender, or
+/// closed).
+pub fn recv_ready(local: &Local, ch: &Chan) -> bool {
+    !ch.buf.is_empty() || ch.closed || ch.sendq.iter().any(|(w, _)| local.is_waiting(*w))
+}
+
+/// Whether a send would complete (or raise) now.
+pub fn send_ready(local: &Local, ch: &Chan) -> bool {
+    ch.closed || ch.buf.len() < ch.cap || ch.recvq.iter().any(|w| local.is_waiting(*w))
+}
+
+/// Closes: receivers waiting get `nil, false`, senders waiting get the
+/// closed-channel error.
+pub fn close(local: &mut Local, chv: Value, ch: &mut Chan) {
+    if ch.closed {
+        return;
+    }
+    ch.closed = true;
+    while let Some(w) = pop_live_receiver(local, ch) {
+        wake_receiver(local, chv, w, Value::Nil, false);
+    }
+    while let Some((w, _)) = pop_live_sender(local, ch) {
+        local.wake(w, Wake::Error(SEND_ON_CLOSED.into()));
+    }
+}
+
+pub const SEND_ON_CLOSED: &str = "send on closed channel";
+
+/// Delivers a value from the runtime (a message, an event, a tick) into a
+/// runtime-owned channel: to a waiting receiver, else into the buffer
+/// while there is room. Returns false when the value was dropped.
+pub fn deliver(local: &mut Local, chv: Value, v: Value) -> bool {
+    match as_chan(&chv) {
+        Some(ch) => matches!(try_send(local, chv, ch, v), Ok(true)),
+        None => false,
+    }
+}

@@ -1,0 +1,717 @@
+//! The runtime: N worker threads stepping processes from `crossbeam-deque`
+//! run queues (a FIFO deque per worker, a global injector, stealing), the
+//! process table, the name registry, the timer thread, spawn/send/exit
+//! with links and monitors, and the end of the program (the main process
+//! ends, or every process is blocked for good: a deadlock report).
+//!
+//! Idle workers park on a condition variable; whoever queues work wakes
+//! one (the sleeper re-checks the queues after announcing itself, so a
+//! wake is never lost).
+
+use crate::local::{self, Local, StepOutcome};
+use crate::message::{self, Message};
+use crate::process::{self, ExitResult, ProcessHandle, Signal};
+use crate::timer::{Entry, Timers};
+use crossbeam_deque::{Injector, Steal, Stealer, Worker};
+use hashbrown::HashMap;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+use wlua_vm::proto::Proto;
+use wlua_vm::{Value, Vm};
+
+/// Reductions a process runs before it is preempted.
+pub const SLICE: i64 = 4000;
+/// Stack of each worker thread (natives such as `load` and the pattern
+/// matcher recurse; the VM itself does not).
+const WORKER_STACK: usize = 256 << 20;
+
+/// What a new process runs.
+pub enum Code {
+    /// A module's main chunk; then the named function of the table it
+    /// returns (or the function it returns, when `field` is empty).
+    Module { proto: Arc<Proto>, field: String },
+    /// A function's prototype, instantiated with `_ENV` as its only
+    /// upvalue.
+    Function(Arc<Proto>),
+}
+
+/// Builds the VM of a new process: the standard library opened, and the
+/// entry closure for `Code`.
+pub type Boot = dyn Fn(&Code) -> Result<(Box<Vm>, Value), String> + Send + Sync;
+
+/// How the program ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MainEnd {
+    Returned,
+    /// An uncaught error in the main process: lua.c's message and traceback.
+    Failed { message: String, traceback: String },
+    Deadlock(String),
+    /// `os.exit` (the status is already decided).
+    Exit(i32),
+}
+
+struct Init {
+    code: Code,
+    args: Message,
+}
+
+thread_local! {
+    static LOCAL_QUEUE: RefCell<Option<(usize, Worker<Arc<ProcessHandle>>)>> = const { RefCell::new(None) };
+}
+
+pub struct Runtime {
+    injector: Injector<Arc<ProcessHandle>>,
+    stealers: Mutex<Vec<Stealer<Arc<ProcessHandle>>>>,
+    shards: Vec<Mutex<HashMap<u64, Arc<ProcessHandle>>>>,
+    inits: Mutex<HashMap<u64, Init>>,
+    names: Mutex<HashMap<String, u64>>,
+    next_id: AtomicU64,
+    next_timer: AtomicU64,
+    sleep_lock: Mutex<()>,
+    sleep_cv: Condvar,
+    sleeping: AtomicUsize,
+    workers: usize,
+    pub timers: Timers,
+    /// Blocking-pool jobs in flight (they may wake a process).
+    pub io_pending: AtomicUsize,
+    shutdown: AtomicBool,
+    end: Mutex<Option<MainEnd>>,
+    end_cv: Condvar,
+    main_pid: AtomicU64,
+    /// The main process's VM once it has ended (handed back to the
+    /// embedder, which may run more chunks in it).
+    main_vm: Mutex<Option<Box<Vm>>>,
+    boot: Box<Boot>,
+    /// Modules compiled for spawning, by resolved file name: compiled
+    /// once, their prototypes shared by every process that runs them.
+    pub code_cache: Mutex<HashMap<String, Arc<Proto>>>,
+    seed: AtomicU64,
+}
+
+const SHARDS: usize = 16;
+
+impl Runtime {
+    pub fn new(workers: usize, boot: Box<Boot>) -> Arc<Runtime> {
+        Arc::new(Runtime {
+            injector: Injector::new(),
+            stealers: Mutex::new(Vec::new()),
+            shards: (0..SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
+            inits: Mutex::new(HashMap::new()),
+            names: Mutex::new(HashMap::new()),
+            next_id: AtomicU64::new(1),
+            next_timer: AtomicU64::new(1),
+            sleep_lock: Mutex::new(()),
+            sleep_cv: Condvar::new(),
+            sleeping: AtomicUsize::new(0),
+            workers: workers.max(1),
+            timers: Timers::default(),
+            io_pending: AtomicUsize::new(0),
+            shutdown: AtomicBool::new(false),
+            end: Mutex::new(None),
+            end_cv: Condvar::new(),
+            main_pid: AtomicU64::new(0),
+            main_vm: Mutex::new(None),
+            boot,
+            code_cache: Mutex::new(HashMap::new()),
+            seed: AtomicU64::new(0x9E37_79B9_7F4A_7C15),
+        })
+    }
+
+    /// Runs `f(args)` in `vm` as the main process and returns when the
+    /// program ends, with the main VM when it can be had back (not after a
+    /// deadlock or an `os.exit`). Other processes are abandoned.
+    pub fn run_main(
+        self: &Arc<Self>,
+        mut vm: Box<Vm>,
+        f: Value,
+        args: &[Value],
+    ) -> (MainEnd, Option<Box<Vm>>) {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        self.main_pid.store(id, Ordering::SeqCst);
+        let p = Arc::new(ProcessHandle::new(id));
+        Local::install(&mut vm, f, args.iter().copied().collect(), self.next_seed());
+        let l = local::local(&mut vm).expect("just installed");
+        l.me = Some(p.clone());
+        l.rt = Some(self.clone());
+        vm.heap.leave();
+        *p.body.lock().unwrap_or_else(|e| e.into_inner()) = Some(vm);
+        self.insert(p.clone());
+        self.start_threads();
+        self.injector.push(p);
+        self.wake_one();
+        let mut end = self.end.lock().unwrap_or_else(|e| e.into_inner());
+        while end.is_none() {
+            end = self.end_cv.wait(end).unwrap_or_else(|e| e.into_inner());
+        }
+        let r = end.clone().expect("set");
+        drop(end);
+        self.stop();
+        let vm = self.main_vm.lock().unwrap_or_else(|e| e.into_inner()).take();
+        (r, vm)
+    }
+
+    fn start_threads(self: &Arc<Self>) {
+        let mut queues = Vec::new();
+        {
+            let mut st = self.stealers.lock().unwrap_or_else(|e| e.into_inner());
+            for _ in 0..self.workers {
+                let w = Worker::new_fifo();
+                st.push(w.stealer());
+                queues.push(w);
+            }
+        }
+        for (i, q) in queues.into_iter().enumerate() {
+            let rt = self.clone();
+            let _ = std::thread::Builder::new()
+                .name(format!("wlua-worker-{i}"))
+                .stack_size(WORKER_STACK)
+                .spawn(move || rt.worker_main(i, q));
+        }
+        let rt = self.clone();
+        let _ = std::thread::Builder::new()
+            .name("wlua-timers".into())
+            .spawn(move || rt.timer_main());
+    }
+
+    fn stop(&self) {
+        self.shutdown.store(true, Ordering::SeqCst);
+        self.timers.shutdown();
+        let _g = self.sleep_lock.lock().unwrap_or_else(|e| e.into_inner());
+        self.sleep_cv.notify_all();
+    }
+
+    /// Ends the program (the main process ended, `os.exit`, a deadlock).
+    pub fn finish(&self, how: MainEnd) {
+        let mut end = self.end.lock().unwrap_or_else(|e| e.into_inner());
+        if end.is_none() {
+            *end = Some(how);
+            self.end_cv.notify_all();
+        }
+        drop(end);
+        self.shutdown.store(true, Ordering::SeqCst);
+    }
+
+    fn next_seed(&self) -> u64 {
+        let s = self
+            .seed
+            .fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed)
+            .wrapping_add(Instant::now().elapsed().as_nanos() as u64);
+        let mut z = s;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    // ----- the process table -------------------------------------------
+
+    fn shard(&self, id: u64) -> &Mutex<HashMap<u64, Arc<ProcessHandle>>> {
+        &self.shards[(id as usize) % SHARDS]
+    }
+
+    fn insert(&self, p: Arc<ProcessHandle>) {
+        self.shard(p.id)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(p.id, p);
+    }
+
+    pub fn lookup(&self, id: u64) -> Option<Arc<ProcessHandle>> {
+        self.shard(id)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .cloned()
+    }
+
+    pub fn main_pid(&self) -> u64 {
+        self.main_pid.load(Ordering::Relaxed)
+    }
+
+    // ----- scheduling ----------------------------------------------------
+
+    /// Queues a process that has work.
+    pub fn schedule(&self, p: Arc<ProcessHandle>) {
+        let p = LOCAL_QUEUE.with(|q| match &*q.borrow() {
+            Some((_, w)) => {
+                w.push(p);
+                None
+            }
+            None => Some(p),
+        });
+        if let Some(p) = p {
+            self.injector.push(p);
+        }
+        self.wake_one();
+    }
+
+    fn wake_one(&self) {
+        std::sync::atomic::fence(Ordering::SeqCst);
+        if self.sleeping.load(Ordering::SeqCst) > 0 {
+            let _g = self.sleep_lock.lock().unwrap_or_else(|e| e.into_inner());
+            self.sleep_cv.notify_one();
+        }
+    }
+
+    fn has_work(&self) -> bool {
+        if !self.injector.is_empty() {
+            return true;
+        }
+        let st = self.stealers.lock().unwrap_or_else(|e| e.into_inner());
+        st.iter().any(|s| !s.is_empty())
+    }
+
+    fn find_work(&self, me: usize, local: &Worker<Arc<ProcessHandle>>) -> Option<Arc<ProcessHandle>> {
+        if let Some(p) = local.pop() {
+            return Some(p);
+        }
+        loop {
+            let mut retry = false;
+            match self.injector.steal_batch_and_pop(local) {
+                Steal::Success(p) => return Some(p),
+                Steal::Retry => retry = true,
+                Steal::Empty => {}
+            }
+            let stealers: Vec<_> = self
+                .stealers
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone();
+            for (i, s) in stealers.iter().enumerate() {
+                if i == me {
+                    continue;
+                }
+                match s.steal_batch_and_pop(local) {
+                    Steal::Success(p) => return Some(p),
+                    Steal::Retry => retry = true,
+                    Steal::Empty => {}
+                }
+            }
+            if !retry {
+                return None;
+            }
+        }
+    }
+
+    fn worker_main(self: Arc<Self>, me: usize, queue: Worker<Arc<ProcessHandle>>) {
+        LOCAL_QUEUE.with(|q| *q.borrow_mut() = Some((me, queue)));
+        loop {
+            if self.shutdown.load(Ordering::Relaxed) {
+                return;
+            }
+            let p = LOCAL_QUEUE.with(|q| {
+                let q = q.borrow();
+                let (_, w) = q.as_ref().expect("worker queue");
+                self.find_work(me, w)
+            });
+            match p {
+                Some(p) => self.run_process(p),
+                None => self.park(),
+            }
+        }
+    }
+
+    fn park(&self) {
+        let g = self.sleep_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let n = self.sleeping.fetch_add(1, Ordering::SeqCst) + 1;
+        std::sync::atomic::fence(Ordering::SeqCst);
+        if self.has_work() || self.shutdown.load(Ordering::SeqCst) {
+            self.sleeping.fetch_sub(1, Ordering::SeqCst);
+            return;
+        }
+        if n == self.workers
+            && self.timers.pending() == 0
+            && self.io_pending.load(Ordering::SeqCst) == 0
+        {
+            // Every worker is idle, nothing is queued, and no timer or I/O
+            // can wake anyone: no process can ever run again.
+            self.sleeping.fetch_sub(1, Ordering::SeqCst);
+            drop(g);
+            self.report_deadlock();
+            return;
+        }
+        let _g = self.sleep_cv.wait(g).unwrap_or_else(|e| e.into_inner());
+        self.sleeping.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    fn report_deadlock(&self) {
+        let mut procs: Vec<(u64, &'static str)> = Vec::new();
+        for s in &self.shards {
+            for (id, p) in s.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+                procs.push((*id, *p.waiting_on.lock().unwrap_or_else(|e| e.into_inner())));
+            }
+        }
+        procs.sort();
+        let main = self.main_pid();
+        let mut text = String::from("deadlock: all processes are blocked\n");
+        for (id, what) in procs {
+            let what = if what.is_empty() { "nothing" } else { what };
+            let tag = if id == main { " (main)" } else { "" };
+            text.push_str(&format!(
+                "  {}{}: waiting on {}\n",
+                process::pid_string(id),
+                tag,
+                what
+            ));
+        }
+        self.finish(MainEnd::Deadlock(text));
+    }
+
+    fn timer_main(self: Arc<Self>) {
+        while let Some((pid, id)) = self.timers.next_due() {
+            if let Some(p) = self.lookup(pid) {
+                if p.push_signal(Signal::Timer { id }) {
+                    self.schedule(p);
+                }
+            }
+            self.timers.fired();
+        }
+    }
+
+    /// Registers a timer for process `pid`; the process gets
+    /// `Signal::Timer { id }` when it is due (every `period` for tickers).
+    pub fn add_timer(&self, pid: u64, after: Duration, period: Option<Duration>) -> u64 {
+        let id = self.next_timer.fetch_add(1, Ordering::Relaxed);
+        self.timers.add(Entry {
+            due: Instant::now() + after,
+            id,
+            pid,
+            period,
+        });
+        id
+    }
+
+    // ----- running a process ------------------------------------------
+
+    fn run_process(self: &Arc<Self>, p: Arc<ProcessHandle>) {
+        if p.state.load(Ordering::Acquire) == process::DEAD {
+            return;
+        }
+        p.state.store(process::RUNNING, Ordering::Release);
+        let body = p.body.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let mut vm = match body {
+            Some(vm) => vm,
+            None => match self.boot_process(&p) {
+                Ok(vm) => vm,
+                Err(end) => {
+                    self.exit_process(&p, None, end);
+                    return;
+                }
+            },
+        };
+        vm.heap.enter();
+        vm.preemptible = true;
+        vm.budget = SLICE;
+        let outcome = local::step(&mut vm);
+        match outcome {
+            StepOutcome::Preempted => {
+                vm.heap.leave();
+                *p.body.lock().unwrap_or_else(|e| e.into_inner()) = Some(vm);
+                p.state.store(process::SCHEDULED, Ordering::Release);
+                // Behind everything already queued (the injector), so a
+                // busy process never starves the others.
+                self.injector.push(p);
+                self.wake_one();
+            }
+            StepOutcome::Waiting => {
+                let what = local::local(&mut vm).map_or("", |l| l.waiting_on);
+                *p.waiting_on.lock().unwrap_or_else(|e| e.into_inner()) = what;
+                vm.heap.leave();
+                *p.body.lock().unwrap_or_else(|e| e.into_inner()) = Some(vm);
+                if p
+                    .state
+                    .compare_exchange(
+                        process::RUNNING,
+                        process::IDLE,
+                        Ordering::AcqRel,
+                        Ordering::Acquire,
+                    )
+                    .is_err()
+                {
+                    // A signal came in while it ran: go again.
+                    p.state.store(process::SCHEDULED, Ordering::Release);
+                    self.schedule(p);
+                }
+            }
+            StepOutcome::Exited(result) => {
+                self.exit_process(&p, Some(vm), result);
+            }
+        }
+    }
+
+    fn boot_process(self: &Arc<Self>, p: &Arc<ProcessHandle>) -> Result<Box<Vm>, ExitResult> {
+        let init = self
+            .inits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&p.id);
+        let Some(init) = init else {
+            return Err(ExitResult::failed(Message::error(boot_error(
+                "process has no code".into(),
+            ))));
+        };
+        let (mut vm, f) = (self.boot)(&init.code)
+            .map_err(|e| ExitResult::failed(Message::error(boot_error(e))))?;
+        let args = message::decode(&mut vm, &init.args);
+        let seed = self.next_seed();
+        match &init.code {
+            Code::Module { field, .. } => {
+                Local::install(&mut vm, f, Default::default(), seed);
+                local::local(&mut vm).expect("installed").entry_field = Some((field.clone(), args));
+            }
+            Code::Function(_) => Local::install(&mut vm, f, args, seed),
+        }
+        let l = local::local(&mut vm).expect("installed");
+        l.me = Some(p.clone());
+        // The cycle Runtime -> table -> handle -> body -> Local -> Runtime
+        // is broken when the process exits (exit_process clears it).
+        l.rt = Some(self.clone());
+        Ok(vm)
+    }
+
+    fn exit_process(&self, p: &Arc<ProcessHandle>, vm: Option<Box<Vm>>, result: ExitResult) {
+        p.state.store(process::DEAD, Ordering::Release);
+        let (links, monitors, names) = {
+            let mut r = p.rel.lock().unwrap_or_else(|e| e.into_inner());
+            r.dead = true;
+            (
+                std::mem::take(&mut r.links),
+                std::mem::take(&mut r.monitors),
+                std::mem::take(&mut r.names),
+            )
+        };
+        self.shard(p.id)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&p.id);
+        if !names.is_empty() {
+            let mut n = self.names.lock().unwrap_or_else(|e| e.into_inner());
+            for name in names {
+                if n.get(&name) == Some(&p.id) {
+                    n.remove(&name);
+                }
+            }
+        }
+        let report = if p.id == self.main_pid() {
+            Some(main_end(&result))
+        } else {
+            None
+        };
+        let result = Arc::new(result);
+        for l in links {
+            self.signal(
+                l,
+                Signal::LinkDown {
+                    from: p.id,
+                    result: result.clone(),
+                },
+            );
+        }
+        for m in monitors {
+            self.signal(
+                m,
+                Signal::Down {
+                    from: p.id,
+                    result: result.clone(),
+                },
+            );
+        }
+        if let Some(mut vm) = vm {
+            if let Some(l) = local::local(&mut vm) {
+                for id in l.timers.keys() {
+                    self.timers.cancel(*id);
+                }
+                l.rt = None;
+                l.me = None;
+            }
+            if report.is_some() {
+                // The embedder gets the main VM back, plain again.
+                vm.ext = None;
+                vm.preemptible = false;
+                vm.budget = i64::MAX;
+                vm.heap.leave();
+                *self.main_vm.lock().unwrap_or_else(|e| e.into_inner()) = Some(vm);
+            } else {
+                drop(vm);
+            }
+        }
+        // Anything that arrived after the end is dropped with the handle.
+        drop(p.take_signals());
+        if let Some(end) = report {
+            self.finish(end);
+        }
+    }
+
+    // ----- the process API ---------------------------------------------
+
+    /// Delivers a signal; false when no such process is alive.
+    pub fn signal(&self, to: u64, s: Signal) -> bool {
+        match self.lookup(to) {
+            Some(p) => {
+                if p.push_signal(s) {
+                    self.schedule(p);
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Starts a process. With `link`/`monitor_by`, the relationship exists
+    /// before the child can run, so even an immediate failure is seen.
+    pub fn spawn(
+        &self,
+        code: Code,
+        args: Message,
+        link: Option<&Arc<ProcessHandle>>,
+        monitor_by: Option<u64>,
+    ) -> u64 {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let p = Arc::new(ProcessHandle::new(id));
+        {
+            let mut r = p.rel.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(parent) = link {
+                r.links.push(parent.id);
+                parent
+                    .rel
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .links
+                    .push(id);
+            }
+            if let Some(m) = monitor_by {
+                r.monitors.push(m);
+            }
+        }
+        self.inits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, Init { code, args });
+        self.insert(p.clone());
+        self.schedule(p);
+        id
+    }
+
+    /// Links two processes; false when `other` is not alive (the caller
+    /// then gets the link-down at once).
+    pub fn link(&self, me: &Arc<ProcessHandle>, other: u64) -> bool {
+        if other == me.id {
+            return true;
+        }
+        let Some(o) = self.lookup(other) else {
+            return false;
+        };
+        let mut r = o.rel.lock().unwrap_or_else(|e| e.into_inner());
+        if r.dead {
+            return false;
+        }
+        if !r.links.contains(&me.id) {
+            r.links.push(me.id);
+        }
+        drop(r);
+        let mut mine = me.rel.lock().unwrap_or_else(|e| e.into_inner());
+        if !mine.links.contains(&other) {
+            mine.links.push(other);
+        }
+        true
+    }
+
+    pub fn unlink(&self, me: &Arc<ProcessHandle>, other: u64) {
+        me.remove_link(other);
+        if let Some(o) = self.lookup(other) {
+            o.remove_link(me.id);
+        }
+    }
+
+    /// Starts monitoring `other`; false when it is not alive.
+    pub fn monitor(&self, me: u64, other: u64) -> bool {
+        let Some(o) = self.lookup(other) else {
+            return false;
+        };
+        let mut r = o.rel.lock().unwrap_or_else(|e| e.into_inner());
+        if r.dead {
+            return false;
+        }
+        if !r.monitors.contains(&me) {
+            r.monitors.push(me);
+        }
+        true
+    }
+
+    pub fn demonitor(&self, me: u64, other: u64) {
+        if let Some(o) = self.lookup(other) {
+            let mut r = o.rel.lock().unwrap_or_else(|e| e.into_inner());
+            r.monitors.retain(|&m| m != me);
+        }
+    }
+
+    /// `Ok(true)` registered, `Ok(false)` already this process's name,
+    /// `Err(owner)` held by another process; `Err(0)` when `pid` is dead.
+    pub fn register(&self, name: &str, pid: u64) -> Result<bool, u64> {
+        let Some(p) = self.lookup(pid) else {
+            return Err(0);
+        };
+        let mut names = self.names.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&owner) = names.get(name) {
+            return if owner == pid { Ok(false) } else { Err(owner) };
+        }
+        let mut r = p.rel.lock().unwrap_or_else(|e| e.into_inner());
+        if r.dead {
+            return Err(0);
+        }
+        r.names.push(name.to_string());
+        names.insert(name.to_string(), pid);
+        Ok(true)
+    }
+
+    pub fn lookup_name(&self, name: &str) -> Option<u64> {
+        self.names
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(name)
+            .copied()
+    }
+
+    /// Removes `name` if `pid` holds it.
+    pub fn unregister(&self, name: &str, pid: u64) -> bool {
+        let mut names = self.names.lock().unwrap_or_else(|e| e.into_inner());
+        if names.get(name) != Some(&pid) {
+            return false;
+        }
+        names.remove(name);
+        if let Some(p) = self.lookup(pid) {
+            let mut r = p.rel.lock().unwrap_or_else(|e| e.into_inner());
+            r.names.retain(|n| n != name);
+        }
+        true
+    }
+
+    /// Live processes (for tests and introspection).
+    pub fn process_count(&self) -> usize {
+        self.shards
+            .iter()
+            .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()).len())
+            .sum()
+    }
+}
+
+fn boot_error(message: String) -> crate::error_value::ErrorData {
+    crate::error_value::ErrorData {
+        message,
+        kind: "INVALID".into(),
+        retryable: Some(false),
+        stack: None,
+    }
+}
+
+/// How the program ends when the main process ends with `r`.
+fn main_end(r: &ExitResult) -> MainEnd {
+    match &r.report {
+        Some((message, traceback)) => MainEnd::Failed {
+            message: message.clone(),
+            traceback: traceback.clone(),
+        },
+        None => MainEnd::Returned,
+    }
+}
