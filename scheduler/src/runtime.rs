@@ -138,9 +138,10 @@ impl Runtime {
         vm.heap.leave();
         *p.body.lock().unwrap_or_else(|e| e.into_inner()) = Some(vm);
         self.insert(p.clone());
-        self.start_threads();
+        // Queued before any worker starts: a worker that found nothing
+        // would otherwise take the empty runtime for a deadlock.
         self.injector.push(p);
-        self.wake_one();
+        self.start_threads();
         let mut end = self.end.lock().unwrap_or_else(|e| e.into_inner());
         while end.is_none() {
             end = self.end_cv.wait(end).unwrap_or_else(|e| e.into_inner());

@@ -261,6 +261,11 @@ impl Vm {
     #[inline(never)]
     fn run_frames(&mut self, preemptible: bool) -> Result<Stop, LuaError> {
         'newframe: loop {
+            if self.budget <= 0 && self.on_budget_exhausted(preemptible) {
+                // Every `continue 'newframe` leaves the frames consistent
+                // (pc saved or a fresh frame pushed): a safe point.
+                return Ok(Stop::Preempted);
+            }
             let th = self.cur;
             let thr = th.get_mut();
             let Some(fr) = thr.frames.last_mut() else {
@@ -374,6 +379,9 @@ impl Vm {
                     }
                 };
             }
+            // A reduction after a backward jump: preempting there resumes
+            // at the jump's target; otherwise the budget is refilled and
+            // the instruction goes on.
             macro_rules! charge {
                 () => {
                     self.budget -= 1;
@@ -382,7 +390,6 @@ impl Vm {
                         if self.on_budget_exhausted(preemptible) {
                             return Ok(Stop::Preempted);
                         }
-                        continue 'newframe;
                     }
                 };
             }
@@ -783,7 +790,9 @@ impl Vm {
                         };
                         let nresults = i.c() as i32 - 1;
                         savepc!();
-                        charge!();
+                        // Charged here, checked where the next frame state
+                        // is settled (the top of 'newframe).
+                        self.budget -= 1;
                         if let Value::LuaFn(ncl) = *reg!(i.a()) {
                             if !hooked {
                                 if let Err(e) = self.push_lua_frame(
@@ -838,7 +847,7 @@ impl Vm {
                             self.cur.get().top - a - 1
                         };
                         savepc!();
-                        charge!();
+                        self.budget -= 1;
                         slow!(self.tailcall(a, nargs))
                     }
                     OpCode::Return => {

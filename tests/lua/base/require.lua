@@ -15,7 +15,7 @@ local ok, err = pcall(require, "missing_module")
 print(ok)
 print(err)
 -- errors inside modules propagate
-print(pcall(require, "errors"))
+print(pcall(require, "failing"))
 -- package.loaded can be filled by hand
 package.loaded.handmade = "hand"
 print(require("handmade"))
