@@ -254,6 +254,11 @@ impl Heap {
         }
     }
 
+    /// Objects the heap holds (footprint measurements).
+    pub fn object_count(&self) -> usize {
+        self.objects.len()
+    }
+
     /// Called when this heap starts running on the current thread.
     pub fn enter(&mut self) {
         DEBT.with(|d| d.set(self.saved_debt));

@@ -1,0 +1,71 @@
+//! Bytes a fresh process's VM allocates (a counting allocator around the
+//! system one): `cargo bench --bench footprint`. Prints the cost of each
+//! step of building a process, to see where the per-process bytes go.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicIsize, Ordering};
+
+struct Counting;
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size() as isize, Ordering::Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size() as isize, Ordering::Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
+        LIVE.fetch_add(n as isize - l.size() as isize, Ordering::Relaxed);
+        unsafe { System.realloc(p, l, n) }
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+fn live() -> isize {
+    LIVE.load(Ordering::Relaxed)
+}
+
+fn main() {
+    let n = 1000;
+    let mut vms = Vec::with_capacity(n);
+    let before = live();
+    for _ in 0..n {
+        vms.push(Box::new(wlua_vm::Vm::new()));
+    }
+    let bare = (live() - before) / n as isize;
+    let before = live();
+    for vm in vms.iter_mut() {
+        wlua_stdlib::open_libs(vm);
+    }
+    let libs = (live() - before) / n as isize;
+    println!("Vm::new: {bare} bytes; open_libs: {libs} bytes; total {} bytes per VM", bare + libs);
+    let mut one = wlua_vm::Vm::new();
+    let b = live();
+    let mut last = b;
+    for (name, open) in [
+        ("base", wlua_stdlib::base::open as fn(&mut wlua_vm::Vm)),
+        ("coroutine", wlua_stdlib::coroutine::open),
+        ("string", wlua_stdlib::string::open),
+        ("table", wlua_stdlib::table::open),
+        ("math", wlua_stdlib::math::open),
+        ("utf8", wlua_stdlib::utf8::open),
+        ("os", wlua_stdlib::os::open),
+        ("io", wlua_stdlib::io::open),
+        ("debug", wlua_stdlib::debug::open),
+        ("package", wlua_stdlib::package::open),
+        ("errors", wlua_stdlib::errors::open),
+        ("channel", wlua_stdlib::channel::open),
+        ("process", wlua_stdlib::process::open),
+    ] {
+        open(&mut one);
+        let now = live();
+        println!("  {name:10} {:6} bytes", now - last);
+        last = now;
+    }
+    println!("  objects in heap: {}", one.heap.object_count());
+}
