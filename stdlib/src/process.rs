@@ -222,6 +222,29 @@ fn resolve_code(vm: &mut Vm, rt: &Runtime, args: &Vals) -> Result<Result<Code, (
             if module.is_empty() {
                 return Ok(Err(("INVALID".into(), format!("invalid entry id '{entry}'"))));
             }
+            if let Some(src) = crate::builtin_lua(&module) {
+                let key = format!("builtin:{module}");
+                let cached = rt
+                    .code_cache
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get(&key)
+                    .cloned();
+                let proto = match cached {
+                    Some(p) => p,
+                    None => match crate::load::compile(src.as_bytes(), &crate::builtin_chunkname(&module)) {
+                        Ok(p) => {
+                            rt.code_cache
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .insert(key, p.clone());
+                            p
+                        }
+                        Err(m) => return Ok(Err(("INTERNAL".into(), m))),
+                    },
+                };
+                return Ok(Ok(Code::Module { proto, field }));
+            }
             let path = package_path(vm);
             let file = match crate::package::search_path(&module, &path, ".", "/") {
                 Ok(f) => f,
