@@ -1,5 +1,5 @@
 -- The program ends when the main chunk ends: processes still running,
--- blocked or sleeping are abandoned; exit status 0 and no output.
+-- blocked or sleeping are abandoned; exit status 0, empty stderr.
 -- expect-stdout: main done
 local time = require("time")
 process.spawn(function() while true do end end)                  -- busy forever
