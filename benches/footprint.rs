@@ -45,26 +45,21 @@ fn main() {
     let libs = (live() - before) / n as isize;
     println!("Vm::new: {bare} bytes; open_libs: {libs} bytes; total {} bytes per VM", bare + libs);
     let mut one = wlua_vm::Vm::new();
-    let b = live();
-    let mut last = b;
-    for (name, open) in [
-        ("base", wlua_stdlib::base::open as fn(&mut wlua_vm::Vm)),
-        ("coroutine", wlua_stdlib::coroutine::open),
-        ("string", wlua_stdlib::string::open),
-        ("table", wlua_stdlib::table::open),
-        ("math", wlua_stdlib::math::open),
-        ("utf8", wlua_stdlib::utf8::open),
-        ("os", wlua_stdlib::os::open),
-        ("io", wlua_stdlib::io::open),
-        ("debug", wlua_stdlib::debug::open),
-        ("package", wlua_stdlib::package::open),
-        ("errors", wlua_stdlib::errors::open),
-        ("channel", wlua_stdlib::channel::open),
-        ("process", wlua_stdlib::process::open),
+    wlua_stdlib::open_libs(&mut one);
+    let mut last = live();
+    for (what, src) in [
+        ("print", "local _ = print"),
+        ("process.inbox", "local _ = process.inbox"),
+        ("string.format", "local _ = string.format"),
+        ("math (random state)", "local _ = math.pi"),
+        ("io (std files)", "local _ = io.write"),
+        ("pairs(_G)", "for _ in pairs(_G) do end"),
     ] {
-        open(&mut one);
+        let f = wlua_stdlib::load::load_chunk(&mut one, src.as_bytes(), "=footprint", "t", None)
+            .expect("compiles");
+        one.call(f, &[]).expect("runs");
         let now = live();
-        println!("  {name:10} {:6} bytes", now - last);
+        println!("  then {what:22} +{:6} bytes", now - last);
         last = now;
     }
     println!("  objects in heap: {}", one.heap.object_count());

@@ -2,7 +2,6 @@
 //! the tests. A runtime here is one VM (one process) with the standard
 //! library opened; the scheduler joins in with the processes issue.
 
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use wlua_sched::runtime::{Code, MainEnd, Runtime};
 use wlua_vm::{Value, Vm};
@@ -30,8 +29,6 @@ pub fn error_message(vm: &mut Vm, v: Value) -> String {
 
 /// Worker threads for the process runtime (0: one per core).
 static WORKERS: AtomicUsize = AtomicUsize::new(0);
-/// The main script's path: new processes search modules beside it too.
-static SCRIPT: OnceLock<String> = OnceLock::new();
 
 /// Sets the number of scheduler workers (`--workers`).
 pub fn set_workers(n: usize) {
@@ -39,9 +36,9 @@ pub fn set_workers(n: usize) {
 }
 
 /// Records the main script, whose directory every process's
-/// `package.path` includes.
+/// `package.path` includes (call before creating VMs).
 pub fn set_script(path: &str) {
-    let _ = SCRIPT.set(path.to_string());
+    wlua_stdlib::package::set_script_dir(path);
 }
 
 fn workers() -> usize {
@@ -54,9 +51,6 @@ fn workers() -> usize {
 /// A new process's VM: the standard library and the entry function.
 fn boot(code: &Code) -> Result<(Box<Vm>, Value), String> {
     let mut vm = Box::new(new_vm());
-    if let Some(p) = SCRIPT.get() {
-        wlua_stdlib::package::add_script_dir(&mut vm, p);
-    }
     let proto = match code {
         Code::Module { proto, .. } => proto.clone(),
         Code::Function(p) => p.clone(),

@@ -97,6 +97,11 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
     if let Some(n) = cli.workers {
         wlua::set_workers(n as usize);
     }
+    // Before any VM exists: every process's package.path searches the
+    // script's directory.
+    if let Some(script) = cli.script.first().filter(|s| *s != "-") {
+        wlua::set_script(script);
+    }
     let mut vm = new_vm();
     // Position of the script in argv (for `arg`), or the end.
     // Without a script, arg[0] is the interpreter (lua.c createargtable).
@@ -143,10 +148,7 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
                 }
             }
         }
-        if let Some(p) = path {
-            wlua_stdlib::package::add_script_dir(&mut vm, p);
-            wlua::set_script(p);
-        }
+
         let args: Vec<Value> = rest.iter().map(|a| vm.new_str(a.as_bytes())).collect();
         let opts = wlua_parser::ParseOptions {
             file: true,

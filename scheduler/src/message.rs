@@ -415,6 +415,7 @@ impl Encoder<'_> {
             in_key: true,
             key: 0,
         };
+        t.materialize_all();
         for (k, v) in t.iter_all() {
             if let Value::Int(i) = k
                 && (i as u64).wrapping_sub(1) < narr as u64
@@ -444,8 +445,14 @@ impl Encoder<'_> {
 
     #[cold]
     fn bad(&self, v: &Value, link: Link) -> CopyError {
+        // Name the runtime's own userdata by what they are.
+        let type_name = match v {
+            Value::UserData(u) if u.get().data.is::<crate::channel::Chan>() => "channel",
+            Value::Thread(_) => "coroutine",
+            _ => v.type_name(),
+        };
         CopyError {
-            type_name: v.type_name(),
+            type_name,
             path: self.path(link),
         }
     }
@@ -982,7 +989,7 @@ mod tests {
         let chan = a.new_userdata(Box::new(42u32), None);
         let native_closure = a.new_native(native, vec![Value::Int(1)]);
         let cases = [
-            (co, "thread"),
+            (co, "coroutine"),
             (chan, "userdata"),
             (Value::LightUserData(0x10), "userdata"),
             (Value::LightFn(native), "function"),
@@ -999,7 +1006,7 @@ mod tests {
             );
         }
         let e = fails(&mut a, &[co]);
-        assert_eq!(e.to_string(), "cannot send a thread value (at argument #1)");
+        assert_eq!(e.to_string(), "cannot send a coroutine value (at argument #1)");
         let e = fails(&mut a, &[chan]);
         assert_eq!(
             e.to_string(),

@@ -58,6 +58,7 @@ struct Init {
 }
 
 thread_local! {
+    static TICK: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     static LOCAL_QUEUE: RefCell<Option<(usize, Worker<Arc<ProcessHandle>>)>> = const { RefCell::new(None) };
 }
 
@@ -264,6 +265,19 @@ impl Runtime {
     }
 
     fn find_work(&self, me: usize, local: &Worker<Arc<ProcessHandle>>) -> Option<Arc<ProcessHandle>> {
+        // Every so often the global queue goes first, so processes that
+        // keep waking each other on this worker's queue cannot starve the
+        // preempted, timer-woken and newly injected ones (Go's rule of 61).
+        let tick = TICK.with(|t| {
+            let n = t.get().wrapping_add(1);
+            t.set(n);
+            n
+        });
+        if tick % 61 == 0 {
+            if let Steal::Success(p) = self.injector.steal_batch_and_pop(local) {
+                return Some(p);
+            }
+        }
         if let Some(p) = local.pop() {
             return Some(p);
         }
@@ -402,6 +416,7 @@ impl Runtime {
             },
         };
         vm.heap.enter();
+        vm.enter();
         vm.preemptible = true;
         vm.budget = SLICE;
         let outcome = local::step(&mut vm);
@@ -430,9 +445,11 @@ impl Runtime {
                     )
                     .is_err()
                 {
-                    // A signal came in while it ran: go again.
+                    // A signal came in while it ran: go again, behind
+                    // the processes already waiting.
                     p.state.store(process::SCHEDULED, Ordering::Release);
-                    self.schedule(p);
+                    self.injector.push(p);
+                    self.wake_one();
                 }
             }
             StepOutcome::Exited(result) => {

@@ -4,42 +4,58 @@
 
 use crate::args::{self, arg, check_any, check_int, check_table, type_error};
 use crate::load;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
-pub fn open(vm: &mut Vm) {
-    let g = vm.globals;
-    args::register(
-        vm,
-        g,
-        &[
-            ("print", print),
-            ("type", type_),
-            ("tostring", tostring),
-            ("tonumber", tonumber),
-            ("ipairs", ipairs),
-            ("pairs", pairs),
-            ("next", next),
-            ("select", select),
-            ("rawget", rawget),
-            ("rawset", rawset),
-            ("rawequal", rawequal),
-            ("rawlen", rawlen),
-            ("setmetatable", setmetatable),
-            ("getmetatable", getmetatable),
-            ("assert", assert),
-            ("error", error),
-            ("pcall", pcall),
-            ("xpcall", xpcall),
-            ("load", load_),
-            ("loadfile", loadfile),
-            ("dofile", dofile),
-            ("collectgarbage", collectgarbage),
-        ],
-    );
-    vm.set_global("_G", Value::Table(g));
-    let v = vm.new_str("Lua 5.3");
-    vm.set_global("_VERSION", v);
+/// The global environment, built on demand in each process
+/// (wlua_vm::lazy): the base functions and every library.
+pub static GLOBALS: Template = Template {
+    name: "_G",
+    entries: &[
+        ("print", TValue::Fn(print)),
+        ("type", TValue::Fn(type_)),
+        ("tostring", TValue::Fn(tostring)),
+        ("tonumber", TValue::Fn(tonumber)),
+        ("ipairs", TValue::Fn(ipairs)),
+        ("pairs", TValue::Fn(pairs)),
+        ("next", TValue::Fn(next)),
+        ("select", TValue::Fn(select)),
+        ("rawget", TValue::Fn(rawget)),
+        ("rawset", TValue::Fn(rawset)),
+        ("rawequal", TValue::Fn(rawequal)),
+        ("rawlen", TValue::Fn(rawlen)),
+        ("setmetatable", TValue::Fn(setmetatable)),
+        ("getmetatable", TValue::Fn(getmetatable)),
+        ("assert", TValue::Fn(assert)),
+        ("error", TValue::Fn(error)),
+        ("pcall", TValue::Fn(pcall)),
+        ("xpcall", TValue::Fn(xpcall)),
+        ("load", TValue::Fn(load_)),
+        ("loadfile", TValue::Fn(loadfile)),
+        ("dofile", TValue::Fn(dofile)),
+        ("collectgarbage", TValue::Fn(collectgarbage)),
+        ("_G", TValue::Build(globals)),
+        ("_VERSION", TValue::Str("Lua 5.3")),
+        ("require", TValue::Build(crate::package::build_require)),
+        ("coroutine", TValue::Lib(&crate::coroutine::LIB)),
+        ("string", TValue::Lib(&crate::string::LIB)),
+        ("table", TValue::Lib(&crate::table::LIB)),
+        ("math", TValue::Lib(&crate::math::LIB)),
+        ("utf8", TValue::Lib(&crate::utf8::LIB)),
+        ("os", TValue::Lib(&crate::os::LIB)),
+        ("io", TValue::Lib(&crate::io::LIB)),
+        ("debug", TValue::Lib(&crate::debug::LIB)),
+        ("package", TValue::Lib(&crate::package::LIB)),
+        ("errors", TValue::Lib(&crate::errors::LIB)),
+        ("channel", TValue::Lib(&crate::channel::LIB)),
+        ("process", TValue::Lib(&crate::process::LIB)),
+    ],
+    init: None,
+};
+
+fn globals(vm: &mut Vm) -> Value {
+    Value::Table(vm.globals)
 }
 
 fn print(vm: &mut Vm, args: Vals) -> NResult {

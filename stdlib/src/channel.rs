@@ -5,39 +5,48 @@
 //! wait queues a waiter and returns `Ret::Block`.
 
 use crate::args::{self, arg, type_error};
-use wlua_sched::channel::{self as ch, CASE_META_KEY, CHANNEL_META_KEY, Chan, Owner};
+use wlua_sched::channel::{self as ch, Chan, Owner};
 use wlua_sched::local::{self, Local};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::thread::CoStatus;
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
-pub fn open(vm: &mut Vm) {
-    args::new_lib(vm, "channel", &[("new", new), ("select", select)]);
-    let mt = vm.new_table_sized(0, 4);
-    let methods = vm.new_table_sized(0, 6);
-    args::register(
-        vm,
-        methods,
-        &[
-            ("send", send),
-            ("receive", receive),
-            ("close", close),
-            ("case_send", case_send),
-            ("case_receive", case_receive),
-        ],
-    );
-    vm.raw_set_str(mt, "__index", Value::Table(methods));
-    let name = vm.new_str("channel");
-    vm.raw_set_str(mt, "__name", name);
-    vm.raw_set_str(vm.registry, CHANNEL_META_KEY, Value::Table(mt));
-    let cmt = vm.new_table_sized(0, 1);
-    let name = vm.new_str("channel case");
-    vm.raw_set_str(cmt, "__name", name);
-    vm.raw_set_str(vm.registry, CASE_META_KEY, Value::Table(cmt));
-    if let Value::Table(co) = vm.get_global("coroutine") {
-        vm.raw_set_str(co, "spawn", Value::LightFn(spawn));
-    }
-}
+/// The `channel` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "channel",
+    entries: &[("new", TValue::Fn(new)), ("select", TValue::Fn(select))],
+    init: None,
+};
+
+/// The metatable channels share (registry key `CHANNEL_META_KEY`).
+pub static META: Template = Template {
+    name: "channel metatable",
+    entries: &[
+        ("__index", TValue::Lib(&METHODS)),
+        ("__name", TValue::Str("channel")),
+    ],
+    init: None,
+};
+
+static METHODS: Template = Template {
+    name: "channel methods",
+    entries: &[
+        ("send", TValue::Fn(send)),
+        ("receive", TValue::Fn(receive)),
+        ("close", TValue::Fn(close)),
+        ("case_send", TValue::Fn(case_send)),
+        ("case_receive", TValue::Fn(case_receive)),
+    ],
+    init: None,
+};
+
+/// The metatable of select cases (registry key `CASE_META_KEY`).
+pub static CASE_META: Template = Template {
+    name: "case metatable",
+    entries: &[("__name", TValue::Str("channel case"))],
+    init: None,
+};
 
 /// The process state, for natives that wait.
 pub fn need_local(vm: &mut Vm) -> Result<&'static mut Local, LuaError> {
@@ -222,7 +231,7 @@ fn select(vm: &mut Vm, args: Vals) -> NResult {
 
 /// `coroutine.spawn(fn, ...)`: a coroutine the scheduler runs inside this
 /// process, first when the caller blocks.
-fn spawn(vm: &mut Vm, args: Vals) -> NResult {
+pub fn spawn(vm: &mut Vm, args: Vals) -> NResult {
     let f = arg(&args, 0);
     if !f.is_function() {
         return Err(type_error(vm, &args, 0, "function"));

@@ -2,27 +2,28 @@
 //! the VM (`Ret::Resume`, `Ret::Yield`); this file checks arguments and
 //! states as the reference does.
 
-use crate::args::{self, arg, type_error};
+use crate::args::{arg, type_error};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::gc::Gc;
 use wlua_vm::thread::{CoStatus, FrameKind, Thread};
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
-pub fn open(vm: &mut Vm) {
-    args::new_lib(
-        vm,
-        "coroutine",
-        &[
-            ("create", create),
-            ("resume", resume),
-            ("yield", yield_),
-            ("status", status),
-            ("wrap", wrap),
-            ("running", running),
-            ("isyieldable", isyieldable),
-        ],
-    );
-}
+/// The `coroutine` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "coroutine",
+    entries: &[
+        ("create", TValue::Fn(create)),
+        ("resume", TValue::Fn(resume)),
+        ("yield", TValue::Fn(yield_)),
+        ("status", TValue::Fn(status)),
+        ("wrap", TValue::Fn(wrap)),
+        ("running", TValue::Fn(running)),
+        ("isyieldable", TValue::Fn(isyieldable)),
+        ("spawn", TValue::Fn(crate::channel::spawn)),
+    ],
+    init: None,
+};
 
 fn check_co(args: &Vals, i: usize, _fname: &str) -> Result<Gc<Thread>, LuaError> {
     match arg(args, i) {

@@ -2,35 +2,35 @@
 //! hooks, metatables and the registry.
 
 use crate::args::{self, arg, check_int, type_error};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::debuginfo::{Hook, chunkid};
 use wlua_vm::gc::Gc;
 use wlua_vm::thread::{FrameKind, Thread};
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
-pub fn open(vm: &mut Vm) {
-    args::new_lib(
-        vm,
-        "debug",
-        &[
-            ("debug", debug),
-            ("traceback", traceback),
-            ("getinfo", getinfo),
-            ("getlocal", getlocal),
-            ("setlocal", setlocal),
-            ("getupvalue", getupvalue),
-            ("setupvalue", setupvalue),
-            ("upvalueid", upvalueid),
-            ("upvaluejoin", upvaluejoin),
-            ("getmetatable", getmetatable),
-            ("setmetatable", setmetatable),
-            ("getregistry", getregistry),
-            ("sethook", sethook),
-            ("gethook", gethook),
-            ("getuservalue", getuservalue),
-            ("setuservalue", setuservalue),
-        ],
-    );
-}
+/// The `debug` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "debug",
+    entries: &[
+        ("debug", TValue::Fn(debug)),
+        ("traceback", TValue::Fn(traceback)),
+        ("getinfo", TValue::Fn(getinfo)),
+        ("getlocal", TValue::Fn(getlocal)),
+        ("setlocal", TValue::Fn(setlocal)),
+        ("getupvalue", TValue::Fn(getupvalue)),
+        ("setupvalue", TValue::Fn(setupvalue)),
+        ("upvalueid", TValue::Fn(upvalueid)),
+        ("upvaluejoin", TValue::Fn(upvaluejoin)),
+        ("getmetatable", TValue::Fn(getmetatable)),
+        ("setmetatable", TValue::Fn(setmetatable)),
+        ("getregistry", TValue::Fn(getregistry)),
+        ("sethook", TValue::Fn(sethook)),
+        ("gethook", TValue::Fn(gethook)),
+        ("getuservalue", TValue::Fn(getuservalue)),
+        ("setuservalue", TValue::Fn(setuservalue)),
+    ],
+    init: None,
+};
 
 /// db_debug: runs lines read from stdin until `cont` or end of input;
 /// errors go to stderr, as do the prompts.

@@ -10,8 +10,9 @@
 //! [`error_data`]; what the module decides where the spec is silent is
 //! listed in docs/errors.md.
 
-use crate::args::{self, arg, check_str, type_error};
-use wlua_sched::error_value::{ERROR_META_KEY, ErrorData, KINDS};
+use crate::args::{arg, check_str, type_error};
+use wlua_sched::error_value::{ErrorData, KINDS};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::gc::Gc;
 use wlua_vm::table::Table;
 use wlua_vm::value::UserData;
@@ -25,61 +26,59 @@ const MAX_CHAIN: usize = 10_000;
 /// function below the main chunk (`Vm::level_count`).
 const HOST_FRAME: &str = "[C]: in ?";
 
-pub fn open(vm: &mut Vm) {
-    let t = args::new_lib(
-        vm,
-        "errors",
-        &[
-            ("new", new),
-            ("wrap", wrap),
-            ("is", is),
-            ("call_stack", call_stack),
-        ],
-    );
-    for k in KINDS {
-        let v = vm.new_str(k);
-        vm.raw_set_str(t, k, v);
-    }
-    error_meta(vm);
-    // package.loaded lives in the registry whether or not the package
-    // library is open yet, so `require("errors")` finds this table in
-    // either opening order.
-    let loaded = crate::package::loaded_table(vm);
-    vm.raw_set_str(loaded, "errors", Value::Table(t));
-}
+/// The `errors` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "errors",
+    entries: &[
+        ("new", TValue::Fn(new)),
+        ("wrap", TValue::Fn(wrap)),
+        ("is", TValue::Fn(is)),
+        ("call_stack", TValue::Fn(call_stack)),
+        ("UNKNOWN", TValue::Str("UNKNOWN")),
+        ("INVALID", TValue::Str("INVALID")),
+        ("NOT_FOUND", TValue::Str("NOT_FOUND")),
+        ("ALREADY_EXISTS", TValue::Str("ALREADY_EXISTS")),
+        ("PERMISSION_DENIED", TValue::Str("PERMISSION_DENIED")),
+        ("UNAVAILABLE", TValue::Str("UNAVAILABLE")),
+        ("INTERNAL", TValue::Str("INTERNAL")),
+        ("CANCELED", TValue::Str("CANCELED")),
+        ("CONFLICT", TValue::Str("CONFLICT")),
+        ("TIMEOUT", TValue::Str("TIMEOUT")),
+        ("RATE_LIMITED", TValue::Str("RATE_LIMITED")),
+    ],
+    init: None,
+};
+
+/// The metatable error values share (registry key `ERROR_META_KEY`).
+/// Messages name the type `error` (`bad argument #1 to 'f' (string
+/// expected, got error)`), as the type checker does.
+pub static META: Template = Template {
+    name: "error metatable",
+    entries: &[
+        ("__index", TValue::Lib(&METHODS)),
+        ("__tostring", TValue::Fn(mt_tostring)),
+        ("__concat", TValue::Fn(mt_concat)),
+        ("__name", TValue::Str("error")),
+    ],
+    init: None,
+};
+
+static METHODS: Template = Template {
+    name: "error methods",
+    entries: &[
+        ("kind", TValue::Fn(m_kind)),
+        ("message", TValue::Fn(m_message)),
+        ("retryable", TValue::Fn(m_retryable)),
+        ("details", TValue::Fn(m_details)),
+        ("stack", TValue::Fn(m_stack)),
+    ],
+    init: None,
+};
 
 /// The metatable every error value shares, made on first use so natives
 /// can create errors in a VM where `open` has not run.
 pub fn error_meta(vm: &mut Vm) -> Gc<Table> {
-    let reg = vm.registry;
-    if let Value::Table(t) = vm.raw_get_str(reg, ERROR_META_KEY) {
-        return t;
-    }
-    let methods = vm.new_table_sized(0, 5);
-    args::register(
-        vm,
-        methods,
-        &[
-            ("kind", m_kind),
-            ("message", m_message),
-            ("retryable", m_retryable),
-            ("details", m_details),
-            ("stack", m_stack),
-        ],
-    );
-    let mt = vm.new_table_sized(0, 4);
-    vm.raw_set_str(mt, "__index", Value::Table(methods));
-    args::register(
-        vm,
-        mt,
-        &[("__tostring", mt_tostring), ("__concat", mt_concat)],
-    );
-    // Messages name the type `error` (`bad argument #1 to 'f' (string
-    // expected, got error)`), as the type checker does.
-    let name = vm.new_str("error");
-    vm.raw_set_str(mt, "__name", name);
-    vm.raw_set_str(reg, ERROR_META_KEY, Value::Table(mt));
-    mt
+    vm.lib_table(&META)
 }
 
 // ----- the Rust API --------------------------------------------------------
@@ -506,7 +505,7 @@ mod tests {
     #[test]
     fn new_error_holds_its_data_and_shares_the_metatable() {
         let mut vm = Vm::new();
-        open(&mut vm);
+        crate::open_libs(&mut vm);
         let e = new_error(&mut vm, "NOT_FOUND", "no such user");
         let d = error_data(&e).expect("an error value");
         assert_eq!(d.kind, "NOT_FOUND");
@@ -514,7 +513,7 @@ mod tests {
         assert_eq!(d.retryable, None);
         assert_eq!(d.stack, None);
         let reg = vm.registry;
-        let mt = vm.raw_get_str(reg, ERROR_META_KEY);
+        let mt = vm.raw_get_str(reg, wlua_sched::error_value::ERROR_META_KEY);
         assert!(matches!(mt, Value::Table(_)));
         assert!(vm.get_metatable(&e).map(Value::Table).unwrap().raw_eq(&mt));
         assert!(matches!(e, Value::UserData(u) if u.get().user_value.is_nil()));
@@ -530,24 +529,13 @@ mod tests {
     }
 
     #[test]
-    fn require_finds_the_module_in_either_opening_order() {
-        for errors_first in [true, false] {
-            let mut vm = Vm::new();
-            if errors_first {
-                open(&mut vm);
-                crate::package::open(&mut vm);
-            } else {
-                crate::package::open(&mut vm);
-                open(&mut vm);
-            }
-            let loaded = crate::package::loaded_table(&mut vm);
-            let m = vm.raw_get_str(loaded, "errors");
-            assert!(
-                m.raw_eq(&vm.get_global("errors")),
-                "errors_first {errors_first}"
-            );
-            assert!(matches!(m, Value::Table(_)));
-        }
+    fn require_and_the_global_are_one_table() {
+        let mut vm = Vm::new();
+        crate::open_libs(&mut vm);
+        let loaded = crate::package::loaded_table(&mut vm);
+        let m = vm.raw_get_str(loaded, "errors");
+        assert!(m.raw_eq(&vm.get_global("errors")));
+        assert!(matches!(m, Value::Table(_)));
     }
 
     #[test]

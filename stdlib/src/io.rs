@@ -22,6 +22,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::io::IntoRawFd;
 use std::os::unix::process::ExitStatusExt;
 use std::sync::{Arc, LazyLock, Mutex, MutexGuard, Weak};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::gc::Gc;
 use wlua_vm::number::fmt_g;
 use wlua_vm::value::UserData;
@@ -821,24 +822,27 @@ fn g_write(vm: &mut Vm, sh: &Shared, args: &Vals, first: usize, file: Value) -> 
 
 // ----- the library ------------------------------------------------------------------
 
-pub fn open(vm: &mut Vm) {
-    let t = args::new_lib(
-        vm,
-        "io",
-        &[
-            ("close", io_close),
-            ("flush", io_flush),
-            ("input", io_input),
-            ("lines", io_lines),
-            ("open", io_open),
-            ("output", io_output),
-            ("popen", io_popen),
-            ("read", io_read),
-            ("tmpfile", io_tmpfile),
-            ("type", io_type),
-            ("write", io_write),
-        ],
-    );
+/// The `io` table, built on demand in each process (wlua_vm::lazy); the
+/// file metatable and the standard files are made with it.
+pub static LIB: Template = Template {
+    name: "io",
+    entries: &[
+        ("close", TValue::Fn(io_close)),
+        ("flush", TValue::Fn(io_flush)),
+        ("input", TValue::Fn(io_input)),
+        ("lines", TValue::Fn(io_lines)),
+        ("open", TValue::Fn(io_open)),
+        ("output", TValue::Fn(io_output)),
+        ("popen", TValue::Fn(io_popen)),
+        ("read", TValue::Fn(io_read)),
+        ("tmpfile", TValue::Fn(io_tmpfile)),
+        ("type", TValue::Fn(io_type)),
+        ("write", TValue::Fn(io_write)),
+    ],
+    init: Some(init),
+};
+
+fn init(vm: &mut Vm, t: Gc<wlua_vm::Table>) {
     let mt = vm.new_table();
     args::register(
         vm,
@@ -872,6 +876,7 @@ pub fn open(vm: &mut Vm) {
         vm.raw_set_str(t, field, f);
     }
 }
+
 
 fn io_type(vm: &mut Vm, args: Vals) -> NResult {
     args::check_any(&args, 0)?;

@@ -18,28 +18,39 @@ pub mod table;
 pub mod time;
 pub mod utf8;
 
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::{Value, Vm};
 
-/// Opens every standard library in `vm` (luaL_openlibs).
+/// Opens every standard library in `vm` (luaL_openlibs). Nothing is built
+/// yet: the globals and the registry follow templates and materialise
+/// what the process uses (wlua_vm::lazy), so a process costs little more
+/// than its own data.
 pub fn open_libs(vm: &mut Vm) {
-    base::open(vm);
-    coroutine::open(vm);
-    string::open(vm);
-    table::open(vm);
-    math::open(vm);
-    utf8::open(vm);
-    os::open(vm);
-    io::open(vm);
-    debug::open(vm);
-    package::open(vm);
-    errors::open(vm);
-    channel::open(vm);
-    process::open(vm);
-    preload(vm, "time", time::loader);
-    for (name, _) in BUILTIN_LUA {
-        preload(vm, name, load_builtin_lua);
-    }
+    let g = vm.globals;
+    vm.adopt_lib(g, &base::GLOBALS);
+    let r = vm.registry;
+    vm.adopt_lib(r, &REGISTRY);
+    let mt = vm.lib_table(&string::META);
+    let empty = vm.new_str("");
+    vm.set_metatable(&empty, Some(mt));
 }
+
+/// The registry's named entries.
+static REGISTRY: Template = Template {
+    name: "registry",
+    entries: &[
+        (package::LOADED_KEY, TValue::Lib(&package::LOADED)),
+        (package::PRELOAD_KEY, TValue::Lib(&package::PRELOAD)),
+        (wlua_sched::error_value::ERROR_META_KEY, TValue::Lib(&errors::META)),
+        (wlua_sched::channel::CHANNEL_META_KEY, TValue::Lib(&channel::META)),
+        (wlua_sched::channel::CASE_META_KEY, TValue::Lib(&channel::CASE_META)),
+        (wlua_sched::msgobj::MESSAGE_META_KEY, TValue::Lib(&process::MESSAGE_META)),
+        (wlua_sched::msgobj::PAYLOAD_META_KEY, TValue::Lib(&process::PAYLOAD_META)),
+        (time::TIMER_META_KEY, TValue::Lib(&time::TIMER_META)),
+    ],
+    init: None,
+};
+
 
 /// Built-in modules written in Lua: name and source.
 pub const BUILTIN_LUA: &[(&str, &str)] = &[("supervisor", include_str!("lua/supervisor.lua"))];
@@ -56,7 +67,7 @@ pub fn builtin_chunkname(name: &str) -> String {
 
 /// `package.preload` loader of the built-in Lua modules: compiles the
 /// module's source and tail-calls its main chunk.
-fn load_builtin_lua(vm: &mut Vm, args: wlua_vm::Vals) -> wlua_vm::NResult {
+pub fn load_builtin_lua(vm: &mut Vm, args: wlua_vm::Vals) -> wlua_vm::NResult {
     let name = match args.first() {
         Some(Value::Str(s)) => s.get().to_str_lossy().into_owned(),
         _ => String::new(),
@@ -71,11 +82,4 @@ fn load_builtin_lua(vm: &mut Vm, args: wlua_vm::Vals) -> wlua_vm::NResult {
         func: f,
         args: args.clone(),
     })
-}
-
-/// Makes a built-in module available to `require` without loading it.
-fn preload(vm: &mut Vm, name: &str, loader: wlua_vm::NativeFn) {
-    if let Value::Table(t) = vm.raw_get_str(vm.registry, package::PRELOAD_KEY) {
-        vm.raw_set_str(t, name, Value::LightFn(loader));
-    }
 }

@@ -13,52 +13,56 @@
 //! that is an upvalue of `random` and `randomseed`.
 
 use crate::args::{self, arg, check_f64, check_int, check_number};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::NativeFn;
 use wlua_vm::value::float_to_int;
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
 const PI: f64 = std::f64::consts::PI;
 
-pub fn open(vm: &mut Vm) {
-    let t = args::new_lib(
-        vm,
-        "math",
-        &[
-            ("abs", abs),
-            ("acos", acos),
-            ("asin", asin),
-            ("atan", atan),
-            ("ceil", ceil),
-            ("cos", cos),
-            ("deg", deg),
-            ("exp", exp),
-            ("tointeger", tointeger),
-            ("floor", floor),
-            ("fmod", fmod),
-            ("ult", ult),
-            ("log", log),
-            ("max", max),
-            ("min", min),
-            ("modf", modf),
-            ("rad", rad),
-            ("sin", sin),
-            ("sqrt", sqrt),
-            ("tan", tan),
-            ("type", math_type),
-            ("atan2", atan),
-            ("cosh", cosh),
-            ("sinh", sinh),
-            ("tanh", tanh),
-            ("pow", pow),
-            ("frexp", frexp),
-            ("ldexp", ldexp),
-            ("log10", log10),
-        ],
-    );
-    vm.raw_set_str(t, "pi", Value::Float(PI));
-    vm.raw_set_str(t, "huge", Value::Float(f64::INFINITY));
-    vm.raw_set_str(t, "maxinteger", Value::Int(i64::MAX));
-    vm.raw_set_str(t, "mininteger", Value::Int(i64::MIN));
+/// The `math` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "math",
+    entries: &[
+        ("abs", TValue::Fn(abs)),
+        ("acos", TValue::Fn(acos)),
+        ("asin", TValue::Fn(asin)),
+        ("atan", TValue::Fn(atan)),
+        ("ceil", TValue::Fn(ceil)),
+        ("cos", TValue::Fn(cos)),
+        ("deg", TValue::Fn(deg)),
+        ("exp", TValue::Fn(exp)),
+        ("tointeger", TValue::Fn(tointeger)),
+        ("floor", TValue::Fn(floor)),
+        ("fmod", TValue::Fn(fmod)),
+        ("ult", TValue::Fn(ult)),
+        ("log", TValue::Fn(log)),
+        ("max", TValue::Fn(max)),
+        ("min", TValue::Fn(min)),
+        ("modf", TValue::Fn(modf)),
+        ("rad", TValue::Fn(rad)),
+        ("sin", TValue::Fn(sin)),
+        ("sqrt", TValue::Fn(sqrt)),
+        ("tan", TValue::Fn(tan)),
+        ("type", TValue::Fn(math_type)),
+        ("atan2", TValue::Fn(atan)),
+        ("cosh", TValue::Fn(cosh)),
+        ("sinh", TValue::Fn(sinh)),
+        ("tanh", TValue::Fn(tanh)),
+        ("pow", TValue::Fn(pow)),
+        ("frexp", TValue::Fn(frexp)),
+        ("ldexp", TValue::Fn(ldexp)),
+        ("log10", TValue::Fn(log10)),
+        ("pi", TValue::Float(PI)),
+        ("huge", TValue::Float(f64::INFINITY)),
+        ("maxinteger", TValue::Int(i64::MAX)),
+        ("mininteger", TValue::Int(i64::MIN)),
+    ],
+    init: Some(init),
+};
+
+/// `random` and `randomseed` share the process's generator state.
+fn init(vm: &mut Vm, t: wlua_vm::Gc<wlua_vm::Table>) {
     let state = vm.new_userdata(Box::new(RandState::new(1)), None);
     for (name, f) in [("random", random as NativeFn), ("randomseed", randomseed)] {
         let c = vm.new_native(f, vec![state]);

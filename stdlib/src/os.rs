@@ -13,27 +13,27 @@
 
 use crate::args::{self, arg, check_int, check_option, check_str, opt_int};
 use crate::io::{c_string, exec_result, file_result, flush_all};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
-pub fn open(vm: &mut Vm) {
-    args::new_lib(
-        vm,
-        "os",
-        &[
-            ("clock", os_clock),
-            ("date", os_date),
-            ("difftime", os_difftime),
-            ("execute", os_execute),
-            ("exit", os_exit),
-            ("getenv", os_getenv),
-            ("remove", os_remove),
-            ("rename", os_rename),
-            ("setlocale", os_setlocale),
-            ("time", os_time),
-            ("tmpname", os_tmpname),
-        ],
-    );
-}
+/// The `os` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "os",
+    entries: &[
+        ("clock", TValue::Fn(os_clock)),
+        ("date", TValue::Fn(os_date)),
+        ("difftime", TValue::Fn(os_difftime)),
+        ("execute", TValue::Fn(os_execute)),
+        ("exit", TValue::Fn(os_exit)),
+        ("getenv", TValue::Fn(os_getenv)),
+        ("remove", TValue::Fn(os_remove)),
+        ("rename", TValue::Fn(os_rename)),
+        ("setlocale", TValue::Fn(os_setlocale)),
+        ("time", TValue::Fn(os_time)),
+        ("tmpname", TValue::Fn(os_tmpname)),
+    ],
+    init: None,
+};
 
 fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)

@@ -6,6 +6,7 @@
 //! a shared library if one is found.
 
 use crate::args::{self, arg, check_str};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::gc::Gc;
 use wlua_vm::table::Table;
@@ -34,27 +35,80 @@ fn env_path(vars: &[&str], default: &str) -> String {
     default.to_string()
 }
 
-pub fn open(vm: &mut Vm) {
-    let pkg = args::new_lib(
-        vm,
-        "package",
-        &[("searchpath", searchpath), ("loadlib", loadlib)],
-    );
-    let loaded = loaded_table(vm);
-    // As in 5.3, the preload searcher reads the registry's table, so
-    // replacing `package.preload` does not change what it finds.
-    let preload = vm.new_table();
-    let reg = vm.registry;
-    vm.raw_set_str(reg, PRELOAD_KEY, Value::Table(preload));
-    vm.raw_set_str(pkg, "loaded", Value::Table(loaded));
-    vm.raw_set_str(pkg, "preload", Value::Table(preload));
-    let path = vm.new_str(env_path(&["LUA_PATH_5_3", "LUA_PATH"], PATH_DEFAULT));
-    vm.raw_set_str(pkg, "path", path);
-    let cpath = vm.new_str(env_path(&["LUA_CPATH_5_3", "LUA_CPATH"], CPATH_DEFAULT));
-    vm.raw_set_str(pkg, "cpath", cpath);
-    let config = vm.new_str("/\n;\n?\n!\n-\n");
-    vm.raw_set_str(pkg, "config", config);
-    let searchers = vm.new_table();
+/// The `package` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "package",
+    entries: &[
+        ("searchpath", TValue::Fn(searchpath)),
+        ("loadlib", TValue::Fn(loadlib)),
+        ("config", TValue::Str("/\n;\n?\n!\n-\n")),
+        ("loaded", TValue::Lib(&LOADED)),
+        // As in 5.3, the preload searcher reads the registry's table, so
+        // replacing `package.preload` does not change what it finds.
+        ("preload", TValue::Lib(&PRELOAD)),
+        ("path", TValue::Build(default_path)),
+        ("cpath", TValue::Build(default_cpath)),
+        ("searchers", TValue::Build(searchers)),
+    ],
+    init: None,
+};
+
+/// `package.loaded` (registry `_LOADED`): every standard library is a
+/// loaded module.
+pub static LOADED: Template = Template {
+    name: "package.loaded",
+    entries: &[
+        ("_G", TValue::Build(globals)),
+        ("package", TValue::Lib(&LIB)),
+        ("coroutine", TValue::Lib(&crate::coroutine::LIB)),
+        ("table", TValue::Lib(&crate::table::LIB)),
+        ("io", TValue::Lib(&crate::io::LIB)),
+        ("os", TValue::Lib(&crate::os::LIB)),
+        ("string", TValue::Lib(&crate::string::LIB)),
+        ("math", TValue::Lib(&crate::math::LIB)),
+        ("utf8", TValue::Lib(&crate::utf8::LIB)),
+        ("debug", TValue::Lib(&crate::debug::LIB)),
+        ("errors", TValue::Lib(&crate::errors::LIB)),
+        ("process", TValue::Lib(&crate::process::LIB)),
+        ("channel", TValue::Lib(&crate::channel::LIB)),
+    ],
+    init: None,
+};
+
+/// `package.preload` (registry `_PRELOAD`): the runtime's modules that
+/// load on `require`.
+pub static PRELOAD: Template = Template {
+    name: "package.preload",
+    entries: &[
+        ("time", TValue::Fn(crate::time::loader)),
+        ("supervisor", TValue::Fn(crate::load_builtin_lua)),
+    ],
+    init: None,
+};
+
+fn globals(vm: &mut Vm) -> Value {
+    Value::Table(vm.globals)
+}
+
+/// The main script's directory: every process's `package.path` searches
+/// it too.
+static SCRIPT_DIR: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn default_path(vm: &mut Vm) -> Value {
+    let mut p = env_path(&["LUA_PATH_5_3", "LUA_PATH"], PATH_DEFAULT);
+    if let Some(dir) = SCRIPT_DIR.get() {
+        p.push_str(&format!(";{dir}/?.lua;{dir}/?/init.lua"));
+    }
+    vm.new_str(p)
+}
+
+fn default_cpath(vm: &mut Vm) -> Value {
+    vm.new_str(env_path(&["LUA_CPATH_5_3", "LUA_CPATH"], CPATH_DEFAULT))
+}
+
+fn searchers(vm: &mut Vm) -> Value {
+    let pkg = vm.lib_table(&LIB);
+    let searchers = vm.new_table_sized(4, 0);
     for (i, f) in [
         searcher_preload as wlua_vm::NativeFn,
         searcher_lua,
@@ -68,65 +122,28 @@ pub fn open(vm: &mut Vm) {
         let s = vm.new_native(f, vec![Value::Table(pkg)]);
         searchers.get_mut().set_int(i as i64 + 1, s);
     }
-    vm.raw_set_str(pkg, "searchers", Value::Table(searchers));
-    let req = vm.new_native(require, vec![Value::Table(pkg)]);
-    vm.set_global("require", req);
-    // Every library opened so far is a loaded module.
-    let g = vm.globals;
-    for name in [
-        "_G",
-        "coroutine",
-        "table",
-        "io",
-        "os",
-        "string",
-        "math",
-        "utf8",
-        "package",
-        "debug",
-    ] {
-        let v = if name == "_G" {
-            Value::Table(g)
-        } else {
-            vm.get_global(name)
-        };
-        if !v.is_nil() {
-            vm.raw_set_str(loaded, name, v);
-        }
-    }
+    Value::Table(searchers)
+}
+
+/// The global `require` (finds `package` through an upvalue).
+pub fn build_require(vm: &mut Vm) -> Value {
+    let pkg = vm.lib_table(&LIB);
+    vm.new_native(require, vec![Value::Table(pkg)])
 }
 
 /// `package.loaded`, kept in the registry so the VM can name functions.
 pub fn loaded_table(vm: &mut Vm) -> Gc<Table> {
-    let reg = vm.registry;
-    match vm.raw_get_str(reg, LOADED_KEY) {
-        Value::Table(t) => t,
-        _ => {
-            let t = vm.new_table();
-            vm.raw_set_str(reg, LOADED_KEY, Value::Table(t));
-            t
-        }
-    }
+    vm.lib_table(&LOADED)
 }
 
-/// Appends the script's directory to `package.path` (when it is not the
-/// current directory), so modules beside the main script are found.
-pub fn add_script_dir(vm: &mut Vm, script: &str) {
-    let dir = match std::path::Path::new(script).parent() {
-        Some(d) if !d.as_os_str().is_empty() && d != std::path::Path::new(".") => {
-            d.display().to_string()
+/// Makes `package.path` search the main script's directory (when it is
+/// not the current directory), in every process created from now on.
+pub fn set_script_dir(script: &str) {
+    if let Some(d) = std::path::Path::new(script).parent() {
+        if !d.as_os_str().is_empty() && d != std::path::Path::new(".") {
+            let _ = SCRIPT_DIR.set(d.display().to_string());
         }
-        _ => return,
-    };
-    let Value::Table(pkg) = vm.get_global("package") else {
-        return;
-    };
-    let Value::Str(p) = vm.raw_get_str(pkg, "path") else {
-        return;
-    };
-    let newp = format!("{};{dir}/?.lua;{dir}/?/init.lua", p.get().to_str_lossy());
-    let v = vm.new_str(newp);
-    vm.raw_set_str(pkg, "path", v);
+    }
 }
 
 fn pkg_field(vm: &mut Vm, name: &str) -> Value {

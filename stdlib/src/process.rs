@@ -13,97 +13,111 @@ use std::sync::Arc;
 use wlua_sched::channel::{self as ch, Owner};
 use wlua_sched::local::{self, Local};
 use wlua_sched::message::{self, Message};
-use wlua_sched::msgobj::{self, MESSAGE_META_KEY, MsgObj, PAYLOAD_META_KEY, PayloadObj};
+use wlua_sched::msgobj::{self, MsgObj, PayloadObj};
 use wlua_sched::process::{ProcessHandle, Signal, parse_pid, pid_string};
 use wlua_sched::runtime::{Code, Runtime};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::value::UserData;
 use wlua_vm::{Gc, LuaError, NResult, Vals, Value, Vm, rets};
 
-pub fn open(vm: &mut Vm) {
-    let p = args::new_lib(
-        vm,
-        "process",
-        &[
-            ("pid", pid),
-            ("id", id),
-            ("send", send),
-            ("spawn", spawn),
-            ("spawn_monitored", spawn_monitored),
-            ("spawn_linked", spawn_linked),
-            ("spawn_linked_monitored", spawn_linked_monitored),
-            ("exec", exec),
-            ("terminate", terminate),
-            ("cancel", cancel),
-            ("monitor", monitor),
-            ("unmonitor", unmonitor),
-            ("link", link),
-            ("unlink", unlink),
-            ("inbox", inbox),
-            ("events", events),
-            ("listen", listen),
-            ("unlisten", unlisten),
-            ("get_options", get_options),
-            ("set_options", set_options),
-            ("upgrade", not_supported),
-            ("with_context", not_supported),
-            ("with_options", not_supported),
-        ],
-    );
-    let ev = vm.new_table_sized(0, 4);
-    for k in ["CANCEL", "EXIT", "LINK_DOWN", "OUTDATED"] {
-        let s = vm.new_str(k);
-        vm.raw_set_str(ev, k, s);
-    }
-    vm.raw_set_str(p, "event", Value::Table(ev));
-    let reg = vm.new_table_sized(0, 7);
-    args::register(
-        vm,
-        reg,
-        &[
-            ("register", reg_register),
-            ("lookup", reg_lookup),
-            ("unregister", reg_unregister),
-        ],
-    );
-    for (k, v) in [
-        ("LOCAL", "local"),
-        ("EVENTUAL", "eventual"),
-        ("CONSISTENT", "consistent"),
-        ("STRONG", "strong"),
-    ] {
-        let s = vm.new_str(v);
-        vm.raw_set_str(reg, k, s);
-    }
-    vm.raw_set_str(p, "registry", Value::Table(reg));
+/// The `process` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "process",
+    entries: &[
+        ("pid", TValue::Fn(pid)),
+        ("id", TValue::Fn(id)),
+        ("send", TValue::Fn(send)),
+        ("spawn", TValue::Fn(spawn)),
+        ("spawn_monitored", TValue::Fn(spawn_monitored)),
+        ("spawn_linked", TValue::Fn(spawn_linked)),
+        ("spawn_linked_monitored", TValue::Fn(spawn_linked_monitored)),
+        ("exec", TValue::Fn(exec)),
+        ("terminate", TValue::Fn(terminate)),
+        ("cancel", TValue::Fn(cancel)),
+        ("monitor", TValue::Fn(monitor)),
+        ("unmonitor", TValue::Fn(unmonitor)),
+        ("link", TValue::Fn(link)),
+        ("unlink", TValue::Fn(unlink)),
+        ("inbox", TValue::Fn(inbox)),
+        ("events", TValue::Fn(events)),
+        ("listen", TValue::Fn(listen)),
+        ("unlisten", TValue::Fn(unlisten)),
+        ("get_options", TValue::Fn(get_options)),
+        ("set_options", TValue::Fn(set_options)),
+        ("upgrade", TValue::Fn(upgrade)),
+        ("with_context", TValue::Fn(with_context)),
+        ("with_options", TValue::Fn(with_options)),
+        ("event", TValue::Lib(&EVENT)),
+        ("registry", TValue::Lib(&REGISTRY)),
+    ],
+    init: None,
+};
 
-    let mt = vm.new_table_sized(0, 2);
-    let methods = vm.new_table_sized(0, 3);
-    args::register(
-        vm,
-        methods,
-        &[("topic", msg_topic), ("from", msg_from), ("payload", msg_payload)],
-    );
-    vm.raw_set_str(mt, "__index", Value::Table(methods));
-    let name = vm.new_str("message");
-    vm.raw_set_str(mt, "__name", name);
-    vm.raw_set_str(vm.registry, MESSAGE_META_KEY, Value::Table(mt));
-    let mt = vm.new_table_sized(0, 2);
-    let methods = vm.new_table_sized(0, 3);
-    args::register(
-        vm,
-        methods,
-        &[
-            ("data", payload_data),
-            ("unmarshal", payload_data),
-            ("get_format", payload_format),
-        ],
-    );
-    vm.raw_set_str(mt, "__index", Value::Table(methods));
-    let name = vm.new_str("payload");
-    vm.raw_set_str(mt, "__name", name);
-    vm.raw_set_str(vm.registry, PAYLOAD_META_KEY, Value::Table(mt));
-}
+static EVENT: Template = Template {
+    name: "process.event",
+    entries: &[
+        ("CANCEL", TValue::Str("CANCEL")),
+        ("EXIT", TValue::Str("EXIT")),
+        ("LINK_DOWN", TValue::Str("LINK_DOWN")),
+        ("OUTDATED", TValue::Str("OUTDATED")),
+    ],
+    init: None,
+};
+
+static REGISTRY: Template = Template {
+    name: "process.registry",
+    entries: &[
+        ("register", TValue::Fn(reg_register)),
+        ("lookup", TValue::Fn(reg_lookup)),
+        ("unregister", TValue::Fn(reg_unregister)),
+        ("LOCAL", TValue::Str("local")),
+        ("EVENTUAL", TValue::Str("eventual")),
+        ("CONSISTENT", TValue::Str("consistent")),
+        ("STRONG", TValue::Str("strong")),
+    ],
+    init: None,
+};
+
+/// The metatable of Message objects (registry key `MESSAGE_META_KEY`).
+pub static MESSAGE_META: Template = Template {
+    name: "message metatable",
+    entries: &[
+        ("__index", TValue::Lib(&MESSAGE_METHODS)),
+        ("__name", TValue::Str("message")),
+    ],
+    init: None,
+};
+
+static MESSAGE_METHODS: Template = Template {
+    name: "message methods",
+    entries: &[
+        ("topic", TValue::Fn(msg_topic)),
+        ("from", TValue::Fn(msg_from)),
+        ("payload", TValue::Fn(msg_payload)),
+    ],
+    init: None,
+};
+
+/// The metatable of Payload objects (registry key `PAYLOAD_META_KEY`).
+pub static PAYLOAD_META: Template = Template {
+    name: "payload metatable",
+    entries: &[
+        ("__index", TValue::Lib(&PAYLOAD_METHODS)),
+        ("__name", TValue::Str("payload")),
+    ],
+    init: None,
+};
+
+static PAYLOAD_METHODS: Template = Template {
+    name: "payload methods",
+    entries: &[
+        ("data", TValue::Fn(payload_data)),
+        ("unmarshal", TValue::Fn(payload_data)),
+        ("get_format", TValue::Fn(payload_format)),
+    ],
+    init: None,
+};
 
 struct Ctx {
     rt: Arc<Runtime>,
@@ -559,9 +573,20 @@ fn set_options(vm: &mut Vm, args: Vals) -> NResult {
     rets![Value::Bool(true)]
 }
 
-fn not_supported(vm: &mut Vm, _args: Vals) -> NResult {
-    let (name, _) = vm.current_native_name();
+fn not_supported(vm: &mut Vm, name: &str) -> NResult {
     fail(vm, "INVALID", &format!("process.{name} is not supported by wlua"))
+}
+
+fn upgrade(vm: &mut Vm, _args: Vals) -> NResult {
+    not_supported(vm, "upgrade")
+}
+
+fn with_context(vm: &mut Vm, _args: Vals) -> NResult {
+    not_supported(vm, "with_context")
+}
+
+fn with_options(vm: &mut Vm, _args: Vals) -> NResult {
+    not_supported(vm, "with_options")
 }
 
 // ----- registry -----------------------------------------------------------

@@ -17,25 +17,25 @@
 //! where the collector sees them, as the reference keeps them on its stack.
 
 use crate::args::{self, arg, check_int, opt_int, type_error};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::meta::Tm;
 use wlua_vm::number::fmt_float;
 use wlua_vm::{LuaError, NResult, Ret, Vals, Value, Vm, rets};
 
-pub fn open(vm: &mut Vm) {
-    args::new_lib(
-        vm,
-        "table",
-        &[
-            ("concat", concat),
-            ("insert", insert),
-            ("pack", pack),
-            ("unpack", unpack),
-            ("remove", remove),
-            ("move", tmove),
-            ("sort", sort),
-        ],
-    );
-}
+/// The `table` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "table",
+    entries: &[
+        ("concat", TValue::Fn(concat)),
+        ("insert", TValue::Fn(insert)),
+        ("pack", TValue::Fn(pack)),
+        ("unpack", TValue::Fn(unpack)),
+        ("remove", TValue::Fn(remove)),
+        ("move", TValue::Fn(tmove)),
+        ("sort", TValue::Fn(sort)),
+    ],
+    init: None,
+};
 
 // ----- helpers shared with the other libraries of this crate ---------------
 

@@ -12,6 +12,7 @@ use crate::args::{self, arg};
 use crate::channel::{check_can_block, need_local};
 use wlua_sched::channel::{self as ch, Owner};
 use wlua_sched::local::TimerTarget;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::gc::Gc;
 use wlua_vm::value::UserData;
@@ -24,57 +25,55 @@ const S: i64 = 1_000_000_000;
 const MIN: i64 = 60 * S;
 const H: i64 = 60 * MIN;
 
-const TIMER_META_KEY: &str = "wlua.timer";
+/// Registry key of the timer metatable.
+pub const TIMER_META_KEY: &str = "wlua.timer";
 
 /// `package.preload.time`.
 pub fn loader(vm: &mut Vm, _args: Vals) -> NResult {
-    let m = module(vm);
-    rets![m]
+    let m = vm.lib_table(&LIB);
+    rets![Value::Table(m)]
 }
 
-/// Builds the module table (the package searcher for built-in modules
-/// calls this on `require("time")`).
-pub fn module(vm: &mut Vm) -> Value {
-    let t = vm.new_table_sized(0, 16);
-    args::register(
-        vm,
-        t,
-        &[
-            ("sleep", sleep),
-            ("after", after),
-            ("timer", timer),
-            ("ticker", ticker),
-            ("parse_duration", parse_duration_fn),
-        ],
-    );
-    for (name, v) in [
-        ("NANOSECOND", NS),
-        ("MICROSECOND", US),
-        ("MILLISECOND", MS),
-        ("SECOND", S),
-        ("MINUTE", MIN),
-        ("HOUR", H),
-    ] {
-        vm.raw_set_str(t, name, Value::Int(v));
-    }
-    let mt = vm.new_table_sized(0, 2);
-    let methods = vm.new_table_sized(0, 4);
-    args::register(
-        vm,
-        methods,
-        &[
-            ("response", timer_channel),
-            ("channel", timer_channel),
-            ("stop", timer_stop),
-            ("reset", timer_reset),
-        ],
-    );
-    vm.raw_set_str(mt, "__index", Value::Table(methods));
-    let name = vm.new_str("timer");
-    vm.raw_set_str(mt, "__name", name);
-    vm.raw_set_str(vm.registry, TIMER_META_KEY, Value::Table(mt));
-    Value::Table(t)
-}
+/// The `time` module table, built on demand (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "time",
+    entries: &[
+        ("sleep", TValue::Fn(sleep)),
+        ("after", TValue::Fn(after)),
+        ("timer", TValue::Fn(timer)),
+        ("ticker", TValue::Fn(ticker)),
+        ("parse_duration", TValue::Fn(parse_duration_fn)),
+        ("NANOSECOND", TValue::Int(NS)),
+        ("MICROSECOND", TValue::Int(US)),
+        ("MILLISECOND", TValue::Int(MS)),
+        ("SECOND", TValue::Int(S)),
+        ("MINUTE", TValue::Int(MIN)),
+        ("HOUR", TValue::Int(H)),
+    ],
+    init: None,
+};
+
+/// The metatable of Timer and Ticker objects (registry key
+/// `TIMER_META_KEY`).
+pub static TIMER_META: Template = Template {
+    name: "timer metatable",
+    entries: &[
+        ("__index", TValue::Lib(&TIMER_METHODS)),
+        ("__name", TValue::Str("timer")),
+    ],
+    init: None,
+};
+
+static TIMER_METHODS: Template = Template {
+    name: "timer methods",
+    entries: &[
+        ("response", TValue::Fn(timer_channel)),
+        ("channel", TValue::Fn(timer_channel)),
+        ("stop", TValue::Fn(timer_stop)),
+        ("reset", TValue::Fn(timer_reset)),
+    ],
+    init: None,
+};
 
 /// Parses a Go-style duration: `"300ms"`, `"-1.5h"`, `"2h45m"`; units
 /// `ns us µs ms s m h`. Returns nanoseconds.

@@ -7,6 +7,7 @@
 //! gives 0, which has the same effect (it is not a continuation byte).
 
 use crate::args::{self, check_int, check_str, opt_int};
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::{LuaError, NResult, Ret, Vals, Value, Vm, rets};
 
 const MAXUNICODE: u32 = 0x10FFFF;
@@ -14,21 +15,19 @@ const MAXUNICODE: u32 = 0x10FFFF;
 /// Pattern matching exactly one UTF-8 byte sequence.
 pub const CHARPATTERN: &[u8] = b"[\x00-\x7F\xC2-\xF4][\x80-\xBF]*";
 
-pub fn open(vm: &mut Vm) {
-    let t = args::new_lib(
-        vm,
-        "utf8",
-        &[
-            ("offset", byteoffset),
-            ("codepoint", codepoint),
-            ("char", utfchar),
-            ("len", utflen),
-            ("codes", iter_codes),
-        ],
-    );
-    let p = vm.new_str(CHARPATTERN);
-    vm.raw_set_str(t, "charpattern", p);
-}
+/// The `utf8` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "utf8",
+    entries: &[
+        ("offset", TValue::Fn(byteoffset)),
+        ("codepoint", TValue::Fn(codepoint)),
+        ("char", TValue::Fn(utfchar)),
+        ("len", TValue::Fn(utflen)),
+        ("codes", TValue::Fn(iter_codes)),
+        ("charpattern", TValue::Bytes(CHARPATTERN)),
+    ],
+    init: None,
+};
 
 /// Byte `i` of `s`, 0 past the end (the C string's terminator).
 #[inline]

@@ -29,6 +29,7 @@ impl Vm {
     /// Calls `f` with `args` from Rust and returns all its results,
     /// re-entering the interpreter when `f` is a Lua function.
     pub fn call(&mut self, f: Value, args: &[Value]) -> Result<Vals, LuaError> {
+        self.enter();
         if self.c_depth >= MAX_C_DEPTH {
             return Err(LuaError::msg("stack overflow (too many nested C calls)"));
         }

@@ -312,7 +312,10 @@ impl Vm {
             .find_map(|(k, v)| match (k, v) {
                 (Value::Str(s), Value::Table(t)) if s.get().as_bytes() == b"_LOADED" => Some(t),
                 _ => None,
-            })?;
+            });
+        let Some(loaded) = loaded else {
+            return self.template_func_name(f);
+        };
         for (modname, m) in loaded.get().iter_all() {
             let (Value::Str(modname), Value::Table(m)) = (modname, m) else {
                 continue;
@@ -327,6 +330,52 @@ impl Vm {
                         } else {
                             format!("{}.{}", modname, k)
                         });
+                    }
+                }
+            }
+        }
+        self.template_func_name(f)
+    }
+
+    /// `global_func_name` for the standard modules, whether or not
+    /// `package.loaded` or the module tables have been materialised yet
+    /// (wlua_vm::lazy): the templates list them in order.
+    fn template_func_name(&self, f: Value) -> Option<String> {
+        use crate::lazy::TValue;
+        let reg = self.registry.get().template()?;
+        let loaded = reg.entries.iter().find_map(|(k, v)| match v {
+            TValue::Lib(t) if *k == "_LOADED" => Some(*t),
+            _ => None,
+        })?;
+        let name = |modname: &str, k: &str| {
+            if modname == "_G" {
+                k.to_string()
+            } else {
+                format!("{modname}.{k}")
+            }
+        };
+        for (modname, tv) in loaded.entries {
+            let (table, tpl) = match tv {
+                TValue::Lib(t) => (self.lib_of_template(*t as *const _ as usize), Some(*t)),
+                _ if *modname == "_G" => (Some(self.globals), self.globals.get().template()),
+                _ => (None, None),
+            };
+            if let Some(t) = table {
+                for (k, v) in t.get().iter_all() {
+                    if let Value::Str(k) = k {
+                        if v.raw_eq(&f) {
+                            return Some(name(modname, &k.get().to_str_lossy()));
+                        }
+                    }
+                }
+            }
+            let (Some(tpl), Value::LightFn(lf)) = (tpl, f) else {
+                continue;
+            };
+            for (k, v) in tpl.entries {
+                if let TValue::Fn(g) = v {
+                    if *g as usize == lf as usize {
+                        return Some(name(modname, k));
                     }
                 }
             }

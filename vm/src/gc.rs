@@ -203,6 +203,8 @@ pub fn debt() -> usize {
 }
 
 pub struct Heap {
+    /// Unique per heap for the life of the program (lazy tables check it).
+    pub id: u64,
     objects: Vec<GcRef>,
     /// The short-string intern table (weak: swept with the strings).
     strings: hashbrown::HashTable<Gc<LuaStr>>,
@@ -238,7 +240,9 @@ impl Default for Heap {
 
 impl Heap {
     pub fn new() -> Heap {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Heap {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             objects: Vec::new(),
             strings: hashbrown::HashTable::new(),
             finobj: Vec::new(),

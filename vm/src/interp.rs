@@ -160,6 +160,7 @@ impl Vm {
     /// `self.preemptible` is set: returns `Exit::Preempted` with the state
     /// saved; call `resume_run` to go on.
     pub fn run_main(&mut self, f: Value, args: &[Value]) -> Result<Exit, LuaError> {
+        self.enter();
         let th = self.cur.get_mut();
         th.ensure(args.len() + 2);
         th.stack[0] = f;
@@ -201,6 +202,7 @@ impl Vm {
 
     /// Continues a run stopped by preemption.
     pub fn resume_run(&mut self) -> Result<Exit, LuaError> {
+        self.enter();
         loop {
             match self.run_frames(self.preemptible) {
                 Ok(Stop::Boundary) => return Ok(self.boundary_exit()),
@@ -217,6 +219,7 @@ impl Vm {
     /// Finishes the native call that parked the task (`Exit::Blocked`)
     /// with `vals` as its results, and runs on.
     pub fn resume_blocked(&mut self, vals: &[Value]) -> Result<Exit, LuaError> {
+        self.enter();
         let th = self.cur.get_mut();
         let func = th.frames.last().expect("a blocked native frame").func;
         th.ensure(func + vals.len() + 1);
@@ -233,6 +236,7 @@ impl Vm {
     /// Finishes the native call that parked the task by raising `msg`
     /// there, prefixed with the caller's position as `luaL_error` does.
     pub fn resume_blocked_error(&mut self, err: LuaError) -> Result<Exit, LuaError> {
+        self.enter();
         let v = self.error_value(err);
         self.continue_after(Err(LuaError::Runtime(v)))
     }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod func;
 pub mod gc;
 pub mod interp;
+pub mod lazy;
 pub mod meta;
 pub mod number;
 pub mod op;

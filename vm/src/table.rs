@@ -32,6 +32,8 @@ pub struct Table {
     /// Cache of metamethods known absent when this table is a metatable
     /// (bit per `TmKind`); cleared on every raw write to the table.
     pub tm_absent: u32,
+    /// Entries still to come from a library template (lazy.rs).
+    lazy: Option<Box<crate::lazy::Lazy>>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -104,6 +106,115 @@ impl Table {
             hcap,
             meta: None,
             tm_absent: 0,
+            lazy: None,
+        }
+    }
+
+    /// The template this table still fills itself from, if any.
+    pub fn template(&self) -> Option<&'static crate::lazy::Template> {
+        self.lazy.as_ref().map(|l| l.tpl)
+    }
+
+    /// A string entry the template still holds for `key` (not yet
+    /// materialised nor overridden); for readers that must not allocate.
+    pub fn template_str(&self, key: &str) -> Option<&'static str> {
+        let l = self.lazy.as_ref()?;
+        let i = crate::lazy::find_entry(l.tpl, key.as_bytes())?;
+        if l.taken & (1 << i) != 0 {
+            return None;
+        }
+        match l.tpl.entries[i].1 {
+            crate::lazy::TValue::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Makes this table fill itself from `tpl` on demand.
+    pub fn make_lazy(&mut self, tpl: &'static crate::lazy::Template, heap_id: u64) {
+        self.lazy = Some(Box::new(crate::lazy::Lazy {
+            tpl,
+            taken: 0,
+            heap_id,
+        }));
+    }
+
+    /// A string key missing from the table: bring it from the template
+    /// when it is there and was never taken.
+    #[cold]
+    #[inline(never)]
+    fn lazy_get(&self, key: &Value) -> Value {
+        let Some(l) = &self.lazy else {
+            return Value::Nil;
+        };
+        let Value::Str(s) = key else {
+            return Value::Nil;
+        };
+        let Some(i) = crate::lazy::find_entry(l.tpl, s.get().as_bytes()) else {
+            return Value::Nil;
+        };
+        if l.taken & (1 << i) != 0 {
+            return Value::Nil;
+        }
+        let (tpl, heap_id) = (l.tpl, l.heap_id);
+        let me = self as *const Table;
+        crate::lazy::with_vm(heap_id, |vm| {
+            let Some(g) = vm.lib_of(me) else {
+                return Value::Nil;
+            };
+            // Taken first: building the value may look the key up again.
+            if let Some(l) = &mut g.get_mut().lazy {
+                l.taken |= 1 << i;
+            }
+            let (k, v) = crate::lazy::materialize(vm, tpl, i);
+            let t = g.get_mut();
+            let present = t.get_str(k);
+            if !present.is_nil() {
+                return present;
+            }
+            t.set_hash(k, v);
+            v
+        })
+        .unwrap_or(Value::Nil)
+    }
+
+    /// Brings in every template entry not yet taken (before a traversal
+    /// or a copy); the table is an ordinary table afterwards.
+    pub fn materialize_all(&self) {
+        let Some(l) = &self.lazy else {
+            return;
+        };
+        let (tpl, heap_id) = (l.tpl, l.heap_id);
+        let me = self as *const Table;
+        crate::lazy::with_vm(heap_id, |vm| {
+            let Some(g) = vm.lib_of(me) else {
+                return;
+            };
+            for i in 0..tpl.entries.len() {
+                let taken = g.get().lazy.as_ref().is_none_or(|l| l.taken & (1 << i) != 0);
+                if taken {
+                    continue;
+                }
+                if let Some(l) = &mut g.get_mut().lazy {
+                    l.taken |= 1 << i;
+                }
+                let (k, v) = crate::lazy::materialize(vm, tpl, i);
+                let t = g.get_mut();
+                if t.get_str(k).is_nil() {
+                    t.set_hash(k, v);
+                }
+            }
+            g.get_mut().lazy = None;
+        });
+    }
+
+    /// A write of a string key the template has: the template must not
+    /// bring it back later.
+    #[cold]
+    fn lazy_take(&mut self, key: &Value) {
+        if let (Some(l), Value::Str(s)) = (&mut self.lazy, key) {
+            if let Some(i) = crate::lazy::find_entry(l.tpl, s.get().as_bytes()) {
+                l.taken |= 1 << i;
+            }
         }
     }
 
@@ -146,6 +257,7 @@ impl Table {
     pub fn get_str(&self, key: Value) -> Value {
         match self.find(&key) {
             Some(e) => self.entries[e].1,
+            None if self.lazy.is_some() => self.lazy_get(&key),
             None => Value::Nil,
         }
     }
@@ -195,6 +307,9 @@ impl Table {
         if let Some(e) = self.find(&key) {
             self.entries[e].1 = val;
             return;
+        }
+        if self.lazy.is_some() {
+            self.lazy_take(&key);
         }
         if val.is_nil() {
             return;
@@ -387,12 +502,16 @@ impl Table {
     }
 
     pub fn is_empty(&self) -> bool {
+        self.materialize_all();
         self.array.iter().all(|v| v.is_nil()) && self.entries.iter().all(|(_, v)| v.is_nil())
     }
 
     /// The traversal step of `next`: the entry after `key` (nil: the first).
     /// `Err` when `key` is not in the table.
     pub fn next(&self, key: Value) -> Result<Option<(Value, Value)>, ()> {
+        if self.lazy.is_some() {
+            self.materialize_all();
+        }
         let key = norm_key(key);
         let mut start_arr = 0usize;
         let mut start_hash = 0usize;

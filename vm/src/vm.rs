@@ -74,6 +74,8 @@ pub struct Vm {
     /// Set by a native returning `Ret::Block` while the VM unwinds to the
     /// embedder (`Exit::Blocked`).
     pub(crate) blocked: bool,
+    /// This process's library tables, by template (lazy.rs).
+    pub(crate) libs: Vec<(usize, Gc<Table>)>,
 }
 
 /// State an embedder hangs on a VM (`Vm::ext`). It may hold heap values;
@@ -100,7 +102,7 @@ impl Vm {
         heap.enter();
         let main = heap.alloc(Thread::new());
         main.get_mut().status = CoStatus::Running;
-        let globals = heap.alloc(Table::new(0, 64));
+        let globals = heap.alloc(Table::new(0, 0));
         let registry = heap.alloc(Table::new(2, 8));
         let tm_names = std::array::from_fn(|i| Value::Str(heap.intern(TM_NAMES[i].as_bytes())));
         let vm = Vm {
@@ -130,6 +132,7 @@ impl Vm {
             ]),
             ext: None,
             blocked: false,
+            libs: Vec::new(),
         };
         // registry[1] = main thread, registry[2] = globals (LUA_RIDX_*).
         let r = vm.registry.get_mut();
@@ -240,22 +243,26 @@ impl Vm {
     // ----- globals and metatables -------------------------------------
 
     pub fn set_global(&mut self, name: &str, v: Value) {
+        self.enter();
         let k = self.new_str(name);
         let _ = self.globals.get_mut().set(k, v);
     }
 
     pub fn get_global(&mut self, name: &str) -> Value {
+        self.enter();
         let k = self.new_str(name);
         self.globals.get().get(k)
     }
 
     /// Sets a string-keyed field with no metamethods.
     pub fn raw_set_str(&mut self, t: Gc<Table>, name: &str, v: Value) {
+        self.enter();
         let k = self.new_str(name);
         let _ = t.get_mut().set(k, v);
     }
 
     pub fn raw_get_str(&mut self, t: Gc<Table>, name: &str) -> Value {
+        self.enter();
         let k = self.new_str(name);
         t.get().get(k)
     }
@@ -317,6 +324,7 @@ impl Vm {
 
     /// A metatable field by name (luaL_getmetafield).
     pub fn meta_field(&mut self, v: &Value, name: &str) -> Option<Value> {
+        self.enter();
         let mt = self.get_metatable(v)?;
         let k = self.new_str(name);
         let r = mt.get().get(k);
@@ -327,6 +335,7 @@ impl Vm {
 
     /// `t[k]` with `__index` (lua_gettable).
     pub fn index(&mut self, t: Value, k: Value) -> Result<Value, LuaError> {
+        self.enter();
         let mut t = t;
         for _ in 0..2000 {
             if let Value::Table(tab) = t {
@@ -373,6 +382,7 @@ impl Vm {
 
     /// `t[k] = v` with `__newindex` (lua_settable).
     pub fn set_index(&mut self, t: Value, k: Value, v: Value) -> Result<(), LuaError> {
+        self.enter();
         let mut t = t;
         for _ in 0..2000 {
             if let Value::Table(tab) = t {
@@ -421,6 +431,7 @@ impl Vm {
 
     /// `luaL_tolstring`: `__tostring`, `__name`, or the default format.
     pub fn tostring(&mut self, v: Value) -> Result<Value, LuaError> {
+        self.enter();
         if let Some(h) = self.get_tm_by_name(&v, "__tostring") {
             let r = self.call(h, &[v])?.first().copied().unwrap_or(Value::Nil);
             return match r {
@@ -466,6 +477,7 @@ impl Vm {
 
     /// `tostring` as bytes.
     pub fn tostring_bytes(&mut self, v: Value) -> Result<Vec<u8>, LuaError> {
+        self.enter();
         match self.tostring(v)? {
             Value::Str(s) => Ok(s.get().as_bytes().to_vec()),
             _ => Ok(Vec::new()),
@@ -474,6 +486,7 @@ impl Vm {
 
     /// Equality with `__eq` (lua_compare EQ).
     pub fn equals(&mut self, a: Value, b: Value) -> Result<bool, LuaError> {
+        self.enter();
         if a.raw_eq(&b) {
             return Ok(true);
         }
@@ -493,6 +506,7 @@ impl Vm {
 
     /// `a < b` with `__lt` (lua_compare LT).
     pub fn less_than(&mut self, a: Value, b: Value) -> Result<bool, LuaError> {
+        self.enter();
         if let Some(r) = crate::interp::raw_lt(&a, &b) {
             return Ok(r);
         }
@@ -505,6 +519,7 @@ impl Vm {
 
     /// `a <= b` with `__le`, falling back to `not (b < a)` (lua_compare LE).
     pub fn less_equal(&mut self, a: Value, b: Value) -> Result<bool, LuaError> {
+        self.enter();
         if let Some(r) = crate::interp::raw_le(&a, &b) {
             return Ok(r);
         }
@@ -542,12 +557,16 @@ impl Vm {
                     }
                 }
             }
+            if let Some(name) = mt.get().template_str("__name") {
+                return name.to_string();
+            }
         }
         v.type_name().to_string()
     }
 
     /// `#v` with `__len` (luaL_len without the integer check).
     pub fn len(&mut self, v: Value) -> Result<Value, LuaError> {
+        self.enter();
         if let Some(h) = self.get_tm(&v, Tm::Len) {
             return Ok(self
                 .call(h, &[v, v])?
@@ -639,6 +658,9 @@ impl Vm {
             if let Some(r) = h.func.gc_ref() {
                 roots.push(r);
             }
+        }
+        for (_, t) in self.libs.iter() {
+            roots.push(GcRef::Table(*t));
         }
         if let Some(ext) = &self.ext {
             ext.trace(&mut |v| {

@@ -11,41 +11,43 @@ mod test_escapes;
 use crate::args::{self, arg, check_int, check_str, opt_int, type_error};
 use pattern::{Capture, MatchResult, posrelat};
 use std::borrow::Cow;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::gc::Gc;
 use wlua_vm::string::LuaStr;
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
-pub fn open(vm: &mut Vm) {
-    let t = args::new_lib(
-        vm,
-        "string",
-        &[
-            ("len", len),
-            ("sub", sub),
-            ("upper", upper),
-            ("lower", lower),
-            ("rep", rep),
-            ("reverse", reverse),
-            ("byte", byte),
-            ("char", char),
-            ("find", find),
-            ("match", match_),
-            ("gmatch", gmatch),
-            ("gsub", gsub),
-            ("format", format_),
-            ("pack", pack_),
-            ("packsize", packsize),
-            ("unpack", unpack),
-            ("dump", dump),
-        ],
-    );
-    // Strings share one metatable whose __index is the string table.
-    let mt = vm.new_table();
-    vm.raw_set_str(mt, "__index", Value::Table(t));
-    let empty = vm.new_str("");
-    vm.set_metatable(&empty, Some(mt));
-}
+/// The metatable all strings share: its `__index` is the string table.
+pub static META: Template = Template {
+    name: "string metatable",
+    entries: &[("__index", TValue::Lib(&LIB))],
+    init: None,
+};
+
+/// The `string` table, built on demand in each process (wlua_vm::lazy).
+pub static LIB: Template = Template {
+    name: "string",
+    entries: &[
+        ("len", TValue::Fn(len)),
+        ("sub", TValue::Fn(sub)),
+        ("upper", TValue::Fn(upper)),
+        ("lower", TValue::Fn(lower)),
+        ("rep", TValue::Fn(rep)),
+        ("reverse", TValue::Fn(reverse)),
+        ("byte", TValue::Fn(byte)),
+        ("char", TValue::Fn(char)),
+        ("find", TValue::Fn(find)),
+        ("match", TValue::Fn(match_)),
+        ("gmatch", TValue::Fn(gmatch)),
+        ("gsub", TValue::Fn(gsub)),
+        ("format", TValue::Fn(format_)),
+        ("pack", TValue::Fn(pack_)),
+        ("packsize", TValue::Fn(packsize)),
+        ("unpack", TValue::Fn(unpack)),
+        ("dump", TValue::Fn(dump)),
+    ],
+    init: None,
+};
 
 fn len(vm: &mut Vm, args: Vals) -> NResult {
     let s = check_str(vm, &args, 0)?;

@@ -1,7 +1,9 @@
 -- package.loaded holds the standard libraries
 local names = {}
--- (bit32 is left out: it depends on how the reference was built; errors is wlua's built-in module)
-for k in pairs(package.loaded) do if k ~= "bit32" and k ~= "errors" then names[#names + 1] = k end end
+-- (bit32 is left out: it depends on how the reference was built; errors, process
+-- and channel are wlua's runtime modules)
+local wlua_module = {errors = true, process = true, channel = true}
+for k in pairs(package.loaded) do if k ~= "bit32" and not wlua_module[k] then names[#names + 1] = k end end
 table.sort(names)
 print(table.concat(names, " "))
 print(package.loaded._G == _G, package.loaded.string == string, package.loaded.package == package)

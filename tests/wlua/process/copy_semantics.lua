@@ -92,8 +92,8 @@ local function refuses(pattern_type, path, ...)
 end
 refuses("function", "#1", print)
 refuses("function", "#2.a.b", 1, {a = {b = function() end}})
-refuses("thread", "#1.co", {co = coroutine.create(function() end)})
-refuses("userdata", "#1.chans[2]", {chans = {1, channel.new()}})   -- a channel
+refuses("coroutine", "#1.co", {co = coroutine.create(function() end)})
+refuses("channel", "#1.chans[2]", {chans = {1, channel.new()}})
 refuses("function", "#3", 1, 2, function() end)
 local r = channel.select{inbox:case_receive(), default = true}
 assert(r.default, "a refused send delivers nothing")
