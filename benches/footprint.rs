@@ -31,6 +31,7 @@ fn live() -> isize {
 }
 
 fn main() {
+    wlua_stdlib::init();
     let n = 1000;
     let mut vms = Vec::with_capacity(n);
     let before = live();
@@ -63,4 +64,14 @@ fn main() {
         last = now;
     }
     println!("  objects in heap: {}", one.heap.object_count());
+    println!(
+        "sizes: Vm {} Heap {} Thread {} Frame {} Table {} Local {} ProcessHandle {}",
+        std::mem::size_of::<wlua_vm::Vm>(),
+        std::mem::size_of::<wlua_vm::gc::Heap>(),
+        std::mem::size_of::<wlua_vm::thread::Thread>(),
+        std::mem::size_of::<wlua_vm::thread::Frame>(),
+        std::mem::size_of::<wlua_vm::Table>(),
+        std::mem::size_of::<wlua_sched::local::Local>(),
+        std::mem::size_of::<wlua_sched::process::ProcessHandle>(),
+    );
 }

@@ -8,6 +8,7 @@ use wlua_vm::{Value, Vm};
 
 /// A fresh VM with every standard library open.
 pub fn new_vm() -> Vm {
+    wlua_stdlib::init();
     let mut vm = Vm::new();
     wlua_stdlib::open_libs(&mut vm);
     vm

@@ -15,7 +15,7 @@ use crate::channel::{self, Owner, Waiter};
 use crate::message::{self, Message};
 use crate::process::{ExitResult, ProcessHandle, Signal};
 use crate::runtime::Runtime;
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use wlua_vm::thread::Thread;
@@ -23,10 +23,13 @@ use wlua_vm::{Exit, Extension, Gc, LuaError, Vals, Value, Vm};
 
 pub type TaskId = u32;
 
+/// The results a woken call returns (at most two in practice).
+pub type WakeVals = smallvec::SmallVec<[Value; 2]>;
+
 /// What wakes a parked task: the results of its blocking call, an error
 /// to raise there, or the case of a `select` that fired.
 pub enum Wake {
-    Vals(Vals),
+    Vals(WakeVals),
     Error(String),
     Select {
         case: u32,
@@ -50,7 +53,7 @@ struct Task {
     state: TaskState,
     wake: Option<Wake>,
     /// Not started yet: the function and its arguments.
-    entry: Option<(Value, Vals)>,
+    entry: Option<Box<(Value, Vals)>>,
 }
 
 /// Where a fired timer goes.
@@ -81,16 +84,16 @@ pub struct Local {
     current: Option<TaskId>,
     main_task: TaskId,
     /// For module entries: the field of the module's table to call next.
-    pub entry_field: Option<(String, Vals)>,
+    pub entry_field: Option<Box<(String, Vals)>>,
     rng: u64,
     pub inbox: Option<Value>,
     pub events: Option<Value>,
-    pub listeners: HashMap<Vec<u8>, (Value, bool)>,
-    pub timers: HashMap<u64, TimerTarget>,
+    pub listeners: SparseMap<Vec<u8>, (Value, bool)>,
+    pub timers: SparseMap<u64, TimerTarget>,
     /// Processes this one monitors (EXIT events from others are dropped).
-    pub monitoring: HashSet<u64>,
+    pub monitoring: SparseMap<u64, ()>,
     /// `process.exec` calls waiting for a child's exit.
-    pub exec_waiters: HashMap<u64, Waiter>,
+    pub exec_waiters: SparseMap<u64, Waiter>,
     pub trap_links: bool,
     /// The process this state belongs to, and its runtime.
     pub me: Option<Arc<ProcessHandle>>,
@@ -118,12 +121,14 @@ impl Extension for Local {
                 }
                 _ => {}
             }
-            if let Some((f, args)) = &t.entry {
+            if let Some(e) = &t.entry {
+                let (f, args) = &**e;
                 mark(*f);
                 args.iter().for_each(|v| mark(*v));
             }
         }
-        if let Some((_, args)) = &self.entry_field {
+        if let Some(e) = &self.entry_field {
+            let (_, args) = &**e;
             args.iter().for_each(|v| mark(*v));
         }
         for v in [self.inbox, self.events].into_iter().flatten() {
@@ -163,12 +168,14 @@ impl Local {
             epoch: 0,
             state: TaskState::Ready,
             wake: None,
-            entry: Some((f, args)),
+            entry: Some(Box::new((f, args))),
         };
-        let mut runq = VecDeque::new();
+        let mut runq = VecDeque::with_capacity(1);
         runq.push_back(0);
+        let mut tasks = Vec::with_capacity(1);
+        tasks.push(Some(main));
         vm.ext = Some(Box::new(Local {
-            tasks: vec![Some(main)],
+            tasks,
             free: Vec::new(),
             runq,
             current: None,
@@ -177,10 +184,10 @@ impl Local {
             rng: seed | 1,
             inbox: None,
             events: None,
-            listeners: HashMap::new(),
-            timers: HashMap::new(),
-            monitoring: HashSet::new(),
-            exec_waiters: HashMap::new(),
+            listeners: SparseMap::default(),
+            timers: SparseMap::default(),
+            monitoring: SparseMap::default(),
+            exec_waiters: SparseMap::default(),
             trap_links: false,
             me: None,
             rt: None,
@@ -248,7 +255,7 @@ impl Local {
             epoch: 0,
             state: TaskState::Ready,
             wake: None,
-            entry: Some((f, args)),
+            entry: Some(Box::new((f, args))),
         };
         let id = match self.free.pop() {
             Some(id) => {
@@ -300,7 +307,7 @@ pub fn step(vm: &mut Vm) -> StepOutcome {
                 vm.swap_task(task.thread, resumers);
                 let entry = task.entry.take();
                 let wake = task.wake.take();
-                let r = match (entry, wake) {
+                let r = match (entry.map(|e| *e), wake) {
                     (Some((f, args)), _) => vm.run_main(f, &args),
                     (None, Some(Wake::Vals(v))) => vm.resume_blocked(&v),
                     (None, Some(Wake::Error(m))) => vm.resume_blocked_error(LuaError::Msg(m)),
@@ -338,14 +345,14 @@ pub fn step(vm: &mut Vm) -> StepOutcome {
                 if id == l.main_task {
                     let results = vm.main_results();
                     let l = local(vm).expect("process state");
-                    if let Some((field, args)) = l.entry_field.take() {
+                    if let Some((field, args)) = l.entry_field.take().map(|e| *e) {
                         // The module chunk returned its table: call the
                         // entry function in it.
                         match entry_function(vm, &results, &field) {
                             Ok(f) => {
                                 let l = local(vm).expect("process state");
                                 let t = l.tasks[id as usize].as_mut().expect("main task");
-                                t.entry = Some((f, args));
+                                t.entry = Some(Box::new((f, args)));
                                 t.state = TaskState::Ready;
                                 l.runq.push_front(id);
                                 continue;
@@ -550,7 +557,7 @@ fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<Ex
                     Wake::Vals(smallvec::smallvec![v])
                 };
                 local(vm).expect("process state").wake(w, wake);
-            } else if l.monitoring.remove(&from) {
+            } else if l.monitoring.remove(&from).is_some() {
                 let ev = crate::msgobj::new_event(vm, "EXIT", from, Some(&result), None);
                 push_event(vm, ev);
             }
@@ -610,7 +617,7 @@ fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<Ex
                 Some(TimerTarget::Sleep(w)) => {
                     let w = *w;
                     l.timers.remove(&id);
-                    l.wake(w, Wake::Vals(Vals::new()));
+                    l.wake(w, Wake::Vals(WakeVals::new()));
                 }
                 None => {}
             }
@@ -645,4 +652,66 @@ fn push_event(vm: &mut Vm, ev: Value) {
     let ch = events(vm);
     let l = local(vm).expect("process state");
     channel::deliver(l, ch, ev);
+}
+
+/// A map most processes never use: no memory until the first insert
+/// (a fresh process should cost as little as possible).
+pub struct SparseMap<K, V>(Option<Box<HashMap<K, V>>>);
+
+impl<K, V> Default for SparseMap<K, V> {
+    fn default() -> Self {
+        SparseMap(None)
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V> SparseMap<K, V> {
+    pub fn get<Q>(&self, k: &Q) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.0.as_ref()?.get(k)
+    }
+
+    pub fn contains_key<Q>(&self, k: &Q) -> bool
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.get(k).is_some()
+    }
+
+    pub fn insert(&mut self, k: K, v: V) -> Option<V> {
+        self.0.get_or_insert_with(Default::default).insert(k, v)
+    }
+
+    pub fn remove<Q>(&mut self, k: &Q) -> Option<V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.0.as_mut()?.remove(k)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |m| m.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn retain(&mut self, f: impl FnMut(&K, &mut V) -> bool) {
+        if let Some(m) = self.0.as_mut() {
+            m.retain(f);
+        }
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.0.iter().flat_map(|m| m.keys())
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().flat_map(|m| m.values())
+    }
 }

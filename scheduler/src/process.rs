@@ -95,6 +95,9 @@ pub struct ProcessHandle {
     pub body: Mutex<Option<Box<Vm>>>,
     /// What the process waits on (for the deadlock report).
     pub waiting_on: Mutex<&'static str>,
+    /// What a process not yet started will run (the runtime's `Init`),
+    /// dropped when it boots.
+    pub init: Mutex<Option<Box<dyn std::any::Any + Send>>>,
 }
 
 impl ProcessHandle {
@@ -106,6 +109,7 @@ impl ProcessHandle {
             rel: Mutex::new(Relations::default()),
             body: Mutex::new(None),
             waiting_on: Mutex::new(""),
+            init: Mutex::new(None),
         }
     }
 

@@ -66,7 +66,6 @@ pub struct Runtime {
     injector: Injector<Arc<ProcessHandle>>,
     stealers: Mutex<Vec<Stealer<Arc<ProcessHandle>>>>,
     shards: Vec<Mutex<HashMap<u64, Arc<ProcessHandle>>>>,
-    inits: Mutex<HashMap<u64, Init>>,
     names: Mutex<HashMap<String, u64>>,
     next_id: AtomicU64,
     next_timer: AtomicU64,
@@ -99,7 +98,6 @@ impl Runtime {
             injector: Injector::new(),
             stealers: Mutex::new(Vec::new()),
             shards: (0..SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
-            inits: Mutex::new(HashMap::new()),
             names: Mutex::new(HashMap::new()),
             next_id: AtomicU64::new(1),
             next_timer: AtomicU64::new(1),
@@ -459,11 +457,12 @@ impl Runtime {
     }
 
     fn boot_process(self: &Arc<Self>, p: &Arc<ProcessHandle>) -> Result<Box<Vm>, ExitResult> {
-        let init = self
-            .inits
+        let init = p
+            .init
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .remove(&p.id);
+            .take()
+            .and_then(|b| b.downcast::<Init>().ok());
         let Some(init) = init else {
             return Err(ExitResult::failed(Message::error(boot_error(
                 "process has no code".into(),
@@ -476,7 +475,8 @@ impl Runtime {
         match &init.code {
             Code::Module { field, .. } => {
                 Local::install(&mut vm, f, Default::default(), seed);
-                local::local(&mut vm).expect("installed").entry_field = Some((field.clone(), args));
+                local::local(&mut vm).expect("installed").entry_field =
+                    Some(Box::new((field.clone(), args)));
             }
             Code::Function(_) => Local::install(&mut vm, f, args, seed),
         }
@@ -602,10 +602,7 @@ impl Runtime {
                 r.monitors.push(m);
             }
         }
-        self.inits
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id, Init { code, args });
+        *p.init.lock().unwrap_or_else(|e| e.into_inner()) = Some(Box::new(Init { code, args }));
         self.insert(p.clone());
         self.schedule(p);
         id

@@ -35,6 +35,47 @@ pub fn open_libs(vm: &mut Vm) {
     vm.set_metatable(&empty, Some(mt));
 }
 
+/// Shares the names of every library template among all heaps
+/// (`wlua_vm::gc::set_static_names`): call once before creating VMs.
+pub fn init() {
+    wlua_vm::gc::set_static_names(static_names);
+}
+
+/// Every name and string constant in the library templates, plus the
+/// keys of the tables the runtime builds (select results, events).
+fn static_names() -> Vec<&'static [u8]> {
+    fn walk(t: &'static Template, out: &mut Vec<&'static [u8]>, seen: &mut Vec<usize>) {
+        let id = t as *const Template as usize;
+        if seen.contains(&id) {
+            return;
+        }
+        seen.push(id);
+        for (k, v) in t.entries {
+            out.push(k.as_bytes());
+            match v {
+                TValue::Str(s) => out.push(s.as_bytes()),
+                TValue::Bytes(b) => out.push(b),
+                TValue::Lib(t2) => walk(t2, out, seen),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen = Vec::new();
+    for t in [&base::GLOBALS, &REGISTRY, &string::META, &time::LIB] {
+        walk(t, &mut out, &mut seen);
+    }
+    out.extend(
+        [
+            "n", "channel", "value", "ok", "default", "kind", "type", "from", "result", "error",
+            "reason", "details", "cause", "message", "retryable", "_ENV", "self",
+        ]
+        .iter()
+        .map(|s| s.as_bytes()),
+    );
+    out
+}
+
 /// The registry's named entries.
 static REGISTRY: Template = Template {
     name: "registry",

@@ -328,7 +328,7 @@ fn do_spawn(vm: &mut Vm, args: Vals, link: bool, monitor: bool) -> NResult {
         monitor.then_some(c.me.id),
     );
     if monitor {
-        l.monitoring.insert(child);
+        l.monitoring.insert(child, ());
     }
     let s = str_value(vm, &pid_string(child));
     rets![s]
@@ -424,7 +424,7 @@ fn monitor(vm: &mut Vm, args: Vals) -> NResult {
     if to == c.me.id {
         return fail(vm, "INVALID", "a process cannot monitor itself");
     }
-    l.monitoring.insert(to);
+    l.monitoring.insert(to, ());
     if !c.rt.monitor(c.me.id, to) {
         // Already gone: the EXIT comes at once (as Erlang's noproc).
         c.rt.signal(

@@ -38,6 +38,79 @@ pub struct GcBox<T: ?Sized> {
 /// A pointer to an object in a process heap.
 pub struct Gc<T>(NonNull<GcBox<T>>);
 
+/// Short strings shared by every heap: metamethod names and the names in
+/// the library templates (`print`, `format`, `__index`...). Made once,
+/// never freed, permanently marked (the collector neither marks nor sweeps
+/// them, so no thread ever writes to them); `Heap::intern` returns these
+/// before its own, so a name is one object everywhere and a process pays
+/// nothing for the names it uses.
+struct StaticStrings(hashbrown::HashTable<Gc<LuaStr>>, Vec<Gc<LuaStr>>);
+
+// SAFETY: the strings are immutable and their headers are never written
+// (see above).
+unsafe impl Sync for StaticStrings {}
+unsafe impl Send for StaticStrings {}
+
+static STATIC_STRINGS: std::sync::OnceLock<StaticStrings> = std::sync::OnceLock::new();
+static STATIC_NAMES: std::sync::OnceLock<fn() -> Vec<&'static [u8]>> = std::sync::OnceLock::new();
+
+/// Names the embedder wants shared (its library templates). Must be set
+/// before the first heap interns a string; returns false when too late
+/// (the set is frozen at first use, so a name is never both shared and
+/// per-heap).
+pub fn set_static_names(names: fn() -> Vec<&'static [u8]>) -> bool {
+    STATIC_NAMES.set(names).is_ok() && STATIC_STRINGS.get().is_none()
+}
+
+fn static_strings() -> &'static hashbrown::HashTable<Gc<LuaStr>> {
+    &static_set().0
+}
+
+/// The name of metamethod `i` (`Tm as usize`): one shared string.
+#[inline(always)]
+pub fn tm_name(i: usize) -> Value {
+    Value::Str(static_set().1[i])
+}
+
+#[inline(always)]
+fn static_set() -> &'static StaticStrings {
+    STATIC_STRINGS.get_or_init(|| {
+            let mut names: Vec<&'static [u8]> =
+                crate::meta::TM_NAMES.iter().map(|n| n.as_bytes()).collect();
+            if let Some(f) = STATIC_NAMES.get() {
+                names.extend(f());
+            }
+            let mut t = hashbrown::HashTable::new();
+            for n in names {
+                if n.len() > crate::string::MAX_SHORT {
+                    continue;
+                }
+                let h = crate::string::hash_bytes(n);
+                if t.find(h, |s: &Gc<LuaStr>| s.get().as_bytes() == n).is_some() {
+                    continue;
+                }
+                let b = Box::new(GcBox {
+                    header: GcHeader {
+                        marked: Cell::new(true),
+                        finalize: Cell::new(false),
+                    },
+                    value: LuaStr::new(n.into()),
+                });
+                let g = Gc(NonNull::from(Box::leak(b)));
+                t.insert_unique(h, g, |s| s.get().hash());
+            }
+            let tm = crate::meta::TM_NAMES
+                .iter()
+                .map(|n| {
+                    let h = crate::string::hash_bytes(n.as_bytes());
+                    *t.find(h, |s: &Gc<LuaStr>| s.get().as_bytes() == n.as_bytes())
+                        .expect("metamethod names are static")
+                })
+                .collect();
+            StaticStrings(t, tm)
+        })
+}
+
 impl<T> Clone for Gc<T> {
     #[inline(always)]
     fn clone(&self) -> Self {
@@ -295,6 +368,9 @@ impl Heap {
             return self.alloc(LuaStr::new(b.into()));
         }
         let h = crate::string::hash_bytes(b);
+        if let Some(s) = static_strings().find(h, |s| s.get().as_bytes() == b) {
+            return *s;
+        }
         if let Some(s) = self.strings.find(h, |s| s.get().as_bytes() == b) {
             return *s;
         }

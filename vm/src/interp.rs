@@ -562,7 +562,7 @@ impl Vm {
                                 continue;
                             }
                             if let Some(v) =
-                                index_through_class(tab, *key, self.tm_names[Tm::Index as usize])
+                                index_through_class(tab, *key, crate::gc::tm_name(Tm::Index as usize))
                             {
                                 *reg!(i.a()) = v;
                                 continue;
@@ -629,7 +629,7 @@ impl Vm {
                             }
                             // The class pattern: `__index` is a plain table.
                             if let Some(v) =
-                                index_through_class(tab, key, self.tm_names[Tm::Index as usize])
+                                index_through_class(tab, key, crate::gc::tm_name(Tm::Index as usize))
                             {
                                 *reg!(i.a()) = v;
                                 continue;
@@ -1105,7 +1105,7 @@ impl Vm {
                     }
                     match tab.get().meta {
                         None => return Ok(Lookup::Found(Value::Nil)),
-                        Some(mt) => match fast_tm(mt, Tm::Index, self.tm_names[Tm::Index as usize])
+                        Some(mt) => match fast_tm(mt, Tm::Index, crate::gc::tm_name(Tm::Index as usize))
                         {
                             None => return Ok(Lookup::Found(Value::Nil)),
                             Some(h) => h,
@@ -1161,7 +1161,7 @@ impl Vm {
                     let existing = tab.get().get(key);
                     let h = if existing.is_nil() {
                         tab.get().meta.and_then(|mt| {
-                            fast_tm(mt, Tm::NewIndex, self.tm_names[Tm::NewIndex as usize])
+                            fast_tm(mt, Tm::NewIndex, crate::gc::tm_name(Tm::NewIndex as usize))
                         })
                     } else {
                         None

@@ -5,7 +5,7 @@
 use crate::error::LuaError;
 use crate::func::{LuaClosure, NativeClosure, NativeFn, ProtoInst, UpVal, Vals};
 use crate::gc::{Gc, GcRef, Heap};
-use crate::meta::{TM_N, TM_NAMES, Tm, fast_tm};
+use crate::meta::{Tm, fast_tm};
 use crate::proto::{Constant, Proto};
 use crate::table::{KeyError, Table};
 use crate::thread::{CoStatus, Thread};
@@ -43,8 +43,6 @@ pub struct Vm {
     pub registry: Gc<Table>,
     /// Metatables of non-table types (`string` has one by default).
     pub type_metas: [Option<Gc<Table>>; 7],
-    /// Interned metamethod names.
-    pub tm_names: [Value; TM_N],
     /// Native re-entries of `execute` in progress.
     pub c_depth: u32,
     /// Message handlers running (each may exceed the stack limits a bit).
@@ -103,8 +101,7 @@ impl Vm {
         let main = heap.alloc(Thread::new());
         main.get_mut().status = CoStatus::Running;
         let globals = heap.alloc(Table::new(0, 0));
-        let registry = heap.alloc(Table::new(2, 8));
-        let tm_names = std::array::from_fn(|i| Value::Str(heap.intern(TM_NAMES[i].as_bytes())));
+        let registry = heap.alloc(Table::new(2, 0));
         let vm = Vm {
             heap,
             main,
@@ -112,7 +109,6 @@ impl Vm {
             globals,
             registry,
             type_metas: [None; 7],
-            tm_names,
             c_depth: 0,
             error_handling: 0,
             budget: i64::MAX,
@@ -294,7 +290,7 @@ impl Vm {
             Value::Table(t) => {
                 t.get_mut().meta = mt;
                 if let Some(m) = mt {
-                    if !m.get().get_str(self.tm_names[Tm::Gc as usize]).is_nil() {
+                    if !m.get().get_str(crate::gc::tm_name(Tm::Gc as usize)).is_nil() {
                         self.heap.set_finalizer(GcRef::Table(*t));
                     }
                 }
@@ -302,7 +298,7 @@ impl Vm {
             Value::UserData(u) => {
                 u.get_mut().meta = mt;
                 if let Some(m) = mt {
-                    if !m.get().get_str(self.tm_names[Tm::Gc as usize]).is_nil() {
+                    if !m.get().get_str(crate::gc::tm_name(Tm::Gc as usize)).is_nil() {
                         self.heap.set_finalizer(GcRef::UserData(*u));
                     }
                 }
@@ -319,7 +315,7 @@ impl Vm {
     #[inline]
     pub fn get_tm(&self, v: &Value, event: Tm) -> Option<Value> {
         let mt = self.get_metatable(v)?;
-        fast_tm(mt, event, self.tm_names[event as usize])
+        fast_tm(mt, event, crate::gc::tm_name(event as usize))
     }
 
     /// A metatable field by name (luaL_getmetafield).
@@ -346,7 +342,7 @@ impl Vm {
                 match tab
                     .get()
                     .meta
-                    .and_then(|m| fast_tm(m, Tm::Index, self.tm_names[0]))
+                    .and_then(|m| fast_tm(m, Tm::Index, crate::gc::tm_name(0)))
                 {
                     None => return Ok(Value::Nil),
                     Some(h) if h.is_function() => {
@@ -390,7 +386,7 @@ impl Vm {
                 let h = if existing.is_nil() {
                     tab.get()
                         .meta
-                        .and_then(|m| fast_tm(m, Tm::NewIndex, self.tm_names[1]))
+                        .and_then(|m| fast_tm(m, Tm::NewIndex, crate::gc::tm_name(1)))
                 } else {
                     None
                 };
@@ -645,11 +641,6 @@ impl Vm {
         ];
         for m in self.type_metas.iter().flatten() {
             roots.push(GcRef::Table(*m));
-        }
-        for v in self.tm_names.iter() {
-            if let Some(r) = v.gc_ref() {
-                roots.push(r);
-            }
         }
         for t in self.resumers.iter() {
             roots.push(GcRef::Thread(*t));
