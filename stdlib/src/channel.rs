@@ -23,20 +23,13 @@ pub static LIB: Template = Template {
 pub static META: Template = Template {
     name: "channel metatable",
     entries: &[
-        ("__index", TValue::Lib(&METHODS)),
-        ("__name", TValue::Str("channel")),
-    ],
-    init: None,
-};
-
-static METHODS: Template = Template {
-    name: "channel methods",
-    entries: &[
+        ("__index", TValue::Build(channel_methods)),
         ("send", TValue::Fn(send)),
         ("receive", TValue::Fn(receive)),
         ("close", TValue::Fn(close)),
         ("case_send", TValue::Fn(case_send)),
         ("case_receive", TValue::Fn(case_receive)),
+        ("__name", TValue::Str("channel")),
     ],
     init: None,
 };
@@ -243,4 +236,10 @@ pub fn spawn(vm: &mut Vm, args: Vals) -> NResult {
     let l = need_local(vm)?;
     l.spawn_task(th, f, rest);
     rets![]
+}
+
+/// `__index` of `META`: the metatable itself, which holds the
+/// methods (one table per process instead of two).
+fn channel_methods(vm: &mut Vm) -> Value {
+    Value::Table(vm.lib_table(&META))
 }

@@ -55,22 +55,15 @@ pub static LIB: Template = Template {
 pub static META: Template = Template {
     name: "error metatable",
     entries: &[
-        ("__index", TValue::Lib(&METHODS)),
-        ("__tostring", TValue::Fn(mt_tostring)),
-        ("__concat", TValue::Fn(mt_concat)),
-        ("__name", TValue::Str("error")),
-    ],
-    init: None,
-};
-
-static METHODS: Template = Template {
-    name: "error methods",
-    entries: &[
+        ("__index", TValue::Build(error_methods)),
         ("kind", TValue::Fn(m_kind)),
         ("message", TValue::Fn(m_message)),
         ("retryable", TValue::Fn(m_retryable)),
         ("details", TValue::Fn(m_details)),
         ("stack", TValue::Fn(m_stack)),
+        ("__tostring", TValue::Fn(mt_tostring)),
+        ("__concat", TValue::Fn(mt_concat)),
+        ("__name", TValue::Str("error")),
     ],
     init: None,
 };
@@ -570,4 +563,10 @@ mod tests {
         let (thread, _) = parse_traceback("stack traceback:\n\tx.lua:1: in function <x.lua:1>");
         assert_eq!(thread, "coroutine");
     }
+}
+
+/// `__index` of `META`: the metatable itself, which holds the
+/// methods (one table per process instead of two).
+fn error_methods(vm: &mut Vm) -> Value {
+    Value::Table(vm.lib_table(&META))
 }

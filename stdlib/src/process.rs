@@ -83,18 +83,11 @@ static REGISTRY: Template = Template {
 pub static MESSAGE_META: Template = Template {
     name: "message metatable",
     entries: &[
-        ("__index", TValue::Lib(&MESSAGE_METHODS)),
-        ("__name", TValue::Str("message")),
-    ],
-    init: None,
-};
-
-static MESSAGE_METHODS: Template = Template {
-    name: "message methods",
-    entries: &[
+        ("__index", TValue::Build(message_methods)),
         ("topic", TValue::Fn(msg_topic)),
         ("from", TValue::Fn(msg_from)),
         ("payload", TValue::Fn(msg_payload)),
+        ("__name", TValue::Str("message")),
     ],
     init: None,
 };
@@ -103,18 +96,11 @@ static MESSAGE_METHODS: Template = Template {
 pub static PAYLOAD_META: Template = Template {
     name: "payload metatable",
     entries: &[
-        ("__index", TValue::Lib(&PAYLOAD_METHODS)),
-        ("__name", TValue::Str("payload")),
-    ],
-    init: None,
-};
-
-static PAYLOAD_METHODS: Template = Template {
-    name: "payload methods",
-    entries: &[
+        ("__index", TValue::Build(payload_methods)),
         ("data", TValue::Fn(payload_data)),
         ("unmarshal", TValue::Fn(payload_data)),
         ("get_format", TValue::Fn(payload_format)),
+        ("__name", TValue::Str("payload")),
     ],
     init: None,
 };
@@ -710,4 +696,16 @@ fn payload_format(vm: &mut Vm, args: Vals) -> NResult {
     check_obj::<PayloadObj>(vm, &args, "payload")?;
     let s = str_value(vm, "lua/any");
     rets![s]
+}
+
+/// `__index` of `MESSAGE_META`: the metatable itself, which holds the
+/// methods (one table per process instead of two).
+fn message_methods(vm: &mut Vm) -> Value {
+    Value::Table(vm.lib_table(&MESSAGE_META))
+}
+
+/// `__index` of `PAYLOAD_META`: the metatable itself, which holds the
+/// methods (one table per process instead of two).
+fn payload_methods(vm: &mut Vm) -> Value {
+    Value::Table(vm.lib_table(&PAYLOAD_META))
 }

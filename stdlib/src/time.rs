@@ -58,19 +58,12 @@ pub static LIB: Template = Template {
 pub static TIMER_META: Template = Template {
     name: "timer metatable",
     entries: &[
-        ("__index", TValue::Lib(&TIMER_METHODS)),
-        ("__name", TValue::Str("timer")),
-    ],
-    init: None,
-};
-
-static TIMER_METHODS: Template = Template {
-    name: "timer methods",
-    entries: &[
+        ("__index", TValue::Build(timer_methods)),
         ("response", TValue::Fn(timer_channel)),
         ("channel", TValue::Fn(timer_channel)),
         ("stop", TValue::Fn(timer_stop)),
         ("reset", TValue::Fn(timer_reset)),
+        ("__name", TValue::Str("timer")),
     ],
     init: None,
 };
@@ -321,4 +314,10 @@ mod tests {
         assert!(parse_duration("5x").is_err());
         assert!(parse_duration("1..2s").is_err());
     }
+}
+
+/// `__index` of `TIMER_META`: the metatable itself, which holds the
+/// methods (one table per process instead of two).
+fn timer_methods(vm: &mut Vm) -> Value {
+    Value::Table(vm.lib_table(&TIMER_META))
 }

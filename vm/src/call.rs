@@ -129,6 +129,11 @@ impl Vm {
             }
             0
         };
+        if th.frames.capacity() == 0 {
+            // Most threads stay shallow (an idle process: one Lua frame and
+            // the native it waits in): start with room for two.
+            th.frames.reserve_exact(2);
+        }
         th.frames.push(Frame {
             func,
             base,
@@ -211,6 +216,11 @@ impl Vm {
         let th = self.cur.get_mut();
         if th.frames.len() >= MAX_FRAMES + self.error_handling * 100 {
             return Err(self.stack_overflow());
+        }
+        if th.frames.capacity() == 0 {
+            // Most threads stay shallow (an idle process: one Lua frame and
+            // the native it waits in): start with room for two.
+            th.frames.reserve_exact(2);
         }
         th.frames.push(Frame {
             func,

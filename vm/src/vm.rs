@@ -62,10 +62,6 @@ pub struct Vm {
     pub hook_skip: bool,
     /// Frame index of the running hook function (getinfo names it `hook`).
     pub hook_frame: Option<usize>,
-    /// The source string of the chunk being run (for `currentline` users).
-    pub script_name: Option<String>,
-    /// Seed for `math.random` (per process).
-    pub rng_state: Cell<[u64; 4]>,
     /// Extension slot for the embedding (the process runtime's state); the
     /// collector marks the values it reports as roots.
     pub ext: Option<Box<dyn Extension>>,
@@ -119,13 +115,6 @@ impl Vm {
             in_hook: false,
             hook_skip: false,
             hook_frame: None,
-            script_name: None,
-            rng_state: Cell::new([
-                0x9E3779B97F4A7C15,
-                0xBF58476D1CE4E5B9,
-                0x94D049BB133111EB,
-                1,
-            ]),
             ext: None,
             blocked: false,
             libs: Vec::new(),
