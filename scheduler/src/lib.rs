@@ -2,6 +2,7 @@
 //! message copying between heaps, timers, links and monitors.
 pub mod error_value;
 pub mod message;
+pub mod blocking;
 pub mod channel;
 pub mod local;
 pub mod msgobj;

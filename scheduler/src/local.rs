@@ -94,6 +94,8 @@ pub struct Local {
     pub monitoring: SparseMap<u64, ()>,
     /// `process.exec` calls waiting for a child's exit.
     pub exec_waiters: SparseMap<u64, Waiter>,
+    /// Calls parked on blocking-pool jobs, by job id.
+    pub io_waiters: SparseMap<u64, (Waiter, crate::blocking::Finish)>,
     pub trap_links: bool,
     /// The process this state belongs to, and its runtime.
     pub me: Option<Arc<ProcessHandle>>,
@@ -188,6 +190,7 @@ impl Local {
             timers: SparseMap::default(),
             monitoring: SparseMap::default(),
             exec_waiters: SparseMap::default(),
+            io_waiters: SparseMap::default(),
             trap_links: false,
             me: None,
             rt: None,
@@ -601,6 +604,15 @@ fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<Ex
             let mut r = ExitResult::failed(Message::error(e));
             r.report = Some((reason, String::new()));
             return Some(r);
+        }
+        Signal::IoDone { id, result } => {
+            if let Some((w, finish)) = l.io_waiters.remove(&id) {
+                let wake = match finish(vm, result) {
+                    Ok(v) => Wake::Vals(v),
+                    Err(m) => Wake::Error(m),
+                };
+                local(vm).expect("process state").wake(w, wake);
+            }
         }
         Signal::Timer { id } => {
             let now = crate::timer::unix_nanos();

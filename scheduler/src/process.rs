@@ -25,6 +25,11 @@ pub enum Signal {
     /// `process.terminate`: end now.
     Kill { reason: String },
     Timer { id: u64 },
+    /// A blocking-pool job finished (blocking.rs).
+    IoDone {
+        id: u64,
+        result: Box<dyn std::any::Any + Send>,
+    },
 }
 
 /// How a process ended, as monitors and links see it.

@@ -76,6 +76,8 @@ pub struct Runtime {
     pub timers: Timers,
     /// Blocking-pool jobs in flight (they may wake a process).
     pub io_pending: AtomicUsize,
+    pub(crate) pool: Arc<crate::blocking::Pool>,
+    next_io: AtomicU64,
     shutdown: AtomicBool,
     end: Mutex<Option<MainEnd>>,
     end_cv: Condvar,
@@ -107,6 +109,8 @@ impl Runtime {
             workers: workers.max(1),
             timers: Timers::default(),
             io_pending: AtomicUsize::new(0),
+            pool: Arc::new(crate::blocking::Pool::default()),
+            next_io: AtomicU64::new(1),
             shutdown: AtomicBool::new(false),
             end: Mutex::new(None),
             end_cv: Condvar::new(),
@@ -559,6 +563,11 @@ impl Runtime {
         if let Some(end) = report {
             self.finish(end);
         }
+    }
+
+    /// A fresh id for a blocking-pool job.
+    pub fn next_io_id(&self) -> u64 {
+        self.next_io.fetch_add(1, Ordering::Relaxed)
     }
 
     // ----- the process API ---------------------------------------------
