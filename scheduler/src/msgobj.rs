@@ -6,21 +6,38 @@
 
 use crate::message::{self, Message};
 use crate::process::{ExitResult, pid_string};
-use wlua_vm::{Gc, Table, Value, Vm};
+use wlua_vm::{Gc, Table, Vals, Value, Vm};
 
 /// Registry keys of the metatables of Message and Payload objects.
 pub const MESSAGE_META_KEY: &str = "wlua.message";
 pub const PAYLOAD_META_KEY: &str = "wlua.payload";
 
-/// The Rust side of a Message object; its payload values live in the
-/// userdata's user value (a sequence with `n`).
+/// The Rust side of a Message object: its topic (a string value), its
+/// sender, and its payload values, all in the receiver's heap.
 pub struct MsgObj {
-    pub topic: String,
+    pub topic: Value,
     pub from: Option<u64>,
+    pub vals: Vals,
 }
 
-/// The Rust side of a Payload object; the values live in the user value.
-pub struct PayloadObj;
+/// The Rust side of a Payload object: the payload values.
+pub struct PayloadObj {
+    pub vals: Vals,
+}
+
+// SAFETY: the values point into the heap that owns the userdata; they
+// move between threads only with that heap's Vm.
+unsafe impl Send for MsgObj {}
+unsafe impl Send for PayloadObj {}
+
+fn trace_msg(data: &dyn std::any::Any, mark: &mut dyn FnMut(Value)) {
+    if let Some(m) = data.downcast_ref::<MsgObj>() {
+        mark(m.topic);
+        m.vals.iter().for_each(|v| mark(*v));
+    } else if let Some(p) = data.downcast_ref::<PayloadObj>() {
+        p.vals.iter().for_each(|v| mark(*v));
+    }
+}
 
 fn meta(vm: &mut Vm, key: &str) -> Option<Gc<Table>> {
     match vm.raw_get_str(vm.registry, key) {
@@ -29,39 +46,17 @@ fn meta(vm: &mut Vm, key: &str) -> Option<Gc<Table>> {
     }
 }
 
-/// A sequence table `{v1, ..., n = #vals}` holding payload values.
-pub fn pack(vm: &mut Vm, vals: &[Value]) -> Value {
-    let t = vm.new_table_sized(vals.len(), 1);
-    for (i, v) in vals.iter().enumerate() {
-        t.get_mut().set_int(i as i64 + 1, *v);
-    }
-    vm.raw_set_str(t, "n", Value::Int(vals.len() as i64));
-    Value::Table(t)
-}
-
 pub fn new_message(vm: &mut Vm, from: Option<u64>, topic: &str, payload: &Message) -> Value {
     let vals = message::decode(vm, payload);
-    let packed = pack(vm, &vals);
+    let topic = vm.new_str(topic);
     let meta = meta(vm, MESSAGE_META_KEY);
-    let obj = MsgObj {
-        topic: topic.to_string(),
-        from,
-    };
-    let u = vm.new_userdata(Box::new(obj), meta);
-    if let Value::UserData(g) = u {
-        g.get_mut().user_value = packed;
-    }
-    u
+    vm.new_userdata_traced(Box::new(MsgObj { topic, from, vals }), meta, trace_msg)
 }
 
-/// A Payload object over a packed value sequence.
-pub fn new_payload(vm: &mut Vm, packed: Value) -> Value {
+/// A Payload object over some values.
+pub fn new_payload(vm: &mut Vm, vals: Vals) -> Value {
     let meta = meta(vm, PAYLOAD_META_KEY);
-    let u = vm.new_userdata(Box::new(PayloadObj), meta);
-    if let Value::UserData(g) = u {
-        g.get_mut().user_value = packed;
-    }
-    u
+    vm.new_userdata_traced(Box::new(PayloadObj { vals }), meta, trace_msg)
 }
 
 /// An event table for the events channel.

@@ -21,6 +21,10 @@ use std::time::{Duration, Instant};
 use wlua_vm::proto::Proto;
 use wlua_vm::{Value, Vm};
 
+/// Checks for work an idle worker makes before it parks (half spinning,
+/// half yielding the thread).
+const SPIN_ROUNDS: u32 = 200;
+
 /// Reductions a process runs before it is preempted.
 pub const SLICE: i64 = 4000;
 /// Stack of each worker thread (natives such as `load` and the pattern
@@ -64,7 +68,7 @@ thread_local! {
 
 pub struct Runtime {
     injector: Injector<Arc<ProcessHandle>>,
-    stealers: Mutex<Vec<Stealer<Arc<ProcessHandle>>>>,
+    stealers: std::sync::OnceLock<Vec<Stealer<Arc<ProcessHandle>>>>,
     shards: Vec<Mutex<HashMap<u64, Arc<ProcessHandle>>>>,
     names: Mutex<HashMap<String, u64>>,
     next_id: AtomicU64,
@@ -98,7 +102,7 @@ impl Runtime {
     pub fn new(workers: usize, boot: Box<Boot>) -> Arc<Runtime> {
         Arc::new(Runtime {
             injector: Injector::new(),
-            stealers: Mutex::new(Vec::new()),
+            stealers: std::sync::OnceLock::new(),
             shards: (0..SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
             names: Mutex::new(HashMap::new()),
             next_id: AtomicU64::new(1),
@@ -157,15 +161,10 @@ impl Runtime {
     }
 
     fn start_threads(self: &Arc<Self>) {
-        let mut queues = Vec::new();
-        {
-            let mut st = self.stealers.lock().unwrap_or_else(|e| e.into_inner());
-            for _ in 0..self.workers {
-                let w = Worker::new_fifo();
-                st.push(w.stealer());
-                queues.push(w);
-            }
-        }
+        let queues: Vec<_> = (0..self.workers).map(|_| Worker::new_fifo()).collect();
+        let _ = self
+            .stealers
+            .set(queues.iter().map(|w| w.stealer()).collect());
         for (i, q) in queues.into_iter().enumerate() {
             let rt = self.clone();
             let _ = std::thread::Builder::new()
@@ -262,8 +261,7 @@ impl Runtime {
         if !self.injector.is_empty() {
             return true;
         }
-        let st = self.stealers.lock().unwrap_or_else(|e| e.into_inner());
-        st.iter().any(|s| !s.is_empty())
+        self.stealers.get().is_some_and(|st| st.iter().any(|s| !s.is_empty()))
     }
 
     fn find_work(&self, me: usize, local: &Worker<Arc<ProcessHandle>>) -> Option<Arc<ProcessHandle>> {
@@ -290,11 +288,7 @@ impl Runtime {
                 Steal::Retry => retry = true,
                 Steal::Empty => {}
             }
-            let stealers: Vec<_> = self
-                .stealers
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .clone();
+            let stealers: &[Stealer<_>] = self.stealers.get().map_or(&[], |v| v);
             for (i, s) in stealers.iter().enumerate() {
                 if i == me {
                     continue;
@@ -324,9 +318,34 @@ impl Runtime {
             });
             match p {
                 Some(p) => self.run_process(p),
-                None => self.park(),
+                None => {
+                    if !self.spin_for_work() {
+                        self.park();
+                    }
+                }
             }
         }
+    }
+
+    /// Spins briefly, then yields, watching for work: a process woken by
+    /// a message from another worker is usually queued within
+    /// microseconds, and sleeping on the condition variable (then being
+    /// woken by a system call) costs more than that. Bounded: an idle
+    /// worker ends up parked.
+    fn spin_for_work(&self) -> bool {
+        for i in 0..SPIN_ROUNDS {
+            if self.has_work() || self.shutdown.load(Ordering::Relaxed) {
+                return true;
+            }
+            if i < SPIN_ROUNDS / 2 {
+                for _ in 0..64 {
+                    std::hint::spin_loop();
+                }
+            } else {
+                std::thread::yield_now();
+            }
+        }
+        false
     }
 
     fn park(&self) {

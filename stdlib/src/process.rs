@@ -655,8 +655,7 @@ fn check_obj<T: 'static>(vm: &Vm, args: &Vals, what: &str) -> Result<(Gc<UserDat
 
 fn msg_topic(vm: &mut Vm, args: Vals) -> NResult {
     let (_, m) = check_obj::<MsgObj>(vm, &args, "message")?;
-    let s = str_value(vm, &m.topic);
-    rets![s]
+    rets![m.topic]
 }
 
 fn msg_from(vm: &mut Vm, args: Vals) -> NResult {
@@ -671,25 +670,15 @@ fn msg_from(vm: &mut Vm, args: Vals) -> NResult {
 }
 
 fn msg_payload(vm: &mut Vm, args: Vals) -> NResult {
-    let (u, _) = check_obj::<MsgObj>(vm, &args, "message")?;
-    let packed = u.get().user_value;
-    let p = msgobj::new_payload(vm, packed);
+    let (_, m) = check_obj::<MsgObj>(vm, &args, "message")?;
+    let vals = m.vals.clone();
+    let p = msgobj::new_payload(vm, vals);
     rets![p]
 }
 
 fn payload_data(vm: &mut Vm, args: Vals) -> NResult {
-    let (u, _) = check_obj::<PayloadObj>(vm, &args, "payload")?;
-    let mut out = Vals::new();
-    if let Value::Table(t) = u.get().user_value {
-        let n = match vm.raw_get_str(t, "n") {
-            Value::Int(n) => n,
-            _ => 0,
-        };
-        for i in 1..=n {
-            out.push(t.get().get_int(i));
-        }
-    }
-    Ok(Ret::Vals(out))
+    let (_, p) = check_obj::<PayloadObj>(vm, &args, "payload")?;
+    Ok(Ret::Vals(p.vals.clone()))
 }
 
 fn payload_format(vm: &mut Vm, args: Vals) -> NResult {
