@@ -25,6 +25,11 @@ use wlua_vm::{Value, Vm};
 /// half yielding the thread).
 const SPIN_ROUNDS: u32 = 200;
 
+/// The least heap growth between collections in a spawned process (the
+/// main process keeps the interpreter's 256 KB): many small processes must
+/// not each sit on a large pile of garbage.
+const SPAWNED_GC_MIN: usize = 8 * 1024;
+
 /// Reductions a process runs before it is preempted.
 pub const SLICE: i64 = 4000;
 /// Stack of each worker thread (natives such as `load` and the pattern
@@ -493,6 +498,7 @@ impl Runtime {
         };
         let (mut vm, f) = (self.boot)(&init.code)
             .map_err(|e| ExitResult::failed(Message::error(boot_error(e))))?;
+        vm.heap.set_min_threshold(SPAWNED_GC_MIN);
         let args = message::decode(&mut vm, &init.args);
         let seed = self.next_seed();
         match &init.code {

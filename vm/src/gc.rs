@@ -296,6 +296,10 @@ pub struct Heap {
     pub stopped: bool,
     /// Debt saved while the heap is not running on a thread.
     saved_debt: usize,
+    /// The least growth that triggers a cycle. Spawned processes use a
+    /// small one: ten thousand processes each keeping 256 KB of garbage
+    /// would hold gigabytes.
+    pub min_threshold: usize,
     /// Pause percentage (collectgarbage "setpause"), 200 as the reference.
     pub pause: usize,
     pub stepmul: usize,
@@ -324,11 +328,18 @@ impl Heap {
             weak: Vec::new(),
             live: 0,
             threshold: 256 * 1024,
+            min_threshold: 256 * 1024,
             stopped: false,
             saved_debt: 0,
             pause: 200,
             stepmul: 200,
         }
+    }
+
+    /// Sets the least growth between cycles (and the first cycle's).
+    pub fn set_min_threshold(&mut self, bytes: usize) {
+        self.min_threshold = bytes;
+        self.threshold = bytes;
     }
 
     /// Objects the heap holds (footprint measurements).
@@ -591,7 +602,7 @@ impl Heap {
         // live size (the debt counts only growth), as the reference paces.
         self.threshold = (live / 100 * self.pause)
             .saturating_sub(live)
-            .max(256 * 1024);
+            .max(self.min_threshold);
     }
 
     /// Takes every object with a pending finalizer, for `lua_close`.
