@@ -514,6 +514,39 @@ fn drain_signals(vm: &mut Vm) -> Option<ExitResult> {
     }
 }
 
+/// From a running native: moves what the mailbox holds into the
+/// process's channels now (a poll must see messages already sent). A
+/// signal that would end the process is left, with those after it, for
+/// the scheduler to handle at the next step. Returns whether anything was
+/// delivered.
+pub fn poll_signals(vm: &mut Vm) -> bool {
+    let Some(l) = local(vm) else {
+        return false;
+    };
+    let Some(me) = l.me.clone() else {
+        return false;
+    };
+    let mut batch = me.take_signals();
+    let mut any = false;
+    while let Some(sig) = batch.pop_front() {
+        let l = local(vm).expect("process state");
+        let fatal = match &sig {
+            Signal::Kill { .. } => true,
+            Signal::LinkDown { result, .. } => result.abnormal && !l.trap_links,
+            _ => false,
+        };
+        if fatal {
+            batch.push_front(sig);
+            me.requeue_front(batch);
+            return any;
+        }
+        any = true;
+        // Only fatal signals end the process, and they are left above.
+        let _ = handle_signal(vm, &me, sig);
+    }
+    any
+}
+
 fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<ExitResult> {
     let l = local(vm).expect("process state");
     match sig {

@@ -148,6 +148,16 @@ impl ProcessHandle {
         std::mem::take(&mut *self.mailbox.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
+    /// Puts signals back at the head of the mailbox (in order), and makes
+    /// sure the running process looks at them again before it idles.
+    pub fn requeue_front(&self, mut sigs: VecDeque<Signal>) {
+        let mut mb = self.mailbox.lock().unwrap_or_else(|e| e.into_inner());
+        sigs.extend(mb.drain(..));
+        *mb = sigs;
+        drop(mb);
+        self.notify();
+    }
+
     /// Drops a link if present (true when it was there).
     pub fn remove_link(&self, other: u64) -> bool {
         let mut r = self.rel.lock().unwrap_or_else(|e| e.into_inner());

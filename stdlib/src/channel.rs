@@ -169,35 +169,49 @@ fn select(vm: &mut Vm, args: Vals) -> NResult {
     }
     let key = vm.new_str("default");
     let has_default = t.get().get(key).truthy();
+    need_local(vm)?;
+    // With `default`, a runtime channel (the inbox, events...) is first
+    // brought up to date with what has arrived in the mailbox, so a poll
+    // sees messages already sent (Erlang's `receive ... after 0`).
+    let polls_runtime = has_default
+        && cases
+            .iter()
+            .any(|(c, _)| ch::as_chan(c).is_some_and(|c| c.owner != Owner::User));
+    for attempt in 0..2 {
+        if attempt == 1 && !(polls_runtime && local::poll_signals(vm)) {
+            break;
+        }
+        let l = need_local(vm)?;
+        let mut ready: smallvec::SmallVec<[usize; 8]> = smallvec::SmallVec::new();
+        for (i, (chv, send)) in cases.iter().enumerate() {
+            let c = ch::as_chan(chv).expect("case channel");
+            let ok = match send {
+                Some(_) => ch::send_ready(l, c),
+                None => ch::recv_ready(l, c),
+            };
+            if ok {
+                ready.push(i);
+            }
+        }
+        if !ready.is_empty() {
+            let pick = ready[l.random_below(ready.len())];
+            let (chv, send) = cases[pick];
+            let c = ch::as_chan(&chv).expect("case channel");
+            let done = match send {
+                Some(v) => match ch::try_send(l, chv, c, v) {
+                    Err(()) => return Err(LuaError::msg(ch::SEND_ON_CLOSED)),
+                    Ok(true) => Some((v, true)),
+                    Ok(false) => None,
+                },
+                None => ch::try_recv(l, chv, c),
+            };
+            if let Some((v, ok)) = done {
+                let r = local::select_result(vm, Some(pick as u32), chv, v, ok);
+                return rets![r];
+            }
+        }
+    }
     let l = need_local(vm)?;
-    let mut ready: smallvec::SmallVec<[usize; 8]> = smallvec::SmallVec::new();
-    for (i, (chv, send)) in cases.iter().enumerate() {
-        let c = ch::as_chan(chv).expect("case channel");
-        let ok = match send {
-            Some(_) => ch::send_ready(l, c),
-            None => ch::recv_ready(l, c),
-        };
-        if ok {
-            ready.push(i);
-        }
-    }
-    if !ready.is_empty() {
-        let pick = ready[l.random_below(ready.len())];
-        let (chv, send) = cases[pick];
-        let c = ch::as_chan(&chv).expect("case channel");
-        let done = match send {
-            Some(v) => match ch::try_send(l, chv, c, v) {
-                Err(()) => return Err(LuaError::msg(ch::SEND_ON_CLOSED)),
-                Ok(true) => Some((v, true)),
-                Ok(false) => None,
-            },
-            None => ch::try_recv(l, chv, c),
-        };
-        if let Some((v, ok)) = done {
-            let r = local::select_result(vm, Some(pick as u32), chv, v, ok);
-            return rets![r];
-        }
-    }
     if has_default {
         let r = vm.new_table_sized(0, 2);
         vm.raw_set_str(r, "default", Value::Bool(true));
