@@ -326,13 +326,13 @@ fn build_req(vm: &mut Vm, method: String, url: String, opts: Value) -> Result<Re
     if let Some(t) = timeout_of(vm, tv)? {
         r.timeout = t;
     }
-    if matches!(field(vm, "follow_redirects"), Value::Bool(false)) {
-        r.redirects = 0;
-    }
     match field(vm, "max_redirects") {
         Value::Nil => {}
-        Value::Int(n) if (0..=100).contains(&n) => r.redirects = r.redirects.min(n as u32),
+        Value::Int(n) if (0..=100).contains(&n) => r.redirects = n as u32,
         _ => return Err("max_redirects must be an integer from 0 to 100".into()),
+    }
+    if matches!(field(vm, "follow_redirects"), Value::Bool(false)) {
+        r.redirects = 0;
     }
     match field(vm, "max_response_body") {
         Value::Nil | Value::Int(0) => {}
@@ -394,7 +394,8 @@ fn canonical(name: &str) -> String {
 fn perform(r: Req) -> Result<Resp, HttpErr> {
     let agent = ureq::AgentBuilder::new()
         .timeout(r.timeout)
-        .redirects(r.redirects)
+        // ureq fails on reaching its limit; ours is how many to follow.
+        .redirects(if r.redirects == 0 { 0 } else { r.redirects + 1 })
         .build();
     let mut q = agent.request(&r.method, &r.url);
     for (k, v) in &r.query {
@@ -413,7 +414,8 @@ fn perform(r: Req) -> Result<Resp, HttpErr> {
             let (kind, retryable) = classify(&t);
             return Err(HttpErr {
                 kind,
-                msg: format!("{} {}: {}", r.method, r.url, t),
+                // ureq's text names the URL.
+                msg: format!("{} {}", r.method, t),
                 retryable,
             });
         }
