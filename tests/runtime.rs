@@ -114,6 +114,9 @@ fn run_script(script: &Path) -> Result<(), Failed> {
         .env("PATH", "/usr/bin:/bin")
         .env("HOME", "/nonexistent")
         .env("LC_ALL", "C")
+        // The one variable scripts may read: a PostgreSQL DSN for the sql
+        // tests (.ci/run starts a server and sets it).
+        .envs(std::env::var("WLUA_TEST_POSTGRES").ok().map(|d| ("WLUA_TEST_POSTGRES", d)))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -7,12 +7,14 @@ pub mod coroutine;
 pub mod debug;
 pub mod dump;
 pub mod errors;
+pub mod http_client;
 pub mod io;
 pub mod load;
 pub mod math;
 pub mod os;
 pub mod package;
 pub mod process;
+pub mod sql;
 pub mod string;
 pub mod table;
 pub mod time;
@@ -62,7 +64,7 @@ fn static_names() -> Vec<&'static [u8]> {
     }
     let mut out = Vec::new();
     let mut seen = Vec::new();
-    for t in [&base::GLOBALS, &REGISTRY, &string::META, &time::LIB] {
+    for t in [&base::GLOBALS, &REGISTRY, &string::META, &time::LIB, &sql::LIB, &http_client::LIB] {
         walk(t, &mut out, &mut seen);
     }
     out.extend(
@@ -88,6 +90,10 @@ static REGISTRY: Template = Template {
         (wlua_sched::msgobj::MESSAGE_META_KEY, TValue::Lib(&process::MESSAGE_META)),
         (wlua_sched::msgobj::PAYLOAD_META_KEY, TValue::Lib(&process::PAYLOAD_META)),
         (time::TIMER_META_KEY, TValue::Lib(&time::TIMER_META)),
+        (sql::DB_META_KEY, TValue::Lib(&sql::DB_META)),
+        (sql::STMT_META_KEY, TValue::Lib(&sql::STMT_META)),
+        (sql::TX_META_KEY, TValue::Lib(&sql::TX_META)),
+        (http_client::RESPONSE_META_KEY, TValue::Lib(&http_client::RESPONSE_META)),
     ],
     init: None,
 };

@@ -81,6 +81,8 @@ pub static PRELOAD: Template = Template {
     name: "package.preload",
     entries: &[
         ("time", TValue::Fn(crate::time::loader)),
+        ("sql", TValue::Fn(crate::sql::loader)),
+        ("http_client", TValue::Fn(crate::http_client::loader)),
         ("supervisor", TValue::Fn(crate::load_builtin_lua)),
     ],
     init: None,
