@@ -1,6 +1,7 @@
 //! The `wlua` library: the run and check entry points used by the CLI and
-//! the tests. A runtime here is one VM (one process) with the standard
-//! library opened; the scheduler joins in with the processes issue.
+//! the tests. A run is a main process (one VM with the standard library
+//! opened) on the process runtime; the REPL (repl.rs) keeps one runtime
+//! for a whole session.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use wlua_sched::runtime::{Code, MainEnd, Runtime};
@@ -42,6 +43,75 @@ pub fn set_script(path: &str) {
     wlua_stdlib::package::set_script_dir(path);
 }
 
+/// Sets the run's sandbox profile: the names denied by `wlua.toml` in
+/// `dir` (the main script's directory, or the current one), then those
+/// given with `--deny` (call before creating VMs). An unreadable or
+/// malformed `wlua.toml` is an error; a missing one is not.
+pub fn set_sandbox(dir: &std::path::Path, cli_deny: &[String]) -> Result<(), String> {
+    use wlua_stdlib::sandbox::Denied;
+    let mut list = Vec::new();
+    let file = dir.join("wlua.toml");
+    match std::fs::read_to_string(&file) {
+        Ok(text) => {
+            for name in project_denies(&text).map_err(|e| format!("{}: {}", file.display(), e))? {
+                list.push(Denied {
+                    name,
+                    source: "wlua.toml".into(),
+                });
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(format!("{}: {}", file.display(), e)),
+    }
+    for name in cli_deny.iter().flat_map(|n| n.split(',')) {
+        let name = name.trim();
+        if !name.is_empty() && !list.iter().any(|d: &Denied| d.name == name) {
+            list.push(Denied {
+                name: name.to_string(),
+                source: "--deny".into(),
+            });
+        }
+    }
+    if !list.is_empty() {
+        wlua_stdlib::sandbox::set_denied(list);
+    }
+    Ok(())
+}
+
+/// The `[sandbox] deny` list of a `wlua.toml`.
+fn project_denies(text: &str) -> Result<Vec<String>, String> {
+    let doc: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| e.message().to_string())?;
+    let Some(sb) = doc.get("sandbox") else {
+        return Ok(Vec::new());
+    };
+    let sb = sb.as_table().ok_or("[sandbox] must be a table")?;
+    for key in sb.keys() {
+        if key != "deny" {
+            return Err(format!(
+                "unknown key '{key}' in [sandbox] (expected 'deny')"
+            ));
+        }
+    }
+    let Some(deny) = sb.get("deny") else {
+        return Ok(Vec::new());
+    };
+    let arr = deny
+        .as_array()
+        .ok_or("sandbox.deny must be an array of names")?;
+    arr.iter()
+        .map(|v| {
+            v.as_str().map(str::to_owned).ok_or_else(|| {
+                format!(
+                    "sandbox.deny: expected a name (string), found {}",
+                    v.type_str()
+                )
+            })
+        })
+        .collect()
+}
+
 fn workers() -> usize {
     match WORKERS.load(Ordering::Relaxed) {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -80,6 +150,39 @@ pub fn run_function(vm: &mut Vm, f: Value, args: &[Value]) -> Outcome {
             traceback: String::new(),
         },
     }
+}
+
+/// For an error message `file:line: msg` whose file can be read: that
+/// source line and a caret line under it, rustc-style. The column is not
+/// known, so the carets underline the line from its first non-blank
+/// character. `None` when the message names no readable file and line.
+pub fn source_snippet(message: &str) -> Option<String> {
+    let first = message.lines().next()?;
+    for (i, _) in first.match_indices(':').filter(|(i, _)| *i > 0) {
+        let rest = &first[i + 1..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || rest.as_bytes().get(digits) != Some(&b':') {
+            continue;
+        }
+        let Ok(line_no) = rest[..digits].parse::<usize>() else {
+            continue;
+        };
+        let Ok(src) = std::fs::read(&first[..i]) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&src);
+        let line = text.lines().nth(line_no.checked_sub(1)?)?.trim_end();
+        let line = line.replace('\t', "    ");
+        let indent = line.len() - line.trim_start().len();
+        let width = line_no.to_string().len();
+        let pad = " ".repeat(width);
+        return Some(format!(
+            "{pad} |\n{line_no} | {line}\n{pad} | {}{}\n",
+            " ".repeat(indent),
+            "^".repeat((line.len() - indent).max(1))
+        ));
+    }
+    None
 }
 
 /// Loads and runs source text; compile errors come back as `Error`.
@@ -153,73 +256,4 @@ pub mod check {
     }
 }
 
-pub mod repl {
-    //! A minimal interactive loop (line editing and history come with the
-    //! REPL issue): expressions are printed, incomplete chunks continue on
-    //! the next line as lua.c detects them (a syntax error at `<eof>`).
-
-    use std::io::{BufRead, Write};
-    use wlua_vm::{Value, Vm};
-
-    pub fn run(vm: &mut Vm) {
-        let stdin = std::io::stdin();
-        let mut buf = String::new();
-        loop {
-            print!("{}", if buf.is_empty() { "> " } else { ">> " });
-            let _ = std::io::stdout().flush();
-            let mut line = String::new();
-            match stdin.lock().read_line(&mut line) {
-                Ok(0) | Err(_) => break,
-                Ok(_) => {}
-            }
-            let line = line.trim_end_matches(['\n', '\r']);
-            if buf.is_empty() {
-                buf = line
-                    .strip_prefix('=')
-                    .map(|r| format!("return {}", r))
-                    .unwrap_or_else(|| line.to_string());
-            } else {
-                buf.push('\n');
-                buf.push_str(line);
-            }
-            let as_expr = format!("return {}", buf);
-            let f = match wlua_stdlib::load::load_chunk(vm, as_expr.as_bytes(), "=stdin", "t", None)
-            {
-                Ok(f) => f,
-                Err(_) => {
-                    match wlua_stdlib::load::load_chunk(vm, buf.as_bytes(), "=stdin", "t", None) {
-                        Ok(f) => f,
-                        Err(msg) => {
-                            let msg = String::from_utf8_lossy(&msg);
-                            if msg.ends_with("<eof>") {
-                                continue;
-                            }
-                            eprintln!("{}", msg);
-                            buf.clear();
-                            continue;
-                        }
-                    }
-                }
-            };
-            buf.clear();
-            match vm.call(f, &[]) {
-                Ok(vals) => {
-                    if !vals.is_empty() {
-                        let print = vm.get_global("print");
-                        let v: Vec<Value> = vals.to_vec();
-                        if let Err(e) = vm.call(print, &v) {
-                            let v = vm.error_value(e);
-                            eprintln!("{}", crate::error_message(vm, v));
-                        }
-                    }
-                }
-                Err(e) => {
-                    let v = vm.error_value(e);
-                    eprintln!("{}", crate::error_message(vm, v));
-                }
-            }
-            wlua_stdlib::io::flush_all();
-        }
-        println!();
-    }
-}
+pub mod repl;

@@ -1,5 +1,6 @@
 //! The `wlua` command: run a script (as `lua` does), `-e` chunks, stdin,
-//! and `wlua check` for the type checker.
+//! the interactive REPL (src/repl.rs), and `wlua check` for the type
+//! checker. Options for the sandbox come from `--deny` and `wlua.toml`.
 
 use clap::{Parser, Subcommand};
 
@@ -16,6 +17,11 @@ use wlua_vm::{Value, Vm};
 #[command(
     name = "wlua",
     about = "A Lua 5.3 runtime with gradual types and green processes",
+    long_about = "A Lua 5.3 runtime with gradual types and green processes.\n\n\
+        With a script, runs it as the main process. With no script and a terminal on \
+        standard input, starts an interactive session; otherwise runs standard input \
+        as a script. A wlua.toml beside the script (or in the current directory) may \
+        deny libraries and modules: [sandbox] deny = [\"io\", \"os.execute\"].",
     disable_version_flag = true,
     args_conflicts_with_subcommands = true
 )]
@@ -35,6 +41,11 @@ struct Cli {
     /// Scheduler worker threads for processes (default: one per core).
     #[arg(long = "workers", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     workers: Option<u16>,
+    /// Deny a library, library function or module to the program
+    /// (`io`, `os.execute`, `sql`): using it raises an error naming it.
+    /// Repeatable; adds to the `[sandbox] deny` list of wlua.toml.
+    #[arg(long = "deny", value_name = "NAME[,NAME]", action = clap::ArgAction::Append)]
+    deny: Vec<String>,
     /// Print the compiled bytecode of the script instead of running it.
     #[arg(long = "dump-bytecode")]
     dump: bool,
@@ -51,9 +62,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Type-check files in the typed dialect without running them.
+    /// Check files for errors without running them (syntax now; the typed
+    /// dialect's checks with the type checker).
     Check {
-        /// Files or directories (recursing into *.lua).
+        /// Files or directories to check (directories are searched for *.lua
+        /// recursively). Exit status: 0 clean, 1 errors found, 2 usage or I/O
+        /// failure.
         paths: Vec<String>,
     },
 }
@@ -67,10 +81,15 @@ fn report(outcome: Outcome) -> Result<(), i32> {
         Outcome::Error { message, traceback } => {
             wlua_stdlib::io::flush_all();
             // Load errors have no traceback (lua.c reports them directly).
-            if traceback.is_empty() {
-                eprintln!("wlua: {}", message);
-            } else {
-                eprintln!("wlua: {}\n{}", message, traceback);
+            eprintln!("wlua: {}", message);
+            use std::io::IsTerminal;
+            if std::io::stderr().is_terminal() {
+                if let Some(snippet) = wlua::source_snippet(&message) {
+                    eprint!("{}", snippet);
+                }
+            }
+            if !traceback.is_empty() {
+                eprintln!("{}", traceback);
             }
             Err(1)
         }
@@ -98,9 +117,18 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
         wlua::set_workers(n as usize);
     }
     // Before any VM exists: every process's package.path searches the
-    // script's directory.
-    if let Some(script) = cli.script.first().filter(|s| *s != "-") {
+    // script's directory, and every process follows the sandbox profile.
+    let script_file = cli.script.first().filter(|s| *s != "-");
+    if let Some(script) = script_file {
         wlua::set_script(script);
+    }
+    let project_dir = script_file
+        .and_then(|s| std::path::Path::new(s).parent())
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    if let Err(msg) = wlua::set_sandbox(project_dir, &cli.deny) {
+        eprintln!("wlua: {}", msg);
+        return Err(1);
     }
     let mut vm = new_vm();
     // Position of the script in argv (for `arg`), or the end.
@@ -154,19 +182,26 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
             file: true,
             base_level: 1,
         };
-        match wlua_stdlib::load::load_chunk_opts(&mut vm, &src.0, &src.1, "bt", None, opts) {
+        let r = match wlua_stdlib::load::load_chunk_opts(&mut vm, &src.0, &src.1, "bt", None, opts)
+        {
             Ok(f) => report(run_function(&mut vm, f, &args)),
             Err(message) => report(Outcome::Error {
                 message: String::from_utf8_lossy(&message).into_owned(),
                 traceback: String::new(),
             }),
+        };
+        // `-i script`: the session follows the script, with its globals.
+        if r.is_ok() && cli.interactive {
+            println!("{}", VERSION);
+            report(wlua::repl::run(&mut vm))
+        } else {
+            r
         }
     } else if cli.exec.is_empty() && !cli.version || cli.interactive {
         use std::io::IsTerminal;
         if std::io::stdin().is_terminal() || cli.interactive {
             println!("{}", VERSION);
-            wlua::repl::run(&mut vm);
-            Ok(())
+            report(wlua::repl::run(&mut vm))
         } else {
             match wlua_stdlib::load::read_source(None) {
                 Ok((src, name)) => report(run_source(&mut vm, &src, &name, &[])),

@@ -14,6 +14,7 @@ pub mod math;
 pub mod os;
 pub mod package;
 pub mod process;
+pub mod sandbox;
 pub mod sql;
 pub mod string;
 pub mod table;
@@ -35,6 +36,7 @@ pub fn open_libs(vm: &mut Vm) {
     let mt = vm.lib_table(&string::META);
     let empty = vm.new_str("");
     vm.set_metatable(&empty, Some(mt));
+    sandbox::apply(vm);
 }
 
 /// Shares the names of every library template among all heaps

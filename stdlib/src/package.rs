@@ -302,6 +302,10 @@ fn searcher_croot(vm: &mut Vm, args: Vals) -> NResult {
 
 fn require(vm: &mut Vm, args: Vals) -> NResult {
     let name = check_str(vm, &args, 0)?;
+    // Before package.loaded: a denied standard library is loaded already.
+    if let Some(d) = crate::sandbox::denied_module(&name.get().to_str_lossy()) {
+        return Err(crate::sandbox::module_error(&name.get().to_str_lossy(), d));
+    }
     let loaded = loaded_table(vm);
     let have = loaded.get().get(Value::Str(name));
     if have.truthy() {
