@@ -357,7 +357,15 @@ fn terminate(vm: &mut Vm, args: Vals) -> NResult {
         Ok(id) => id,
         Err(m) => return fail(vm, "NOT_FOUND", &m),
     };
-    let reason = format!("terminated by {}", pid_string(c.me.id));
+    // An optional reason (beyond the spec, as Erlang's exit/2) goes into
+    // the error the observers see.
+    let reason = match arg(&args, 1) {
+        Value::Nil => format!("terminated by {}", pid_string(c.me.id)),
+        _ => {
+            let r = args::check_str(vm, &args, 1)?.get().to_str_lossy().into_owned();
+            format!("terminated by {}: {}", pid_string(c.me.id), r)
+        }
+    };
     if to == c.me.id {
         return Err(LuaError::Value(new_error(vm, "CANCELED", &reason)));
     }

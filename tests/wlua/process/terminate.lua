@@ -21,6 +21,13 @@ assert(e ~= nil, "EXIT carries an error")
 assert(e:kind() == errors.CANCELED, "kind: " .. tostring(e))
 assert(e:message():find(process.pid(), 1, true), "message names the killer: " .. e:message())
 
+-- with a reason: the observers' error says it
+c = process.spawn_monitored(function() process.inbox():receive() end)
+assert(process.terminate(c, "shutting down"))
+ev = next_event("terminated with a reason")
+assert(ev.result.error:message() == "terminated by " .. process.pid() .. ": shutting down",
+  ev.result.error:message())
+
 -- a busy child (never blocks) can be terminated too
 c = process.spawn_monitored(function() local x = 0 while true do x = x + 1 end end)
 time.sleep("10ms")
