@@ -81,6 +81,9 @@ fn render_path(path: &[Seg]) -> String {
     for seg in path {
         match seg {
             Seg::Index(i) => s.push_str(&format!("[{i}]")),
+            Seg::Key(Value::Str(k)) if std::str::from_utf8(k.get().as_bytes()).is_err() => {
+                s.push_str(&format!("[\"{}\"]", k.get().as_bytes().escape_ascii()));
+            }
             Seg::Key(Value::Str(k)) => {
                 let k = k.get().to_str_lossy();
                 let ident = !k.is_empty()
