@@ -154,6 +154,12 @@ impl Extension for Local {
 }
 
 /// The process state of a VM, when it runs as a process.
+/// Makes the value a timer channel delivers from the firing time
+/// (nanoseconds since the Unix epoch). The stdlib sets it to build `time`
+/// Time objects (the scheduler knows nothing of them); unset, channels get
+/// the integer.
+pub static TIME_VALUE: std::sync::OnceLock<fn(&mut Vm, i64) -> Value> = std::sync::OnceLock::new();
+
 pub fn local(vm: &mut Vm) -> Option<&'static mut Local> {
     let l = vm.ext.as_mut()?.as_any_mut().downcast_mut::<Local>()?;
     // SAFETY: `Local` lives in a Box owned by the Vm for the Vm's whole
@@ -649,15 +655,21 @@ fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<Ex
         }
         Signal::Timer { id } => {
             let now = crate::timer::unix_nanos();
+            let stamp = |vm: &mut Vm| match TIME_VALUE.get() {
+                Some(make) => make(vm, now),
+                None => Value::Int(now),
+            };
             match l.timers.get(&id) {
                 Some(TimerTarget::Channel(ch)) => {
                     let ch = *ch;
                     l.timers.remove(&id);
-                    channel::deliver(l, ch, Value::Int(now));
+                    let v = stamp(vm);
+                    channel::deliver(l, ch, v);
                 }
                 Some(TimerTarget::Ticker(ch)) => {
                     let ch = *ch;
-                    channel::deliver(l, ch, Value::Int(now));
+                    let v = stamp(vm);
+                    channel::deliver(l, ch, v);
                 }
                 Some(TimerTarget::Sleep(w)) => {
                     let w = *w;

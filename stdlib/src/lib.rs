@@ -9,6 +9,7 @@ pub mod dump;
 pub mod errors;
 pub mod http_client;
 pub mod io;
+pub mod json;
 pub mod load;
 pub mod math;
 pub mod os;
@@ -19,6 +20,7 @@ pub mod sql;
 pub mod string;
 pub mod table;
 pub mod time;
+pub mod timefmt;
 pub mod utf8;
 
 use wlua_vm::lazy::{TValue, Template};
@@ -43,6 +45,8 @@ pub fn open_libs(vm: &mut Vm) {
 /// (`wlua_vm::gc::set_static_names`): call once before creating VMs.
 pub fn init() {
     wlua_vm::gc::set_static_names(static_names);
+    // Timer channels deliver Time objects.
+    let _ = wlua_sched::local::TIME_VALUE.set(time::time_value);
 }
 
 /// Every name and string constant in the library templates, plus the
@@ -66,7 +70,7 @@ fn static_names() -> Vec<&'static [u8]> {
     }
     let mut out = Vec::new();
     let mut seen = Vec::new();
-    for t in [&base::GLOBALS, &REGISTRY, &string::META, &time::LIB, &sql::LIB, &http_client::LIB] {
+    for t in [&base::GLOBALS, &REGISTRY, &string::META, &time::LIB, &sql::LIB, &http_client::LIB, &json::LIB] {
         walk(t, &mut out, &mut seen);
     }
     out.extend(
@@ -96,6 +100,9 @@ static REGISTRY: Template = Template {
         (sql::STMT_META_KEY, TValue::Lib(&sql::STMT_META)),
         (sql::TX_META_KEY, TValue::Lib(&sql::TX_META)),
         (http_client::RESPONSE_META_KEY, TValue::Lib(&http_client::RESPONSE_META)),
+        (time::TIME_META_KEY, TValue::Lib(&time::TIME_META)),
+        (time::DURATION_META_KEY, TValue::Lib(&time::DURATION_META)),
+        (time::LOCATION_META_KEY, TValue::Lib(&time::LOCATION_META)),
     ],
     init: None,
 };

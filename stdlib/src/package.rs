@@ -83,6 +83,7 @@ pub static PRELOAD: Template = Template {
         ("time", TValue::Fn(crate::time::loader)),
         ("sql", TValue::Fn(crate::sql::loader)),
         ("http_client", TValue::Fn(crate::http_client::loader)),
+        ("json", TValue::Fn(crate::json::loader)),
         ("supervisor", TValue::Fn(crate::load_builtin_lua)),
     ],
     init: None,

@@ -140,8 +140,11 @@ function M.run(spec)
   end
 
   local function delay_for(child)
-    local d = time.parse_duration(child.delay) or 0
-    local cap = time.parse_duration(child.max_delay) or d
+    -- parse_duration gives Duration objects; the backoff works on numbers.
+    local pd = time.parse_duration(child.delay)
+    local d = pd and pd:nanoseconds() or 0
+    local pc = time.parse_duration(child.max_delay)
+    local cap = pc and pc:nanoseconds() or d
     for _ = 2, child.attempts do d = math.min(cap, math.floor(d * child.backoff)) end
     return d
   end

@@ -12,10 +12,10 @@ local cases = {
 }
 for _, c in ipairs(cases) do
   local d = time.parse_duration(c[1])
-  assert(d == c[2], c[1] .. " -> " .. tostring(d))
-  assert(math.type(d) == "integer")
+  assert(d:nanoseconds() == c[2], c[1] .. " -> " .. tostring(d))
+  assert(type(d) == "userdata", "a Duration object")
 end
-assert(time.parse_duration(12345) == 12345, "numbers are nanoseconds")
+assert(time.parse_duration(12345):nanoseconds() == 12345, "numbers are nanoseconds")
 for _, bad in ipairs({"", "5", "5x", "ms", "1..2s", "abc"}) do
   local d, err = time.parse_duration(bad)
   assert(d == nil and err ~= nil and err:kind() == errors.INVALID, "bad duration " .. bad)

@@ -4,11 +4,11 @@ local time = require("time")
 
 local tk = time.ticker("5ms")
 assert(tk:response() == tk:channel() and tk:response() == tk:response())
-local last = 0
+local last = time.unix(0, 0)
 for i = 1, 5 do
   local r = channel.select{tk:response():case_receive(), time.after("5s"):case_receive()}
   assert(r.channel == tk:response(), "tick " .. i)
-  assert(math.type(r.value) == "integer" and r.value >= last, "tick times increase")
+  assert(type(r.value) == "userdata" and not r.value:before(last), "tick times increase")
   last = r.value
 end
 
