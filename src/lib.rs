@@ -201,10 +201,15 @@ pub fn run_source(vm: &mut Vm, src: &[u8], chunkname: &str, args: &[Value]) -> O
 }
 
 pub mod check {
-    //! `wlua check`: parse every file (the type checker proper arrives
-    //! with the typed-dialect issue) and report syntax errors.
+    //! `wlua check`: parse and type-check every file (wlua-typecheck) and
+    //! report. Syntax errors keep the parser's wording on stderr in text
+    //! mode (as `luac -p` prints them); type diagnostics go to stdout as
+    //! `path:line:col: error[CODE]: message` with a code frame, or as JSON
+    //! lines with `--format json` (syntax errors then become P0001 objects).
 
+    use std::io::Write;
     use std::path::{Path, PathBuf};
+    use wlua_typecheck::{Checked, Diagnostic, Severity, code};
 
     fn collect(p: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         if p.is_dir() {
@@ -219,13 +224,64 @@ pub mod check {
                 }
             }
         } else {
+            // Reading it reports a missing file as an I/O failure.
+            std::fs::metadata(p)?;
             out.push(p.to_path_buf());
         }
         Ok(())
     }
 
+    /// Checks one file's text; returns the rendered output and whether it
+    /// had errors. Runs on a thread with a large stack (the checker's
+    /// recursion is bounded, this is headroom).
+    pub fn check_text(path: &str, src: &[u8], json: bool) -> (String, String, bool) {
+        let chunk = format!("@{path}");
+        let src_owned = src.to_vec();
+        let result = std::thread::Builder::new()
+            .stack_size(wlua_typecheck::STACK)
+            .spawn(move || wlua_typecheck::check_source(&src_owned, &chunk))
+            .ok()
+            .and_then(|h| h.join().ok());
+        let text = String::from_utf8_lossy(src);
+        let (mut out, mut err) = (String::new(), String::new());
+        match result {
+            None => {
+                err.push_str(&format!("wlua check: {path}: internal checker failure\n"));
+                (out, err, true)
+            }
+            Some(Checked::Syntax(e)) => {
+                if json {
+                    let d = Diagnostic {
+                        code: code::SYNTAX,
+                        severity: Severity::Error,
+                        span: e.span,
+                        message: e.message.clone(),
+                        label: None,
+                    };
+                    out.push_str(&d.render_json(path, &text));
+                    out.push('\n');
+                } else {
+                    err.push_str(&format!("{e}\n"));
+                }
+                (out, err, true)
+            }
+            Some(Checked::Types(ds)) => {
+                let errors = ds.iter().any(|d| d.severity == Severity::Error);
+                for d in &ds {
+                    if json {
+                        out.push_str(&d.render_json(path, &text));
+                        out.push('\n');
+                    } else {
+                        out.push_str(&d.render_text(path, &text));
+                    }
+                }
+                (out, err, errors)
+            }
+        }
+    }
+
     /// Exit status: 0 clean, 1 errors found, 2 usage or I/O failure.
-    pub fn run(paths: &[String]) -> i32 {
+    pub fn run(paths: &[String], json: bool) -> i32 {
         if paths.is_empty() {
             eprintln!("wlua check: no input files");
             return 2;
@@ -238,6 +294,7 @@ pub mod check {
             }
         }
         let mut status = 0;
+        let stdout = std::io::stdout();
         for f in files {
             let src = match std::fs::read(&f) {
                 Ok(s) => s,
@@ -246,9 +303,10 @@ pub mod check {
                     return 2;
                 }
             };
-            let arena = bumpalo::Bump::new();
-            if let Err(e) = wlua_parser::parse(&arena, &src, &format!("@{}", f.display())) {
-                eprintln!("{}", e);
+            let (out, err, bad) = check_text(&f.display().to_string(), &src, json);
+            let _ = stdout.lock().write_all(out.as_bytes());
+            eprint!("{err}");
+            if bad {
                 status = 1;
             }
         }

@@ -62,9 +62,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check files for errors without running them (syntax now; the typed
-    /// dialect's checks with the type checker).
+    /// Check files for errors without running them: syntax, and the typed
+    /// dialect's static checks (docs/typecheck.md).
     Check {
+        /// Output: `text` (diagnostics with code frames) or `json` (one
+        /// object per line).
+        #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
+        format: String,
         /// Files or directories to check (directories are searched for *.lua
         /// recursively). Exit status: 0 clean, 1 errors found, 2 usage or I/O
         /// failure.
@@ -222,8 +226,8 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
     let cli = Cli::parse();
-    if let Some(Command::Check { paths }) = &cli.command {
-        return ExitCode::from(wlua::check::run(paths) as u8);
+    if let Some(Command::Check { paths, format }) = &cli.command {
+        return ExitCode::from(wlua::check::run(paths, format == "json") as u8);
     }
     // The interpreter never recurses on the Rust stack for Lua calls, but
     // natives that call back into Lua (sort comparators, gsub callbacks,

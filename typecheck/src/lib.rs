@@ -1,5 +1,46 @@
-//! wlua-typecheck: the gradual type checker behind `wlua check`.
+//! wlua-typecheck: the gradual type checker behind `wlua check`
+//! (spec/types.md, docs/typecheck.md).
 //!
-//! A skeleton for now: the checker proper arrives with the typed-dialect
-//! issue. It already walks nothing and reports nothing, so `wlua check`
-//! on any file that parses is clean.
+//! `check_source` parses one chunk and checks it; the CLI (src/lib.rs
+//! `check::run`) walks files and renders the diagnostics. Files: ty.rs
+//! (types, unions, printing), subtype.rs, builtins.rs (standard library
+//! signatures), infer.rs (the walk: inference, narrowing, calls), diag.rs
+//! (codes, text and JSON rendering).
+
+pub mod builtins;
+pub mod diag;
+pub mod infer;
+pub mod subtype;
+pub mod ty;
+
+pub use diag::{Diagnostic, Severity, code};
+
+/// Result of checking one source: a syntax error (reported by the CLI as
+/// the parser words it) or the type diagnostics, in source order.
+pub enum Checked {
+    Syntax(wlua_parser::SyntaxError),
+    Types(Vec<Diagnostic>),
+}
+
+/// Stack for the checker's thread: recursion is bounded by the depth
+/// limit in infer.rs, this leaves a wide margin on top of it.
+pub const STACK: usize = 256 << 20;
+
+/// Parses and checks `src`; `chunkname` as for the parser (`@path`).
+pub fn check_source(src: &[u8], chunkname: &str) -> Checked {
+    let arena = bumpalo::Bump::new();
+    let block = match wlua_parser::parse(&arena, src, chunkname) {
+        Ok(b) => b,
+        Err(e) => return Checked::Syntax(e),
+    };
+    let mut c = infer::Checker::new();
+    c.load_builtins();
+    c.chunk(&block);
+    let mut d = c.diags;
+    d.sort_by_key(|d| (d.span.start, d.span.end));
+    d.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
+    Checked::Types(d)
+}
+
+#[cfg(test)]
+mod tests;

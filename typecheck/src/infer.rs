@@ -1,0 +1,2391 @@
+//! The checker proper: one walk over a chunk's AST that infers expression
+//! types, narrows along control flow and reports diagnostics.
+//!
+//! Gradual rules (spec/types.md 4): every value carries `strict`, true when
+//! its type comes from an annotation, a signature or a literal. A strict
+//! value must be a subtype of what it meets; a lax one (from unannotated
+//! code, merges of paths) is reported only when no member of its type could
+//! succeed, i.e. when failure is certain.
+//!
+//! Flow: `Flow` maps a variable or a field path on a local (`cfg.port`) to
+//! its narrowed type. Branches copy it; after an `if` the reachable branch
+//! states merge (a key survives when every branch has it, with the union of
+//! its types); assignment to a path drops the narrowings under it. Loops
+//! drop the narrowings of what their body assigns. A nested function starts
+//! with no narrowings: it may run at any time.
+//!
+//! Depth: expression recursion is bounded (`MAX_DEPTH`); deeper input gets
+//! one located E0011 and is treated as `any`.
+
+use std::rc::Rc;
+
+use hashbrown::HashMap;
+use wlua_parser::ast::{self, BinOp, Block, Expr, ExprKind, Span, Stat, StatKind, UnOp};
+
+use crate::diag::{Diagnostic, Severity, code};
+use crate::subtype::{Aliases, Why, is_sub, merge_records};
+use crate::ty::*;
+
+const MAX_DEPTH: u32 = 300;
+
+/// A value's type and whether it is checked strictly.
+#[derive(Clone, Debug)]
+pub struct V {
+    pub ty: Ty,
+    pub strict: bool,
+}
+
+impl V {
+    fn any() -> V {
+        V { ty: Ty::Any, strict: false }
+    }
+    fn strict(ty: Ty) -> V {
+        V { ty, strict: true }
+    }
+    fn lax(ty: Ty) -> V {
+        V { ty, strict: false }
+    }
+}
+
+type VarId = usize;
+type Key = (VarId, Rc<[Rc<str>]>);
+
+struct VarInfo {
+    decl: Ty,
+    annotated: bool,
+    /// Reads are checked strictly: annotated, or every value assigned came
+    /// from annotated code (a call of an annotated function). Literals do
+    /// not count: `local s = "a"` stays lax code.
+    strict: bool,
+    level: usize,
+}
+
+#[derive(Clone, Default)]
+struct Flow {
+    narrow: HashMap<Key, Ty>,
+    dead: bool,
+}
+
+#[derive(Clone)]
+enum TypeBind {
+    Alias { generics: Rc<[Rc<GenericTy>]>, body: Ty },
+    /// Being resolved: a reference from inside becomes `Ty::Alias`.
+    Resolving(u32),
+    Generic(Rc<GenericTy>),
+}
+
+struct FnCtx {
+    rets: Option<Vec<Ty>>,
+    ret_variadic: Option<Ty>,
+    inferred: Vec<Vec<Ty>>,
+}
+
+type Refs = Vec<(Key, Ty)>;
+
+pub struct Checker {
+    pub diags: Vec<Diagnostic>,
+    vars: Vec<VarInfo>,
+    scope: Vec<(Rc<str>, VarId)>,
+    types: Vec<(Rc<str>, TypeBind)>,
+    alias_bodies: Vec<Ty>,
+    globals: HashMap<Rc<str>, V>,
+    flow: Flow,
+    fns: Vec<FnCtx>,
+    depth: u32,
+    too_complex: bool,
+    next_generic: u32,
+    /// Set when builtins.rs fails to parse (tested in builtins_parse).
+    pub builtin_error: Option<String>,
+}
+
+struct AliasTable<'c>(&'c [Ty]);
+
+impl Aliases for AliasTable<'_> {
+    fn expand(&self, id: u32) -> Ty {
+        self.0.get(id as usize).cloned().unwrap_or(Ty::Any)
+    }
+}
+
+fn key_with(k: &Key, field: &str) -> Key {
+    let mut p: Vec<Rc<str>> = k.1.to_vec();
+    p.push(Rc::from(field));
+    (k.0, p.into())
+}
+
+fn is_prefix(p: &Key, k: &Key) -> bool {
+    p.0 == k.0 && k.1.len() >= p.1.len() && k.1[..p.1.len()] == p.1[..]
+}
+
+fn tag_ty(tag: &str) -> Option<Ty> {
+    Some(match tag {
+        "nil" => Ty::Nil,
+        "boolean" => Ty::Boolean,
+        "number" => Ty::Number,
+        "string" => Ty::String,
+        "table" => Ty::Table,
+        "function" => Ty::Function,
+        "thread" => Ty::Thread,
+        "userdata" => Ty::Userdata,
+        _ => return None,
+    })
+}
+
+fn numeric(t: &Ty) -> bool {
+    t.members()
+        .iter()
+        .all(|m| matches!(m, Ty::Integer | Ty::LitInt(_)))
+}
+
+impl Checker {
+    pub fn new() -> Checker {
+        Checker {
+            diags: Vec::new(),
+            vars: Vec::new(),
+            scope: Vec::new(),
+            types: Vec::new(),
+            alias_bodies: Vec::new(),
+            globals: HashMap::new(),
+            flow: Flow::default(),
+            fns: Vec::new(),
+            depth: 0,
+            too_complex: false,
+            next_generic: 0,
+            builtin_error: None,
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Built-ins
+
+    /// Declares the standard library from builtins.rs.
+    pub fn load_builtins(&mut self) {
+        use crate::builtins::*;
+        let mut src = String::from(PRELUDE);
+        for (i, (_, sig)) in SIGNATURES.iter().enumerate() {
+            src.push_str(&format!("type __b{i} = {sig}\n"));
+        }
+        let arena = bumpalo::Bump::new();
+        let block = match wlua_parser::parse(&arena, src.as_bytes(), "=builtins") {
+            Ok(b) => b,
+            Err(e) => {
+                // A bad signature is a bug in builtins.rs; its unit test fails.
+                debug_assert!(false, "builtins: {e}");
+                self.builtin_error = Some(e.to_string());
+                return;
+            }
+        };
+        let mut sigs = Vec::new();
+        for s in block.stats {
+            if let StatKind::TypeAlias(a) = s.kind {
+                self.alias_stat(a, s.span);
+                if a.name.starts_with("__b") {
+                    sigs.push(self.lookup_alias_body(a.name));
+                }
+            }
+        }
+        let mut libs: HashMap<&str, Vec<Field>> = HashMap::new();
+        for ((path, _), ty) in SIGNATURES.iter().zip(sigs) {
+            match path.split_once('.') {
+                None => {
+                    self.globals.insert(Rc::from(*path), V::strict(ty));
+                }
+                Some((lib, f)) => libs.entry(lib).or_default().push(Field {
+                    name: Rc::from(f),
+                    ty,
+                    optional: false,
+                }),
+            }
+        }
+        for (lib, fields) in libs {
+            let open = OPEN_LIBRARIES.contains(&lib);
+            let r = Ty::record(fields);
+            // Open libraries are lax: an unlisted field reads as `any`.
+            self.globals.insert(Rc::from(lib), V { ty: r, strict: !open });
+        }
+        for l in OPEN_LIBRARIES {
+            self.globals.entry(Rc::from(*l)).or_insert_with(V::any);
+        }
+        for g in ["_G", "_ENV", "arg", "_VERSION"] {
+            self.globals.insert(Rc::from(g), V::any());
+        }
+        // Built-in aliases stay; user code sees them below its own.
+        if !self.diags.is_empty() {
+            self.builtin_error = Some(format!("{:?}", self.diags[0]));
+        }
+        self.diags.clear();
+    }
+
+    fn lookup_alias_body(&self, name: &str) -> Ty {
+        for (n, b) in self.types.iter().rev() {
+            if &**n == name {
+                if let TypeBind::Alias { body, .. } = b {
+                    return body.clone();
+                }
+            }
+        }
+        Ty::Any
+    }
+
+    // ------------------------------------------------------------------
+    // Diagnostics
+
+    fn err(&mut self, c: &'static str, span: Span, message: String) {
+        if self.diags.len() >= 10_000 {
+            return;
+        }
+        self.diags.push(Diagnostic {
+            code: c,
+            severity: Severity::Error,
+            span,
+            message,
+            label: None,
+        });
+    }
+
+    fn al(&self) -> AliasTable<'_> {
+        AliasTable(&self.alias_bodies)
+    }
+
+    fn expand(&self, t: &Ty) -> Ty {
+        let mut t = t.clone();
+        for _ in 0..8 {
+            match t {
+                Ty::Alias(_, i) => t = self.al().expand(i),
+                _ => break,
+            }
+        }
+        t
+    }
+
+    /// Can `v` be used where `want` is expected? Strict values need
+    /// subtyping; lax ones fail only when no member of their type fits.
+    fn fits(&self, v: &V, want: &Ty) -> Result<(), Why> {
+        let al = self.al();
+        match is_sub(&v.ty, want, &al) {
+            Ok(()) => Ok(()),
+            Err(w) if v.strict => Err(w),
+            Err(w) => {
+                if v.ty.members().iter().any(|m| is_sub(m, want, &al).is_ok()) {
+                    Ok(())
+                } else {
+                    Err(w)
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Scopes and flow
+
+    fn level(&self) -> usize {
+        self.fns.len()
+    }
+
+    fn declare(&mut self, name: &str, decl: Ty, annotated: bool, now: Ty) -> VarId {
+        let id = self.vars.len();
+        self.vars.push(VarInfo {
+            decl,
+            annotated,
+            strict: annotated,
+            level: self.level(),
+        });
+        self.scope.push((Rc::from(name), id));
+        self.flow.narrow.insert((id, Rc::from([])), now);
+        id
+    }
+
+    fn resolve(&self, name: &str) -> Option<VarId> {
+        self.scope.iter().rev().find(|(n, _)| &**n == name).map(|(_, id)| *id)
+    }
+
+    fn var_type(&self, id: VarId) -> V {
+        let v = &self.vars[id];
+        let strict = v.strict;
+        if let Some(t) = self.flow.narrow.get(&(id, Rc::from([]))) {
+            return V { ty: t.clone(), strict };
+        }
+        if v.level < self.level() && !v.annotated {
+            // Captured and unannotated: only a table or function shape is
+            // kept (those are rarely reassigned); anything else is `any`.
+            return match &v.decl {
+                t @ (Ty::Record(_) | Ty::Func(_) | Ty::Array(_) | Ty::Map(..)) => V::lax(t.clone()),
+                _ => V::any(),
+            };
+        }
+        V { ty: v.decl.clone(), strict }
+    }
+
+    fn assign_key(&mut self, k: &Key, t: Ty) {
+        self.flow.narrow.retain(|x, _| !is_prefix(k, x));
+        self.flow.narrow.insert(k.clone(), t);
+    }
+
+    fn apply(&mut self, refs: &Refs) {
+        for (k, t) in refs {
+            if t.is_never() && !refs.is_empty() {
+                // A test no value can pass: the branch is dead.
+                self.flow.dead = true;
+            }
+            self.flow.narrow.insert(k.clone(), t.clone());
+        }
+    }
+
+    fn merge(states: Vec<Flow>) -> Flow {
+        let live: Vec<Flow> = states.into_iter().filter(|s| !s.dead).collect();
+        let Some(first) = live.first() else {
+            return Flow {
+                narrow: HashMap::new(),
+                dead: true,
+            };
+        };
+        let mut out = HashMap::new();
+        for (k, t) in &first.narrow {
+            let mut parts = vec![t.clone()];
+            let mut all = true;
+            for s in &live[1..] {
+                match s.narrow.get(k) {
+                    Some(u) => parts.push(u.clone()),
+                    None => {
+                        all = false;
+                        break;
+                    }
+                }
+            }
+            if all {
+                out.insert(k.clone(), union(parts));
+            }
+        }
+        Flow {
+            narrow: out,
+            dead: false,
+        }
+    }
+
+    /// The flow key of a local variable or a constant field path on one.
+    fn key_of(&self, e: &Expr) -> Option<Key> {
+        match &e.kind {
+            ExprKind::Name(n) => self.resolve(n).map(|id| (id, Rc::from([]))),
+            ExprKind::Paren(x) => self.key_of(x),
+            ExprKind::Index(o, k) => {
+                let ExprKind::Str(s) = k.kind else { return None };
+                let s = std::str::from_utf8(s).ok()?;
+                let pk = self.key_of(o)?;
+                if pk.1.len() >= 8 {
+                    return None;
+                }
+                Some(key_with(&pk, s))
+            }
+            _ => None,
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Types from annotations
+
+    fn fresh_generic(&mut self, name: &str, bound: Option<Ty>) -> Rc<GenericTy> {
+        self.next_generic += 1;
+        Rc::new(GenericTy {
+            name: Rc::from(name),
+            id: self.next_generic,
+            bound,
+        })
+    }
+
+    fn push_generics(&mut self, gs: &[ast::Generic]) -> Vec<Rc<GenericTy>> {
+        let mut out = Vec::new();
+        for g in gs {
+            let bound = g.bound.map(|b| self.resolve_type(b));
+            let gt = self.fresh_generic(g.name, bound);
+            self.types.push((Rc::from(g.name), TypeBind::Generic(gt.clone())));
+            out.push(gt);
+        }
+        out
+    }
+
+    fn alias_stat(&mut self, a: &ast::TypeAlias, span: Span) {
+        let id = self.alias_bodies.len() as u32;
+        self.alias_bodies.push(Ty::Any);
+        self.types.push((Rc::from(a.name), TypeBind::Resolving(id)));
+        let mark = self.types.len();
+        let generics = self.push_generics(a.generics);
+        let mut body = self.resolve_type(a.ty);
+        self.types.truncate(mark);
+        if let Ty::Record(r) = &body {
+            if r.name.is_none() && a.generics.is_empty() {
+                body = Ty::Record(Rc::new(Record {
+                    fields: r.fields.clone(),
+                    name: Some(Rc::from(a.name)),
+                }));
+            }
+        }
+        let _ = span;
+        self.alias_bodies[id as usize] = body.clone();
+        if let Some(slot) = self.types.get_mut(mark - 1) {
+            slot.1 = TypeBind::Alias {
+                generics: generics.into(),
+                body,
+            };
+        }
+    }
+
+    fn resolve_type(&mut self, t: &ast::Type) -> Ty {
+        use ast::TypeKind as K;
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.depth -= 1;
+            self.complex(t.span);
+            return Ty::Any;
+        }
+        let r = match &t.kind {
+            K::Nil => Ty::Nil,
+            K::LitStr(s) => Ty::LitStr(Rc::from(*s)),
+            K::LitInt(i) => Ty::LitInt(*i),
+            K::LitFloat(f) => Ty::LitFloat(*f),
+            K::LitBool(b) => Ty::LitBool(*b),
+            K::Optional(x) => Ty::optional(self.resolve_type(x)),
+            K::Union(ms) => {
+                let v = ms.iter().map(|m| self.resolve_type(m)).collect();
+                union(v)
+            }
+            K::Intersection(ms) => {
+                let v: Vec<Ty> = ms.iter().map(|m| self.resolve_type(m)).collect();
+                match merge_records(&v, &self.al()) {
+                    Some(r) => r,
+                    None => Ty::Intersection(v.into()),
+                }
+            }
+            K::Array(x) => Ty::Array(Rc::new(self.resolve_type(x))),
+            K::Map(k, v) => Ty::Map(Rc::new(self.resolve_type(k)), Rc::new(self.resolve_type(v))),
+            K::Record(fs) => {
+                let mut fields = Vec::new();
+                for f in fs.iter() {
+                    let ty = self.resolve_type(f.ty);
+                    fields.push(Field {
+                        name: Rc::from(f.name),
+                        ty,
+                        optional: f.optional,
+                    });
+                }
+                Ty::record(fields)
+            }
+            K::Function {
+                generics,
+                params,
+                variadic,
+                rets,
+                ret_variadic,
+            } => {
+                let mark = self.types.len();
+                let gs = self.push_generics(generics);
+                let ps: Vec<Ty> = params.iter().map(|p| self.resolve_type(p.ty)).collect();
+                let names = params.iter().map(|p| Rc::from(p.name.unwrap_or(""))).collect();
+                let va = variadic.map(|v| self.resolve_type(v));
+                let rs: Vec<Ty> = rets.iter().map(|r| self.resolve_type(r)).collect();
+                let rva = ret_variadic.map(|v| self.resolve_type(v));
+                self.types.truncate(mark);
+                Ty::Func(Rc::new(FnTy {
+                    generics: gs,
+                    params: ps,
+                    names,
+                    variadic: va,
+                    rets: rs,
+                    ret_variadic: rva,
+                    annotated: true,
+                    check_arity: true,
+                }))
+            }
+            K::Typeof(e) => {
+                let saved = std::mem::take(&mut self.diags);
+                let v = self.expr(e, None);
+                self.diags = saved;
+                v.ty
+            }
+            K::Validated(x, _) => self.resolve_type(x),
+            K::Named { module, name, args } => self.named_type(*module, name, args, t.span),
+        };
+        self.depth -= 1;
+        r
+    }
+
+    fn named_type(&mut self, module: Option<&str>, name: &str, args: &[ast::Type], span: Span) -> Ty {
+        if module.is_some() {
+            // Module-qualified types need `require` resolution: not yet.
+            return Ty::Any;
+        }
+        let found = self.types.iter().rev().find(|(n, _)| &**n == name).map(|(_, b)| b.clone());
+        if let Some(b) = found {
+            return match b {
+                TypeBind::Generic(g) => Ty::Generic(g),
+                TypeBind::Resolving(id) => Ty::Alias(Rc::from(name), id),
+                TypeBind::Alias { generics, body, .. } => {
+                    if generics.len() != args.len() {
+                        self.err(
+                            code::GENERIC,
+                            span,
+                            format!(
+                                "type '{name}' takes {} type argument(s), got {}",
+                                generics.len(),
+                                args.len()
+                            ),
+                        );
+                        return Ty::Any;
+                    }
+                    if generics.is_empty() {
+                        return body;
+                    }
+                    let mut map = HashMap::new();
+                    for (g, a) in generics.iter().zip(args) {
+                        let t = self.resolve_type(a);
+                        map.insert(g.id, t);
+                    }
+                    subst(&body, &map, 0)
+                }
+            };
+        }
+        let prim = match name {
+            "boolean" => Ty::Boolean,
+            "number" => Ty::Number,
+            "integer" => Ty::Integer,
+            "string" => Ty::String,
+            "any" => Ty::Any,
+            "unknown" => Ty::Unknown,
+            "never" => Ty::Never,
+            "table" => Ty::Table,
+            "function" => Ty::Function,
+            "thread" => Ty::Thread,
+            "userdata" => Ty::Userdata,
+            "error" => Ty::Error,
+            _ => {
+                self.err(code::UNKNOWN_TYPE, span, format!("unknown type '{name}'"));
+                return Ty::Any;
+            }
+        };
+        if !args.is_empty() {
+            self.err(code::GENERIC, span, format!("type '{name}' takes no type arguments"));
+        }
+        prim
+    }
+
+    fn complex(&mut self, span: Span) {
+        if !self.too_complex {
+            self.too_complex = true;
+            self.err(
+                code::TOO_COMPLEX,
+                span,
+                "code too complex to check: nesting exceeds the checker's limit; the rest of this expression is treated as 'any'".into(),
+            );
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Statements
+
+    pub fn chunk(&mut self, b: &Block) {
+        self.fns.push(FnCtx {
+            rets: None,
+            ret_variadic: None,
+            inferred: vec![],
+        });
+        self.block(b);
+        self.fns.pop();
+    }
+
+    fn block(&mut self, b: &Block) {
+        let ms = self.scope.len();
+        let mt = self.types.len();
+        for s in b.stats {
+            self.stat(s);
+        }
+        if let Some(r) = b.ret {
+            self.ret(r);
+        }
+        self.scope.truncate(ms);
+        self.types.truncate(mt);
+    }
+
+    fn stat(&mut self, s: &Stat) {
+        match &s.kind {
+            StatKind::Local { names, exprs } => self.local(names, exprs),
+            StatKind::Assign { targets, exprs } => self.assign(targets, exprs),
+            StatKind::Call(e) => {
+                self.expr_multi(e);
+            }
+            StatKind::Do(b) => self.block(b),
+            StatKind::While { cond, body } => {
+                self.forget_assigned(body);
+                let before = self.flow.clone();
+                let (t, _) = self.cond(cond);
+                self.apply(&t);
+                self.block(body);
+                self.flow = Self::merge(vec![before, self.flow.clone()]);
+            }
+            StatKind::Repeat { body, cond } => {
+                self.forget_assigned(body);
+                let before = self.flow.clone();
+                let ms = self.scope.len();
+                for s in body.stats {
+                    self.stat(s);
+                }
+                if let Some(r) = body.ret {
+                    self.ret(r);
+                }
+                let (_, f) = self.cond(cond);
+                let _ = f;
+                self.scope.truncate(ms);
+                self.flow = Self::merge(vec![before, self.flow.clone()]);
+            }
+            StatKind::If { arms, else_body } => {
+                let mut outs = Vec::new();
+                for arm in arms.iter() {
+                    let (t, f) = self.cond(arm.cond);
+                    let saved = self.flow.clone();
+                    self.apply(&t);
+                    self.block(&arm.body);
+                    outs.push(std::mem::replace(&mut self.flow, saved));
+                    self.apply(&f);
+                }
+                if let Some(b) = else_body {
+                    self.block(b);
+                }
+                outs.push(std::mem::take(&mut self.flow));
+                self.flow = Self::merge(outs);
+            }
+            StatKind::NumFor {
+                var,
+                start,
+                limit,
+                step,
+                body,
+            } => {
+                let mut all_int = true;
+                for e in [Some(*start), Some(*limit), *step].into_iter().flatten() {
+                    let v = self.expr(e, None);
+                    self.check_arith_operand(&v, e.span, "'for' value");
+                    if !numeric(&v.ty) {
+                        all_int = false;
+                    }
+                }
+                let _ = limit;
+                self.forget_assigned(body);
+                let before = self.flow.clone();
+                let ms = self.scope.len();
+                let t = if all_int { Ty::Integer } else { Ty::Number };
+                self.declare(var.name, t.clone(), false, t);
+                self.block(body);
+                self.scope.truncate(ms);
+                self.flow = Self::merge(vec![before, self.flow.clone()]);
+            }
+            StatKind::GenFor { names, exprs, body } => {
+                let tys = self.for_in_types(exprs, names.len());
+                self.forget_assigned(body);
+                let before = self.flow.clone();
+                let ms = self.scope.len();
+                for (i, n) in names.iter().enumerate() {
+                    let t = tys.get(i).cloned().unwrap_or(Ty::Any);
+                    if let Some(a) = n.ty {
+                        let d = self.resolve_type(a);
+                        self.declare(n.name, d.clone(), true, d);
+                    } else {
+                        self.declare(n.name, t.clone(), false, t);
+                    }
+                }
+                self.block(body);
+                self.scope.truncate(ms);
+                self.flow = Self::merge(vec![before, self.flow.clone()]);
+            }
+            StatKind::Function { name, func } => {
+                let f = self.function(func, None, name.method.is_some(), None);
+                let mut target = match self.resolve(name.base) {
+                    Some(id) => Some((id, Rc::<[Rc<str>]>::from([]))),
+                    None => None,
+                };
+                let path: Vec<&str> = name.fields.iter().copied().chain(name.method).collect();
+                if path.is_empty() {
+                    match target {
+                        Some(k) => self.assign_var(&k, f, s.span),
+                        None => {
+                            self.globals.insert(Rc::from(name.base), f);
+                        }
+                    }
+                    return;
+                }
+                // `function M.f()` on an unannotated local table: the
+                // table's type gains the field.
+                if let Some(k) = target.take() {
+                    if path.len() == 1 {
+                        let cur = self.var_type(k.0);
+                        let field = path[0];
+                        self.write_field(&k, &cur, field, f, s.span);
+                    }
+                }
+            }
+            StatKind::LocalFunction { name, func } => {
+                let sig = self.signature(func, false);
+                let id = self.declare(name.name, sig.clone(), true, sig.clone());
+                let f = self.function(func, None, false, Some(id));
+                self.vars[id].decl = f.ty.clone();
+                self.flow.narrow.insert((id, Rc::from([])), f.ty);
+            }
+            StatKind::Break | StatKind::Goto(_) => {
+                self.flow.dead = true;
+            }
+            StatKind::Label(_) => {
+                // A label may be jumped to from anywhere: flow restarts.
+                self.flow.dead = false;
+            }
+            StatKind::TypeAlias(a) => self.alias_stat(a, s.span),
+        }
+    }
+
+    /// Types of the variables of `for ... in exprs`.
+    fn for_in_types(&mut self, exprs: &[Expr], n: usize) -> Vec<Ty> {
+        if let [e] = exprs {
+            if let ExprKind::Call(f, args) = &e.kind {
+                if let (ExprKind::Name(fname @ ("pairs" | "ipairs")), [arg]) = (&f.kind, args) {
+                    if self.resolve(fname).is_none() {
+                        let v = self.expr(arg, None);
+                        let t = self.expand(&v.ty);
+                        if v.strict && t.has_nil() {
+                            self.err(
+                                code::MAYBE_NIL,
+                                arg.span,
+                                format!("argument #1 of '{fname}': expected a table, got {}", v.ty),
+                            );
+                        } else if let Some(b) = bad_index_target(&t, v.strict) {
+                            self.err(
+                                code::ARGUMENT,
+                                arg.span,
+                                format!("argument #1 of '{fname}': expected a table, got {b}"),
+                            );
+                        }
+                        let t = t.non_nil();
+                        return match (&t, *fname) {
+                            (Ty::Array(x), _) => vec![Ty::Integer, (**x).clone()],
+                            (Ty::Map(k, v), "pairs") => vec![(**k).clone(), (**v).clone()],
+                            (Ty::Record(r), "pairs") if !r.fields.is_empty() => {
+                                let vs = r.fields.iter().map(|f| f.ty.clone()).collect();
+                                vec![Ty::String, union(vs)]
+                            }
+                            _ => vec![Ty::Any; n],
+                        };
+                    }
+                }
+            }
+        }
+        let vs = self.exprs_multi(exprs, 3);
+        if let Some(f) = vs.first() {
+            if let Ty::Func(ft) = self.expand(&f.ty) {
+                return ft.rets.iter().map(|t| t.non_nil()).collect();
+            }
+        }
+        vec![Ty::Any; n]
+    }
+
+    /// Drops narrowings of variables a loop body assigns (the body may run
+    /// again with their new values).
+    fn forget_assigned(&mut self, b: &Block) {
+        let mut names: Vec<&str> = Vec::new();
+        collect_assigned(b, &mut names, 0);
+        for n in names {
+            if let Some(id) = self.resolve(n) {
+                let k: Key = (id, Rc::from([]));
+                self.flow.narrow.retain(|x, _| !is_prefix(&k, x));
+                if !self.vars[id].annotated {
+                    self.flow.narrow.insert(k, Ty::Any);
+                }
+            }
+        }
+    }
+
+    fn local(&mut self, names: &[ast::LocalName], exprs: &[Expr]) {
+        let mut decls = Vec::new();
+        for n in names {
+            decls.push(n.ty.map(|t| self.resolve_type(t)));
+        }
+        let vals = self.exprs_against(exprs, &decls, names.len());
+        let from_annotated: Vec<bool> = (0..names.len())
+            .map(|i| {
+                let e = exprs.get(i).or(if i >= exprs.len() { exprs.last() } else { None });
+                e.is_some_and(|e| !is_literal(e))
+            })
+            .collect();
+        for (i, n) in names.iter().enumerate() {
+            let (v, span) = vals.get(i).cloned().unwrap_or((V::strict(Ty::Nil), n.span));
+            match &decls[i] {
+                Some(d) => {
+                    if let Err(w) = self.fits(&v, d) {
+                        let code = if !v.ty.non_nil().is_never() && v.ty.has_nil() && self.fits(&V::strict(v.ty.non_nil()), d).is_ok() {
+                            code::MAYBE_NIL
+                        } else {
+                            code::MISMATCH
+                        };
+                        self.err(code, span, format!("local '{}': {}", n.name, w.message()));
+                    }
+                    let now = self.narrow_by_assignment(d, &v.ty);
+                    self.declare(n.name, d.clone(), true, now);
+                }
+                None => {
+                    let t = widen_numbers(&v.ty);
+                    let decl = if matches!(t, Ty::Nil) { Ty::Any } else { t.clone() };
+                    let now = t;
+                    let id = self.declare(n.name, decl, false, now);
+                    self.vars[id].strict = v.strict && from_annotated[i];
+                }
+            }
+        }
+    }
+
+    fn narrow_by_assignment(&self, decl: &Ty, got: &Ty) -> Ty {
+        // `unknown` is declared to forget the type: it must be narrowed by a test.
+        if got.is_any() || matches!(got, Ty::Unknown) || matches!(decl, Ty::Unknown | Ty::Any) {
+            return decl.clone();
+        }
+        let al = self.al();
+        let w = got.widen();
+        if is_sub(&w, decl, &al).is_ok() {
+            w
+        } else if is_sub(got, decl, &al).is_ok() {
+            got.clone()
+        } else {
+            decl.clone()
+        }
+    }
+
+    fn assign_var(&mut self, k: &Key, v: V, span: Span) {
+        let id = k.0;
+        if self.vars[id].annotated {
+            let d = self.vars[id].decl.clone();
+            if let Err(w) = self.fits(&v, &d) {
+                self.err(code::MISMATCH, span, format!("cannot assign to a variable of type {d}: {}", w.message()));
+            }
+            let now = self.narrow_by_assignment(&d, &v.ty);
+            self.assign_key(k, now);
+        } else {
+            self.vars[id].strict &= v.strict;
+            self.assign_key(k, widen_numbers(&v.ty));
+        }
+    }
+
+    fn assign(&mut self, targets: &[Expr], exprs: &[Expr]) {
+        // Expected types of the targets give table literals their context.
+        let mut expect = Vec::new();
+        for t in targets {
+            let e = match &t.kind {
+                ExprKind::Name(n) => self.resolve(n).and_then(|id| {
+                    self.vars[id].annotated.then(|| self.vars[id].decl.clone())
+                }),
+                _ => None,
+            };
+            expect.push(e);
+        }
+        let vals = self.exprs_against(exprs, &expect, targets.len());
+        for (i, t) in targets.iter().enumerate() {
+            let (v, span) = vals.get(i).cloned().unwrap_or((V::strict(Ty::Nil), t.span));
+            match &t.kind {
+                ExprKind::Name(n) => match self.resolve(n) {
+                    Some(id) => self.assign_var(&(id, Rc::from([])), v, span),
+                    None => {
+                        let n: Rc<str> = Rc::from(*n);
+                        if let Some(g) = self.globals.get(&n) {
+                            if g.strict && !g.ty.is_any() {
+                                let g = g.clone();
+                                if let Err(w) = self.fits(&v, &g.ty) {
+                                    self.err(code::MISMATCH, span, format!("global '{n}': {}", w.message()));
+                                }
+                            }
+                        } else {
+                            self.globals.insert(n, V::lax(widen_numbers(&v.ty)));
+                        }
+                    }
+                },
+                ExprKind::Index(o, k) => {
+                    let ov = self.expr(o, None);
+                    let name = match k.kind {
+                        ExprKind::Str(s) => std::str::from_utf8(s).ok(),
+                        _ => None,
+                    };
+                    match (name, self.key_of(o)) {
+                        (Some(f), Some(ok)) => self.write_field(&ok, &ov, f, v, span),
+                        (Some(f), None) => {
+                            self.check_field_write(&ov, f, &v, span, o.span);
+                        }
+                        (None, _) => {
+                            let kv = self.expr(k, None);
+                            self.index_write_dynamic(&ov, &kv, &v, o.span, span);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `obj.f = v` where obj has a flow key.
+    fn write_field(&mut self, ok: &Key, ov: &V, f: &str, v: V, span: Span) {
+        let declared = self.check_field_write(ov, f, &v, span, span);
+        let fk = key_with(ok, f);
+        match declared {
+            Some(_) => self.assign_key(&fk, v.ty.clone()),
+            None => {
+                // A lax record grows the field (module and class tables).
+                let t = self.expand(&ov.ty);
+                if let (Ty::Record(r), false) = (&t, ov.strict) {
+                    if ok.1.is_empty() && r.name.is_none() {
+                        let mut fields = r.fields.clone();
+                        let nt = widen_numbers(&v.ty);
+                        match fields.iter_mut().find(|x| &*x.name == f) {
+                            Some(x) => x.ty = union(vec![x.ty.clone(), nt]),
+                            None => fields.push(Field {
+                                name: Rc::from(f),
+                                ty: nt,
+                                optional: false,
+                            }),
+                        }
+                        let nr = Ty::record(fields);
+                        self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
+                        self.flow.narrow.insert(ok.clone(), nr.clone());
+                        if self.vars[ok.0].level == self.level() {
+                            self.vars[ok.0].decl = nr;
+                        }
+                        return;
+                    }
+                }
+                self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
+            }
+        }
+    }
+
+    /// Checks `obj.f = v` against obj's type; returns the field's declared
+    /// type when the object has one.
+    fn check_field_write(&mut self, ov: &V, f: &str, v: &V, span: Span, ospan: Span) -> Option<Ty> {
+        let t = self.expand(&ov.ty);
+        if ov.strict && t.has_nil() && !t.is_any() {
+            self.err(code::MAYBE_NIL, ospan, format!("cannot index a value of type {}: it may be nil", ov.ty));
+            return None;
+        }
+        if let Some(b) = bad_index_target(&t, ov.strict) {
+            self.err(code::BAD_OPERATION, ospan, format!("attempt to index a {b} value"));
+            return None;
+        }
+        let t = t.non_nil();
+        match &t {
+            Ty::Record(r) => match r.fields.iter().find(|x| &*x.name == f) {
+                Some(fd) => {
+                    let want = if fd.optional {
+                        Ty::optional(fd.ty.clone())
+                    } else {
+                        fd.ty.clone()
+                    };
+                    if ov.strict {
+                        if let Err(w) = self.fits(v, &want) {
+                            self.err(code::MISMATCH, span, format!("field '{f}': {}", w.message()));
+                        }
+                    }
+                    Some(want)
+                }
+                None => {
+                    if ov.strict {
+                        self.err(code::UNKNOWN_FIELD, span, format!("field '{f}' does not exist on {}", ov.ty));
+                    }
+                    None
+                }
+            },
+            Ty::Map(k, val) => {
+                if ov.strict {
+                    let kv = V::strict(Ty::LitStr(Rc::from(f.as_bytes())));
+                    if let Err(w) = self.fits(&kv, k) {
+                        self.err(code::MISMATCH, span, format!("key: {}", w.message()));
+                    }
+                    let want = Ty::optional((**val).clone());
+                    if let Err(w) = self.fits(v, &want) {
+                        self.err(code::MISMATCH, span, format!("field '{f}': {}", w.message()));
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn index_write_dynamic(&mut self, ov: &V, kv: &V, v: &V, ospan: Span, span: Span) {
+        let t = self.expand(&ov.ty);
+        if ov.strict && t.has_nil() && !t.is_any() {
+            self.err(code::MAYBE_NIL, ospan, format!("cannot index a value of type {}: it may be nil", ov.ty));
+            return;
+        }
+        if let Some(b) = bad_index_target(&t, ov.strict) {
+            self.err(code::BAD_OPERATION, ospan, format!("attempt to index a {b} value"));
+            return;
+        }
+        if !ov.strict {
+            return;
+        }
+        match t.non_nil() {
+            Ty::Array(e) => {
+                if let Err(w) = self.fits(kv, &Ty::Number) {
+                    self.err(code::MISMATCH, span, format!("array index: {}", w.message()));
+                }
+                let want = Ty::optional((*e).clone());
+                if let Err(w) = self.fits(v, &want) {
+                    self.err(code::MISMATCH, span, format!("array element: {}", w.message()));
+                }
+            }
+            Ty::Map(k, val) => {
+                if let Err(w) = self.fits(kv, &k) {
+                    self.err(code::MISMATCH, span, format!("key: {}", w.message()));
+                }
+                let want = Ty::optional((*val).clone());
+                if let Err(w) = self.fits(v, &want) {
+                    self.err(code::MISMATCH, span, format!("value: {}", w.message()));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn ret(&mut self, r: &ast::Return) {
+        let declared = self.fns.last().and_then(|f| f.rets.clone());
+        let rvar = self.fns.last().and_then(|f| f.ret_variadic.clone());
+        match declared {
+            Some(want) => {
+                let exp: Vec<Option<Ty>> = want.iter().cloned().map(Some).collect();
+                let n = want.len().max(r.exprs.len());
+                let (vals, tail) = self.exprs_pack(r.exprs, &exp, n);
+                let got = r.exprs.len();
+                if got > want.len() && rvar.is_none() && tail.is_none() {
+                    self.err(
+                        code::RETURN,
+                        r.span,
+                        format!("too many return values: expected {}, got {got}", want.len()),
+                    );
+                }
+                for (i, w) in want.iter().enumerate() {
+                    let (v, span) = match vals.get(i) {
+                        Some((v, s)) => (v.clone(), *s),
+                        None if tail.is_some() => continue,
+                        None => (V::strict(Ty::Nil), r.span),
+                    };
+                    if let Err(why) = self.fits(&v, w) {
+                        let c = if i >= got && tail.is_none() { code::RETURN } else { code::RETURN };
+                        let what = if want.len() == 1 {
+                            "return value".to_string()
+                        } else {
+                            format!("return value #{}", i + 1)
+                        };
+                        if i >= got && tail.is_none() {
+                            self.err(c, r.span, format!("missing {what}: expected {w}"));
+                        } else {
+                            self.err(c, span, format!("{what}: {}", why.message()));
+                        }
+                    }
+                }
+            }
+            None => {
+                let (vals, _) = self.exprs_pack(r.exprs, &[], r.exprs.len());
+                let tys = vals.into_iter().map(|(v, _)| v.ty).collect();
+                if let Some(f) = self.fns.last_mut() {
+                    f.inferred.push(tys);
+                }
+            }
+        }
+        self.flow.dead = true;
+    }
+
+    // ------------------------------------------------------------------
+    // Functions
+
+    /// A function's type before its body is checked (for recursion).
+    fn signature(&mut self, f: &ast::FuncBody, method: bool) -> Ty {
+        let mark = self.types.len();
+        let gs = self.push_generics(f.generics);
+        let mut params = Vec::new();
+        let mut names = Vec::new();
+        if method {
+            params.push(Ty::Any);
+            names.push(Rc::from("self"));
+        }
+        let mut all = true;
+        for p in f.params {
+            names.push(Rc::from(p.name));
+            params.push(match p.ty {
+                Some(t) => self.resolve_type(t),
+                None => {
+                    all = false;
+                    Ty::Any
+                }
+            });
+        }
+        let variadic = if f.is_vararg {
+            Some(f.vararg_ty.map(|t| self.resolve_type(t)).unwrap_or(Ty::Any))
+        } else {
+            None
+        };
+        let (rets, ret_variadic) = match f.ret_tys {
+            Some(rs) => (rs.iter().map(|r| self.resolve_type(r)).collect(), None),
+            None => (vec![], Some(Ty::Any)),
+        };
+        self.types.truncate(mark);
+        Ty::Func(Rc::new(FnTy {
+            generics: gs,
+            params,
+            names,
+            variadic,
+            rets,
+            ret_variadic,
+            annotated: f.ret_tys.is_some(),
+            check_arity: all && !f.params.is_empty() || f.ret_tys.is_some() && all,
+        }))
+    }
+
+    /// Checks a function body; returns its type. `expected` gives
+    /// unannotated parameters their types from context (callbacks).
+    fn function(&mut self, f: &ast::FuncBody, expected: Option<&FnTy>, method: bool, _self_id: Option<VarId>) -> V {
+        let saved_flow = std::mem::take(&mut self.flow);
+        let ms = self.scope.len();
+        let mt = self.types.len();
+        let gs = self.push_generics(f.generics);
+        let mut params = Vec::new();
+        let mut names = Vec::new();
+        let mut all = true;
+        self.fns.push(FnCtx {
+            rets: None,
+            ret_variadic: None,
+            inferred: vec![],
+        });
+        if method {
+            self.declare("self", Ty::Any, false, Ty::Any);
+            params.push(Ty::Any);
+            names.push(Rc::from("self"));
+        }
+        let off = usize::from(method);
+        for (i, p) in f.params.iter().enumerate() {
+            let (t, ann) = match p.ty {
+                Some(t) => (self.resolve_type(t), true),
+                None => {
+                    all = false;
+                    match expected.and_then(|e| e.params.get(i + off)) {
+                        Some(t) => (t.clone(), false),
+                        None => (Ty::Any, false),
+                    }
+                }
+            };
+            self.declare(p.name, t.clone(), ann, t.clone());
+            params.push(if ann { t } else { Ty::Any });
+            names.push(Rc::from(p.name));
+        }
+        let variadic = if f.is_vararg {
+            Some(f.vararg_ty.map(|t| self.resolve_type(t)).unwrap_or(Ty::Any))
+        } else {
+            None
+        };
+        let declared: Option<Vec<Ty>> = f.ret_tys.map(|rs| rs.iter().map(|r| self.resolve_type(r)).collect());
+        if let Some(c) = self.fns.last_mut() {
+            c.rets = declared.clone();
+            c.vararg_note(variadic.clone());
+        }
+        self.block(&f.body);
+        let falls = !self.flow.dead;
+        let ctx = self.fns.pop();
+        if let (Some(d), true) = (&declared, falls) {
+            let needs = d.iter().any(|t| !t.has_nil() && !t.is_any() && !matches!(t, Ty::Unknown));
+            if needs || d.iter().any(Ty::is_never) {
+                let span = Span {
+                    start: f.span.end.saturating_sub(3),
+                    end: f.span.end,
+                };
+                let want: Vec<String> = d.iter().map(|t| t.to_string()).collect();
+                self.err(
+                    code::MISSING_RETURN,
+                    span,
+                    format!("function can reach its end without returning ({})", want.join(", ")),
+                );
+            }
+        }
+        let (rets, ret_variadic) = match (declared.clone(), ctx) {
+            (Some(d), _) => (d, None),
+            (None, Some(c)) => {
+                let mut packs = c.inferred;
+                if falls {
+                    packs.push(vec![]);
+                }
+                let n = packs.iter().map(Vec::len).max().unwrap_or(0);
+                let mut rets = Vec::new();
+                for i in 0..n {
+                    let parts = packs
+                        .iter()
+                        .map(|p| p.get(i).cloned().unwrap_or(Ty::Nil))
+                        .collect();
+                    rets.push(union(parts));
+                }
+                (rets, None)
+            }
+            (None, None) => (vec![], Some(Ty::Any)),
+        };
+        self.scope.truncate(ms);
+        self.types.truncate(mt);
+        self.flow = saved_flow;
+        let annotated = declared.is_some();
+        V::strict(Ty::Func(Rc::new(FnTy {
+            generics: gs,
+            params,
+            names,
+            variadic,
+            rets,
+            ret_variadic,
+            annotated,
+            check_arity: all && (annotated || !f.params.is_empty()),
+        })))
+    }
+
+    // ------------------------------------------------------------------
+    // Expressions
+
+    /// Evaluates an expression list to `n` values (the last expression
+    /// expands), each checked against its expected type when given.
+    fn exprs_against(&mut self, exprs: &[Expr], expect: &[Option<Ty>], n: usize) -> Vec<(V, Span)> {
+        self.exprs_pack(exprs, expect, n).0
+    }
+
+    /// As `exprs_against`, plus the unbounded tail of a final vararg call.
+    fn exprs_pack(&mut self, exprs: &[Expr], expect: &[Option<Ty>], n: usize) -> (Vec<(V, Span)>, Option<Ty>) {
+        let mut out = Vec::new();
+        let mut tail = None;
+        for (i, e) in exprs.iter().enumerate() {
+            let exp = expect.get(i).and_then(|x| x.as_ref());
+            if i + 1 == exprs.len() && matches!(e.kind, ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg) {
+                let (vs, t) = self.expr_multi(e);
+                let strict = vs.first().is_none_or(|v| v.strict);
+                for v in vs {
+                    out.push((v, e.span));
+                }
+                if let Some(t) = t {
+                    while out.len() < n {
+                        out.push((V { ty: t.clone(), strict }, e.span));
+                    }
+                    tail = Some(t);
+                }
+            } else {
+                let v = self.expr(e, exp);
+                out.push((v, e.span));
+            }
+        }
+        (out, tail)
+    }
+
+    fn exprs_multi(&mut self, exprs: &[Expr], n: usize) -> Vec<V> {
+        self.exprs_against(exprs, &[], n).into_iter().map(|(v, _)| v).collect()
+    }
+
+    /// All values of a call or `...`: fixed types and the variadic tail.
+    fn expr_multi(&mut self, e: &Expr) -> (Vec<V>, Option<Ty>) {
+        match &e.kind {
+            ExprKind::Call(f, args) => self.call(e, f, None, args),
+            ExprKind::MethodCall(o, m, args) => self.call(e, o, Some(m), args),
+            ExprKind::Vararg => (vec![], Some(Ty::Any)),
+            _ => (vec![self.expr(e, None)], None),
+        }
+    }
+
+    pub fn expr(&mut self, e: &Expr, expected: Option<&Ty>) -> V {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.depth -= 1;
+            self.complex(e.span);
+            return V::any();
+        }
+        let v = self.expr_inner(e, expected);
+        self.depth -= 1;
+        v
+    }
+
+    fn expr_inner(&mut self, e: &Expr, expected: Option<&Ty>) -> V {
+        match &e.kind {
+            ExprKind::Nil => V::strict(Ty::Nil),
+            ExprKind::True => V::strict(Ty::LitBool(true)),
+            ExprKind::False => V::strict(Ty::LitBool(false)),
+            ExprKind::Int(i) => V::strict(Ty::LitInt(*i)),
+            ExprKind::Float(f) => V::strict(Ty::LitFloat(*f)),
+            ExprKind::Str(s) => V::strict(Ty::LitStr(Rc::from(*s))),
+            ExprKind::Vararg => V::any(),
+            ExprKind::Function(f) => {
+                let exp = expected.map(|t| self.expand(t)).and_then(|t| match t {
+                    Ty::Func(ft) => Some(ft),
+                    _ => None,
+                });
+                self.function(f, exp.as_deref(), false, None)
+            }
+            ExprKind::Table(fields) => self.table(fields, expected, e.span),
+            ExprKind::Binary(op, a, b) => self.binary(*op, a, b, e.span),
+            ExprKind::Unary(op, a) => {
+                let v = self.expr(a, None);
+                match op {
+                    UnOp::Not => V::strict(Ty::Boolean),
+                    UnOp::Neg => {
+                        self.check_arith_operand(&v, a.span, "arithmetic");
+                        let t = if numeric(&v.ty) { Ty::Integer } else if v.ty.is_any() { Ty::Any } else { Ty::Number };
+                        V { ty: t, strict: v.strict }
+                    }
+                    UnOp::BNot => {
+                        self.check_arith_operand(&v, a.span, "bitwise operation");
+                        V::strict(Ty::Integer)
+                    }
+                    UnOp::Len => {
+                        self.check_len_operand(&v, a.span);
+                        V::strict(Ty::Integer)
+                    }
+                }
+            }
+            ExprKind::Name(n) => match self.resolve(n) {
+                Some(id) => self.var_type(id),
+                None => self.globals.get(*n).cloned().unwrap_or_else(V::any),
+            },
+            ExprKind::Index(o, k) => {
+                if let Some(key) = self.key_of(e) {
+                    if let Some(t) = self.flow.narrow.get(&key).cloned() {
+                        let ov = self.expr(o, None);
+                        return V { ty: t, strict: ov.strict };
+                    }
+                }
+                let ov = self.expr(o, None);
+                let kv = self.expr(k, None);
+                self.index(&ov, k, &kv, o.span, e.span)
+            }
+            ExprKind::Call(..) | ExprKind::MethodCall(..) => {
+                let (vs, tail) = self.expr_multi(e);
+                match vs.into_iter().next() {
+                    Some(v) => v,
+                    None => match tail {
+                        Some(t) => V::lax(Ty::optional(t)),
+                        None => V::strict(Ty::Nil),
+                    },
+                }
+            }
+            ExprKind::Paren(x) => self.expr(x, expected),
+            ExprKind::Cast(x, t) => {
+                let _ = self.expr(x, None);
+                V::strict(self.resolve_type(t))
+            }
+            ExprKind::NonNil(x) => {
+                let v = self.expr(x, expected);
+                V { ty: v.ty.non_nil(), strict: v.strict }
+            }
+        }
+    }
+
+    fn table(&mut self, fields: &[ast::Field], expected: Option<&Ty>, span: Span) -> V {
+        let exp = expected.map(|t| self.expand(t));
+        let exp = exp.map(|t| self.pick_member(fields, t, span));
+        let exp = match exp {
+            Some(Some(t)) => Some(t),
+            Some(None) => return V::any(),
+            None => None,
+        };
+        let mut named: Vec<Field> = Vec::new();
+        let mut elems: Vec<Ty> = Vec::new();
+        let mut keyed: Vec<(Ty, Ty)> = Vec::new();
+        let mut strict = true;
+        for (i, f) in fields.iter().enumerate() {
+            match f {
+                ast::Field::Named(n, v) => {
+                    let want = match &exp {
+                        Some(Ty::Record(r)) => r.fields.iter().find(|x| &*x.name == *n).map(|x| x.ty.clone()),
+                        Some(Ty::Map(_, v)) => Some((**v).clone()),
+                        _ => None,
+                    };
+                    let val = self.expr(v, want.as_ref());
+                    strict &= val.strict;
+                    if let Some(w) = &want {
+                        if let Err(why) = self.fits(&val, w) {
+                            let m = match why.path.is_empty() {
+                                true => format!("field '{n}': {}", why.message()),
+                                false => format!("field '{n}.{}", &why.message()["field '".len()..]),
+                            };
+                            self.err(code::MISMATCH, v.span, m);
+                        }
+                    }
+                    let ty = if want.is_some() { val.ty } else { widen_numbers(&val.ty) };
+                    named.retain(|x| &*x.name != *n);
+                    named.push(Field {
+                        name: Rc::from(*n),
+                        ty,
+                        optional: false,
+                    });
+                }
+                ast::Field::Positional(v) => {
+                    let want = match &exp {
+                        Some(Ty::Array(t)) => Some((**t).clone()),
+                        _ => None,
+                    };
+                    let last = i + 1 == fields.len();
+                    let val = if last && matches!(v.kind, ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg) {
+                        let (vs, tail) = self.expr_multi(v);
+                        match (vs.into_iter().next(), tail) {
+                            (Some(x), None) => x,
+                            _ => V::any(),
+                        }
+                    } else {
+                        self.expr(v, want.as_ref())
+                    };
+                    strict &= val.strict;
+                    if let Some(w) = &want {
+                        if let Err(why) = self.fits(&val, w) {
+                            self.err(code::MISMATCH, v.span, format!("element #{}: {}", elems.len() + 1, why.message()));
+                        }
+                    }
+                    elems.push(val.ty.widen());
+                }
+                ast::Field::Keyed(k, v) => {
+                    let kv = self.expr(k, None);
+                    let want = match &exp {
+                        Some(Ty::Map(_, v)) => Some((**v).clone()),
+                        _ => None,
+                    };
+                    let vv = self.expr(v, want.as_ref());
+                    strict &= kv.strict && vv.strict;
+                    if let Some(Ty::Map(kt, vt)) = &exp {
+                        if let Err(why) = self.fits(&kv, kt) {
+                            self.err(code::MISMATCH, k.span, format!("key: {}", why.message()));
+                        }
+                        if let Err(why) = self.fits(&vv, vt) {
+                            self.err(code::MISMATCH, v.span, format!("value: {}", why.message()));
+                        }
+                    }
+                    keyed.push((kv.ty.widen(), vv.ty.widen()));
+                }
+            }
+        }
+        match exp {
+            Some(Ty::Record(r)) => {
+                for f in &r.fields {
+                    if !f.optional && !f.ty.has_nil() && !f.ty.is_any() && !named.iter().any(|x| x.name == f.name) {
+                        self.err(code::MISMATCH, span, format!("missing field '{}' (expected {})", f.name, f.ty));
+                    }
+                }
+                return V::strict(Ty::Record(r));
+            }
+            Some(t @ (Ty::Array(_) | Ty::Map(..))) if named.is_empty() || matches!(t, Ty::Map(..)) => {
+                return V::strict(t);
+            }
+            _ => {}
+        }
+        let ty = if !elems.is_empty() && named.is_empty() && keyed.is_empty() {
+            Ty::Array(Rc::new(union(elems)))
+        } else if elems.is_empty() && keyed.is_empty() {
+            Ty::record(named)
+        } else if elems.is_empty() && named.is_empty() {
+            let ks = union(keyed.iter().map(|k| k.0.clone()).collect());
+            let vs = union(keyed.iter().map(|k| k.1.clone()).collect());
+            Ty::Map(Rc::new(ks), Rc::new(vs))
+        } else {
+            Ty::Table
+        };
+        V { ty, strict }
+    }
+
+    /// For a table constructor against a union: the member its literal
+    /// discriminant fields select. `Some(None)` after reporting that none fits.
+    fn pick_member(&mut self, fields: &[ast::Field], t: Ty, span: Span) -> Option<Ty> {
+        let t = match &t {
+            Ty::Union(ms) => {
+                let nn: Vec<Ty> = ms.iter().filter(|m| !matches!(m, Ty::Nil)).cloned().collect();
+                if nn.len() == 1 {
+                    self.expand(&nn[0])
+                } else {
+                    t.clone()
+                }
+            }
+            _ => t,
+        };
+        let Ty::Union(ms) = &t else { return Some(t) };
+        let ms: Vec<Ty> = ms.iter().map(|m| self.expand(m)).collect();
+        // Literal values of named fields in the constructor.
+        let mut lits: Vec<(&str, Ty, Span)> = Vec::new();
+        for f in fields {
+            if let ast::Field::Named(n, v) = f {
+                let lit = match v.kind {
+                    ExprKind::Str(s) => Ty::LitStr(Rc::from(s)),
+                    ExprKind::True => Ty::LitBool(true),
+                    ExprKind::False => Ty::LitBool(false),
+                    ExprKind::Int(i) => Ty::LitInt(i),
+                    _ => continue,
+                };
+                lits.push((n, lit, v.span));
+            }
+        }
+        let mut discriminated = false;
+        let mut candidates = Vec::new();
+        for m in &ms {
+            let Ty::Record(r) = m else { continue };
+            let mut ok = true;
+            for (n, lit, _) in &lits {
+                if let Some(f) = r.fields.iter().find(|f| &*f.name == *n) {
+                    if matches!(f.ty, Ty::LitStr(_) | Ty::LitBool(_) | Ty::LitInt(_)) {
+                        discriminated = true;
+                        if f.ty != *lit {
+                            ok = false;
+                        }
+                    }
+                }
+            }
+            if ok {
+                candidates.push(m.clone());
+            }
+        }
+        if discriminated {
+            if candidates.is_empty() {
+                if let Some((n, lit, sp)) = lits.iter().find(|(n, _, _)| {
+                    ms.iter().any(|m| matches!(m, Ty::Record(r) if r.fields.iter().any(|f| &*f.name == *n)))
+                }) {
+                    self.err(code::MISMATCH, *sp, format!("field '{n}': {lit} matches no member of {t}"));
+                } else {
+                    self.err(code::MISMATCH, span, format!("table matches no member of {t}"));
+                }
+                return None;
+            }
+            if candidates.len() == 1 {
+                return candidates.pop();
+            }
+        }
+        Some(t)
+    }
+
+    fn check_arith_operand(&mut self, v: &V, span: Span, what: &str) {
+        let t = self.expand(&v.ty);
+        if t.is_any() {
+            return;
+        }
+        let ok_member = |m: &Ty, strict: bool| match m {
+            Ty::Number | Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::Any => true,
+            Ty::String | Ty::LitStr(_) => !strict,
+            Ty::Table | Ty::Record(_) | Ty::Map(..) | Ty::Array(_) | Ty::Userdata | Ty::Unknown => true,
+            Ty::Generic(_) | Ty::Alias(..) | Ty::Intersection(_) => true,
+            _ => false,
+        };
+        let ms = t.members();
+        if v.strict {
+            if let Some(b) = ms.iter().find(|m| !ok_member(m, true)) {
+                if matches!(b, Ty::Nil) && ms.len() > 1 {
+                    self.err(code::MAYBE_NIL, span, format!("{what} on a value of type {}: it may be nil", v.ty));
+                } else {
+                    self.err(code::BAD_OPERATION, span, format!("attempt to perform {what} on a {} value ({})", b.tag().unwrap_or("non-number"), v.ty));
+                }
+            }
+        } else if !ms.iter().any(|m| ok_member(m, false)) {
+            let b = &ms[0];
+            self.err(code::BAD_OPERATION, span, format!("attempt to perform {what} on a {} value", b.tag().unwrap_or("non-number")));
+        }
+    }
+
+    fn check_len_operand(&mut self, v: &V, span: Span) {
+        let t = self.expand(&v.ty);
+        let ok = |m: &Ty| {
+            !matches!(
+                m,
+                Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Number | Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::Func(_) | Ty::Function
+            )
+        };
+        let ms = t.members();
+        if v.strict {
+            if let Some(b) = ms.iter().find(|m| !ok(m)) {
+                if matches!(b, Ty::Nil) && ms.len() > 1 {
+                    self.err(code::MAYBE_NIL, span, format!("length of a value of type {}: it may be nil", v.ty));
+                } else {
+                    self.err(code::BAD_OPERATION, span, format!("attempt to get length of a {} value", b.tag().unwrap_or("?")));
+                }
+            }
+        } else if !ms.iter().any(ok) {
+            self.err(code::BAD_OPERATION, span, format!("attempt to get length of a {} value", ms[0].tag().unwrap_or("?")));
+        }
+    }
+
+    fn binary(&mut self, op: BinOp, a: &Expr, b: &Expr, _span: Span) -> V {
+        match op {
+            BinOp::And | BinOp::Or => {
+                let (t, f) = self.cond(a);
+                let va = self.expr_quiet_type(a);
+                let saved = self.flow.clone();
+                self.apply(if op == BinOp::And { &t } else { &f });
+                let vb = self.expr(b, None);
+                self.flow = saved;
+                let ty = if op == BinOp::And {
+                    union(vec![va.ty.falsy(), vb.ty.clone()])
+                } else {
+                    union(vec![va.ty.truthy(), vb.ty.clone()])
+                };
+                return V { ty, strict: va.strict && vb.strict };
+            }
+            _ => {}
+        }
+        // Left-leaning chains may be long: the left operand recursion is
+        // bounded by `expr`'s depth check.
+        let va = self.expr(a, None);
+        let vb = self.expr(b, None);
+        match op {
+            BinOp::Eq | BinOp::Ne => V::strict(Ty::Boolean),
+            BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                for (v, s) in [(&va, a.span), (&vb, b.span)] {
+                    let t = self.expand(&v.ty);
+                    let bad = |m: &Ty| matches!(m, Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Func(_) | Ty::Function);
+                    if (v.strict && t.members().iter().any(bad)) || (!v.strict && t.members().iter().all(bad)) {
+                        if t.has_nil() && t.members().len() > 1 {
+                            self.err(code::MAYBE_NIL, s, format!("comparison with a value of type {}: it may be nil", v.ty));
+                        } else {
+                            self.err(code::BAD_OPERATION, s, format!("attempt to compare a {} value", v.ty));
+                        }
+                    }
+                }
+                V::strict(Ty::Boolean)
+            }
+            BinOp::Concat => {
+                for (v, s) in [(&va, a.span), (&vb, b.span)] {
+                    let t = self.expand(&v.ty);
+                    let bad = |m: &Ty| matches!(m, Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Func(_) | Ty::Function);
+                    if (v.strict && t.members().iter().any(bad)) || (!v.strict && t.members().iter().all(bad)) {
+                        if t.has_nil() && t.members().len() > 1 {
+                            self.err(code::MAYBE_NIL, s, format!("concatenation of a value of type {}: it may be nil", v.ty));
+                        } else {
+                            self.err(code::BAD_OPERATION, s, format!("attempt to concatenate a {} value", v.ty));
+                        }
+                    }
+                }
+                V::strict(Ty::String)
+            }
+            _ => {
+                let what = match op {
+                    BinOp::BAnd | BinOp::BOr | BinOp::BXor | BinOp::Shl | BinOp::Shr => "bitwise operation",
+                    _ => "arithmetic",
+                };
+                self.check_arith_operand(&va, a.span, what);
+                self.check_arith_operand(&vb, b.span, what);
+                let strict = va.strict && vb.strict;
+                if va.ty.is_any() || vb.ty.is_any() {
+                    return V::any();
+                }
+                let ints = numeric(&va.ty) && numeric(&vb.ty);
+                let ty = match op {
+                    BinOp::BAnd | BinOp::BOr | BinOp::BXor | BinOp::Shl | BinOp::Shr => Ty::Integer,
+                    BinOp::Div | BinOp::Pow => Ty::Number,
+                    _ if ints => Ty::Integer,
+                    _ => Ty::Number,
+                };
+                V { ty, strict }
+            }
+        }
+    }
+
+    /// The type of an expression already checked by `cond` (no second
+    /// round of diagnostics).
+    fn expr_quiet_type(&mut self, e: &Expr) -> V {
+        let n = self.diags.len();
+        let v = self.expr(e, None);
+        self.diags.truncate(n);
+        v
+    }
+
+    fn index(&mut self, ov: &V, k: &Expr, kv: &V, ospan: Span, span: Span) -> V {
+        let t = self.expand(&ov.ty);
+        if t.is_any() || matches!(t, Ty::Unknown) {
+            return V::any();
+        }
+        if ov.strict && t.has_nil() {
+            if matches!(t, Ty::Nil) {
+                self.err(code::BAD_OPERATION, ospan, "attempt to index a nil value".into());
+                return V::any();
+            }
+            self.err(code::MAYBE_NIL, ospan, format!("cannot index a value of type {}: it may be nil", ov.ty));
+        } else if let Some(b) = bad_index_target(&t, ov.strict) {
+            self.err(code::BAD_OPERATION, ospan, format!("attempt to index a {b} value"));
+            return V::any();
+        }
+        let t = t.non_nil();
+        let name = match k.kind {
+            ExprKind::Str(s) => std::str::from_utf8(s).ok(),
+            _ => None,
+        };
+        let mut out = Vec::new();
+        let mut strict = ov.strict;
+        for m in t.members() {
+            let m = self.expand(m);
+            let m = match m {
+                Ty::Generic(g) => g.bound.clone().unwrap_or(Ty::Any),
+                Ty::Intersection(ms) => merge_records(&ms, &self.al()).unwrap_or(Ty::Any),
+                m => m,
+            };
+            let r = match (&m, name) {
+                (Ty::Record(r), Some(n)) => match r.fields.iter().find(|f| &*f.name == n) {
+                    Some(f) if f.optional => Ty::optional(f.ty.clone()),
+                    Some(f) => f.ty.clone(),
+                    None => {
+                        if ov.strict && t.members().len() == 1 {
+                            self.err(code::UNKNOWN_FIELD, span, format!("field '{n}' does not exist on {}", ov.ty));
+                            Ty::Any
+                        } else if ov.strict {
+                            // Reading a field only other members have: nil here.
+                            Ty::Nil
+                        } else {
+                            strict = false;
+                            Ty::Any
+                        }
+                    }
+                },
+                (Ty::Array(e), _) => {
+                    if ov.strict && name.is_none() {
+                        if let Err(w) = self.fits(kv, &Ty::Number) {
+                            self.err(code::MISMATCH, k.span, format!("array index: {}", w.message()));
+                        }
+                    }
+                    if name.is_some() { Ty::Any } else { (**e).clone() }
+                }
+                (Ty::Map(kt, vt), _) => {
+                    if ov.strict {
+                        if let Err(w) = self.fits(kv, kt) {
+                            self.err(code::MISMATCH, k.span, format!("key: {}", w.message()));
+                        }
+                    }
+                    Ty::optional((**vt).clone())
+                }
+                (Ty::String | Ty::LitStr(_), Some(n)) => {
+                    let lib = self.globals.get("string").cloned();
+                    match lib.map(|l| l.ty) {
+                        Some(Ty::Record(r)) => r.fields.iter().find(|f| &*f.name == n).map(|f| f.ty.clone()).unwrap_or(Ty::Nil),
+                        _ => Ty::Any,
+                    }
+                }
+                _ => {
+                    strict = false;
+                    Ty::Any
+                }
+            };
+            out.push(r);
+        }
+        V { ty: union(out), strict }
+    }
+
+    // ------------------------------------------------------------------
+    // Calls
+
+    fn call(&mut self, e: &Expr, f: &Expr, method: Option<&str>, args: &[Expr]) -> (Vec<V>, Option<Ty>) {
+        let fname = describe_callee(f, method);
+        // Built-ins whose results or narrowing depend on their arguments.
+        if method.is_none() {
+            if let ExprKind::Name(n) = f.kind {
+                if self.resolve(n).is_none() {
+                    match n {
+                        "assert" if !args.is_empty() => {
+                            let (t, _) = self.cond(&args[0]);
+                            let v0 = self.expr_quiet_type(&args[0]);
+                            for a in &args[1..] {
+                                self.expr(a, None);
+                            }
+                            self.apply(&t);
+                            return (vec![V { ty: v0.ty.truthy(), strict: v0.strict }], None);
+                        }
+                        "error" => {
+                            self.exprs_multi(args, 0);
+                            self.flow.dead = true;
+                            return (vec![], Some(Ty::Never));
+                        }
+                        "setmetatable" if !args.is_empty() => {
+                            let vs = self.exprs_multi(args, 2);
+                            return (vec![vs.into_iter().next().unwrap_or_else(V::any)], None);
+                        }
+                        "type" if args.len() == 1 => {
+                            self.expr(&args[0], None);
+                            return (vec![V::strict(Ty::String)], None);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let (fv, self_arg) = match method {
+            None => (self.expr(f, None), None),
+            Some(m) => {
+                let ov = self.expr(f, None);
+                let k = Expr {
+                    kind: ExprKind::Str(m.as_bytes()),
+                    line: e.line,
+                    span: f.span,
+                };
+                let mv = self.index(&ov, &k, &V::strict(Ty::String), f.span, e.span);
+                (mv, Some(ov))
+            }
+        };
+        let t = self.expand(&fv.ty);
+        let ft = match &t {
+            Ty::Func(ft) => ft.clone(),
+            Ty::Any | Ty::Unknown | Ty::Function | Ty::Table | Ty::Record(_) | Ty::Userdata | Ty::Generic(_) | Ty::Intersection(_) => {
+                self.exprs_multi(args, 0);
+                return (vec![], Some(Ty::Any));
+            }
+            _ => {
+                let nonnil = t.non_nil();
+                let callable = |m: &Ty| !matches!(m, Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Number | Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::String | Ty::LitStr(_));
+                if fv.strict && t.has_nil() && nonnil.members().iter().all(callable) && !nonnil.is_never() {
+                    self.err(code::MAYBE_NIL, f.span, format!("cannot call {fname}: it may be nil ({})", fv.ty));
+                } else if (fv.strict && !t.members().iter().all(callable)) || !t.members().iter().any(callable) {
+                    let what = t.members().iter().find(|m| !callable(m)).and_then(|m| m.tag()).unwrap_or("non-function");
+                    self.err(code::BAD_OPERATION, f.span, format!("attempt to call a {what} value ({fname})"));
+                }
+                self.exprs_multi(args, 0);
+                // A single function member of the union gives the result.
+                if let Some(Ty::Func(ft)) = nonnil.members().iter().find(|m| matches!(m, Ty::Func(_))) {
+                    return (ft.rets.iter().map(|r| V { ty: r.clone(), strict: ft.annotated }).collect(), ft.ret_variadic.clone());
+                }
+                return (vec![], Some(Ty::Any));
+            }
+        };
+        self.check_call(&ft, &fname, self_arg, args, e.span)
+    }
+
+    fn check_call(&mut self, ft: &FnTy, fname: &str, self_arg: Option<V>, args: &[Expr], span: Span) -> (Vec<V>, Option<Ty>) {
+        let off = usize::from(self_arg.is_some());
+        let mut bind: HashMap<u32, Ty> = HashMap::new();
+        let generic = !ft.generics.is_empty();
+        let param = |i: usize| -> Option<&Ty> { ft.params.get(i).or(ft.variadic.as_ref()) };
+        // Arguments: function expressions last for generic calls, so their
+        // parameters can take types bound by the others.
+        let mut vals: Vec<Option<(V, Span)>> = vec![None; args.len()];
+        let mut tail: Option<Ty> = None;
+        let order: Vec<usize> = if generic {
+            let (fs, rest): (Vec<usize>, Vec<usize>) = (0..args.len()).partition(|&i| matches!(args[i].kind, ExprKind::Function(_)));
+            rest.into_iter().chain(fs).collect()
+        } else {
+            (0..args.len()).collect()
+        };
+        for i in order {
+            let a = &args[i];
+            let p = param(i + off).cloned();
+            // In a generic call only callbacks take context: a table
+            // literal must not be typed by what an earlier argument bound.
+            let exp = match &p {
+                Some(p) if !generic => Some(p.clone()),
+                Some(p) if matches!(a.kind, ExprKind::Function(_)) => Some(subst(p, &bind, 0)),
+                _ => None,
+            };
+            let v = if i + 1 == args.len() && matches!(a.kind, ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg) {
+                let (vs, t) = self.expr_multi(a);
+                tail = t;
+                let mut it = vs.into_iter();
+                let first = it.next();
+                for (j, extra) in it.enumerate() {
+                    vals.push(Some((extra, a.span)));
+                    let _ = j;
+                }
+                match first {
+                    Some(v) => v,
+                    None => match &tail {
+                        Some(t) => V::lax(t.clone()),
+                        None => V::strict(Ty::Nil),
+                    },
+                }
+            } else {
+                self.expr(a, exp.as_ref())
+            };
+            if generic {
+                if let Some(p) = &p {
+                    infer_bind(p, &v.ty, &mut bind, 0);
+                }
+            }
+            vals[i] = Some((v, a.span));
+        }
+        let nvals = vals.len();
+        // Arity.
+        let pcount = ft.params.len();
+        let given = nvals + off;
+        if ft.check_arity {
+            if given > pcount && ft.variadic.is_none() {
+                let sp = args.get(pcount.saturating_sub(off)).map_or(span, |a| a.span);
+                self.err(
+                    code::ARITY,
+                    sp,
+                    format!("too many arguments to {fname}: expected at most {}, got {}", pcount - off, nvals),
+                );
+            }
+            if tail.is_none() {
+                for i in given..pcount {
+                    let p = subst(&ft.params[i], &bind, 0);
+                    if !p.has_nil() && !p.is_any() && !matches!(p, Ty::Unknown) {
+                        let name = ft.names.get(i).filter(|n| !n.is_empty()).map(|n| format!(" '{n}'")).unwrap_or_default();
+                        self.err(
+                            code::ARITY,
+                            span,
+                            format!("missing argument #{}{name} to {fname}: expected {p}", i + 1 - off),
+                        );
+                        break;
+                    }
+                }
+            }
+        }
+        // Generic bounds.
+        for g in &ft.generics {
+            if let (Some(b), Some(t)) = (&g.bound, bind.get(&g.id)) {
+                let b = subst(b, &bind, 0);
+                if let Err(w) = is_sub(t, &b, &self.al()) {
+                    self.err(
+                        code::GENERIC,
+                        span,
+                        format!("type argument {} of {fname}: {}", g.name, w.message()),
+                    );
+                }
+            }
+        }
+        // Argument types.
+        if let Some(sv) = &self_arg {
+            if let Some(p) = ft.params.first() {
+                let p = subst(p, &bind, 0);
+                if let Err(w) = self.fits(sv, &p) {
+                    self.err(code::ARGUMENT, span, format!("self of {fname}: {}", w.message()));
+                }
+            }
+        }
+        for (i, slot) in vals.iter().enumerate() {
+            let Some((v, sp)) = slot else { continue };
+            let Some(p) = param(i + off) else { continue };
+            let p = if generic { subst(p, &bind, 0) } else { p.clone() };
+            if p.is_any() {
+                continue;
+            }
+            if let Err(w) = self.fits(v, &p) {
+                let maybe_nil = v.ty.has_nil() && self.fits(&V::strict(v.ty.non_nil()), &p).is_ok();
+                let c = if maybe_nil { code::MAYBE_NIL } else { code::ARGUMENT };
+                self.err(c, *sp, format!("argument #{} of {fname}: {}", i + 1, w.message()));
+            }
+        }
+        let rets = ft
+            .rets
+            .iter()
+            .map(|r| V {
+                ty: if generic { subst(r, &bind, 0) } else { r.clone() },
+                strict: ft.annotated,
+            })
+            .collect();
+        let rv = ft.ret_variadic.as_ref().map(|r| if generic { subst(r, &bind, 0) } else { r.clone() });
+        if ft.rets.iter().any(Ty::is_never) {
+            self.flow.dead = true;
+        }
+        (rets, rv)
+    }
+
+    // ------------------------------------------------------------------
+    // Conditions and narrowing
+
+    /// Checks a condition and returns the narrowings that hold when it is
+    /// true and when it is false.
+    fn cond(&mut self, e: &Expr) -> (Refs, Refs) {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.depth -= 1;
+            self.complex(e.span);
+            return (vec![], vec![]);
+        }
+        let r = self.cond_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn cond_inner(&mut self, e: &Expr) -> (Refs, Refs) {
+        match &e.kind {
+            ExprKind::Paren(x) => return self.cond(x),
+            ExprKind::Unary(UnOp::Not, x) => {
+                let (t, f) = self.cond(x);
+                return (f, t);
+            }
+            ExprKind::Binary(BinOp::And, a, b) => {
+                let (ta, fa) = self.cond(a);
+                let saved = self.flow.clone();
+                self.apply(&ta);
+                let (tb, fb) = self.cond(b);
+                self.flow = saved;
+                let mut t = ta;
+                t.extend(tb);
+                return (t, join_refs(&fa, &fb));
+            }
+            ExprKind::Binary(BinOp::Or, a, b) => {
+                let (ta, fa) = self.cond(a);
+                let saved = self.flow.clone();
+                self.apply(&fa);
+                let (tb, fb) = self.cond(b);
+                self.flow = saved;
+                let mut f = fa;
+                f.extend(fb);
+                return (join_refs(&ta, &tb), f);
+            }
+            ExprKind::Binary(op @ (BinOp::Eq | BinOp::Ne), a, b) => {
+                self.expr(e, None);
+                let (t, f) = self.eq_refs(a, b).or_else(|| self.eq_refs(b, a)).unwrap_or_default();
+                return if *op == BinOp::Eq { (t, f) } else { (f, t) };
+            }
+            _ => {}
+        }
+        let v = self.expr(e, None);
+        match self.key_of(e) {
+            Some(k) => {
+                let mut t = vec![(k.clone(), v.ty.truthy())];
+                let mut f = vec![(k.clone(), v.ty.falsy())];
+                // A field test also narrows the object: members without
+                // the field (or with it nil) drop out.
+                if let Some((parent, field)) = split_key(&k) {
+                    let pt = self.lookup_key(&parent);
+                    if let Some(pt) = pt {
+                        let keep = self.filter_members(&pt, |m| field_may_be_truthy(m, &field));
+                        t.push((parent.clone(), keep));
+                        let _ = &mut f;
+                    }
+                }
+                (t, f)
+            }
+            None => (vec![], vec![]),
+        }
+    }
+
+    fn lookup_key(&mut self, k: &Key) -> Option<Ty> {
+        if let Some(t) = self.flow.narrow.get(k) {
+            return Some(t.clone());
+        }
+        if k.1.is_empty() {
+            return Some(self.var_type(k.0).ty);
+        }
+        None
+    }
+
+    fn filter_members(&self, t: &Ty, keep: impl Fn(&Ty) -> bool) -> Ty {
+        let t = self.expand(t);
+        if t.is_any() || matches!(t, Ty::Unknown) {
+            return t;
+        }
+        union(t.members().iter().filter(|m| keep(&self.expand(m))).cloned().collect())
+    }
+
+    /// Narrowings for `a == b` (true, false) where `a` has a flow key.
+    fn eq_refs(&mut self, a: &Expr, b: &Expr) -> Option<(Refs, Refs)> {
+        // type(x) == "tag"
+        if let (ExprKind::Call(f, args), ExprKind::Str(s)) = (&a.kind, &b.kind) {
+            if let (ExprKind::Name("type"), [x]) = (&f.kind, &args[..]) {
+                if self.resolve("type").is_none() {
+                    let k = self.key_of(x)?;
+                    let tag = std::str::from_utf8(s).ok()?;
+                    let target = tag_ty(tag)?;
+                    let cur = self.lookup_key(&k).unwrap_or(Ty::Any);
+                    let cur = self.expand(&cur);
+                    let (t, f) = if cur.is_any() || matches!(cur, Ty::Unknown) {
+                        (target, cur.clone())
+                    } else {
+                        let yes = self.filter_members(&cur, |m| m.tag().is_none_or(|g| g == tag));
+                        let no = self.filter_members(&cur, |m| m.tag() != Some(tag));
+                        let yes = if matches!(yes, Ty::Never) { Ty::Never } else { yes };
+                        (yes, no)
+                    };
+                    return Some((vec![(k.clone(), t)], vec![(k, f)]));
+                }
+            }
+        }
+        let k = self.key_of(a)?;
+        let lit = match b.kind {
+            ExprKind::Nil => Ty::Nil,
+            ExprKind::Str(s) => Ty::LitStr(Rc::from(s)),
+            ExprKind::True => Ty::LitBool(true),
+            ExprKind::False => Ty::LitBool(false),
+            ExprKind::Int(i) => Ty::LitInt(i),
+            _ => return None,
+        };
+        let cur = self.lookup_key(&k).unwrap_or(Ty::Any);
+        let cur = self.expand(&cur);
+        let al = self.al();
+        let (yes, no) = if cur.is_any() || matches!(cur, Ty::Unknown) {
+            (lit.clone(), cur.clone())
+        } else {
+            let yes = if cur.members().iter().any(|m| is_sub(&lit, m, &al).is_ok()) { lit.clone() } else { Ty::Never };
+            let no = union(cur.members().iter().filter(|m| **m != lit).cloned().collect());
+            (yes, no)
+        };
+        drop(al);
+        let mut t = vec![(k.clone(), yes)];
+        let mut f = vec![(k.clone(), no)];
+        // Discriminant: `obj.tag == "lit"` narrows obj.
+        if let Some((parent, field)) = split_key(&k) {
+            if let Some(pt) = self.lookup_key(&parent) {
+                let yes_p = self.filter_members(&pt, |m| field_may_equal(m, &field, &lit));
+                let no_p = self.filter_members(&pt, |m| !field_is_exactly(m, &field, &lit));
+                t.push((parent.clone(), yes_p));
+                f.push((parent, no_p));
+            }
+        }
+        Some((t, f))
+    }
+}
+
+impl FnCtx {
+    fn vararg_note(&mut self, _v: Option<Ty>) {}
+}
+
+/// A constructor or literal: its type is exact but says nothing about
+/// what the programmer declared.
+fn is_literal(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Nil
+            | ExprKind::True
+            | ExprKind::False
+            | ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Table(_)
+            | ExprKind::Function(_)
+            | ExprKind::Vararg
+    )
+}
+
+fn split_key(k: &Key) -> Option<(Key, Rc<str>)> {
+    let (last, rest) = k.1.split_last()?;
+    Some(((k.0, rest.into()), last.clone()))
+}
+
+fn record_field<'t>(m: &'t Ty, field: &str) -> Option<&'t Field> {
+    match m {
+        Ty::Record(r) => r.fields.iter().find(|f| &*f.name == field),
+        _ => None,
+    }
+}
+
+fn field_may_be_truthy(m: &Ty, field: &str) -> bool {
+    match m {
+        Ty::Record(_) => match record_field(m, field) {
+            Some(f) => !f.ty.truthy().is_never() || f.ty.is_any(),
+            None => false,
+        },
+        _ => true,
+    }
+}
+
+fn field_may_equal(m: &Ty, field: &str, lit: &Ty) -> bool {
+    match m {
+        Ty::Record(_) => match record_field(m, field) {
+            Some(f) => f.ty.members().iter().any(|x| x == lit || is_sub(lit, x, &()).is_ok()) || (f.optional && *lit == Ty::Nil),
+            None => *lit == Ty::Nil,
+        },
+        _ => true,
+    }
+}
+
+fn field_is_exactly(m: &Ty, field: &str, lit: &Ty) -> bool {
+    match record_field(m, field) {
+        Some(f) => !f.optional && f.ty == *lit,
+        None => false,
+    }
+}
+
+/// Narrowings that hold on either of two paths: keys in both, joined.
+fn join_refs(a: &Refs, b: &Refs) -> Refs {
+    a.iter()
+        .filter_map(|(k, t)| {
+            b.iter()
+                .find(|(k2, _)| k2 == k)
+                .map(|(_, t2)| (k.clone(), union(vec![t.clone(), t2.clone()])))
+        })
+        .collect()
+}
+
+/// What makes indexing certainly fail (`strict`: possibly fail) on `t`.
+fn bad_index_target(t: &Ty, strict: bool) -> Option<&'static str> {
+    let bad = |m: &Ty| match m {
+        Ty::Nil => Some("nil"),
+        Ty::Boolean | Ty::LitBool(_) => Some("boolean"),
+        Ty::Number | Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_) => Some("number"),
+        Ty::Func(_) | Ty::Function => Some("function"),
+        _ => None,
+    };
+    let ms = t.members();
+    if strict {
+        ms.iter().filter(|m| !matches!(m, Ty::Nil)).find_map(bad).or_else(|| {
+            if matches!(t, Ty::Nil) { Some("nil") } else { None }
+        })
+    } else if ms.iter().all(|m| bad(m).is_some()) {
+        ms.first().and_then(bad)
+    } else {
+        None
+    }
+}
+
+fn describe_callee(f: &Expr, method: Option<&str>) -> String {
+    fn path(e: &Expr, depth: u32) -> Option<String> {
+        if depth > 8 {
+            return None;
+        }
+        match &e.kind {
+            ExprKind::Name(n) => Some(n.to_string()),
+            ExprKind::Index(o, k) => match k.kind {
+                ExprKind::Str(s) => Some(format!("{}.{}", path(o, depth + 1)?, String::from_utf8_lossy(s))),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    match (path(f, 0), method) {
+        (Some(p), Some(m)) => format!("'{p}:{m}'"),
+        (Some(p), None) => format!("'{p}'"),
+        (None, Some(m)) => format!("method '{m}'"),
+        (None, None) => "this function".into(),
+    }
+}
+
+/// Literal types widened inside records and arrays too (generic binding:
+/// `largest({id = "x"}, {id = "y"})` binds T to `{id: string}`).
+fn widen_deep(t: &Ty, depth: u32) -> Ty {
+    if depth > 8 {
+        return t.clone();
+    }
+    match t {
+        Ty::Record(r) => Ty::record(
+            r.fields
+                .iter()
+                .map(|f| Field {
+                    name: f.name.clone(),
+                    ty: widen_deep(&f.ty, depth + 1),
+                    optional: f.optional,
+                })
+                .collect(),
+        ),
+        Ty::Array(x) => Ty::Array(Rc::new(widen_deep(x, depth + 1))),
+        Ty::Union(ms) => union(ms.iter().map(|m| widen_deep(m, depth + 1)).collect()),
+        t => t.widen(),
+    }
+}
+
+fn widen_numbers(t: &Ty) -> Ty {
+    match t {
+        Ty::LitInt(_) => Ty::Integer,
+        Ty::LitFloat(_) => Ty::Number,
+        Ty::Union(ms) => union(ms.iter().map(widen_numbers).collect()),
+        t => t.clone(),
+    }
+}
+
+/// Names assigned (not declared) in a block, nested blocks included.
+fn collect_assigned<'a>(b: &Block<'a>, out: &mut Vec<&'a str>, depth: u32) {
+    if depth > 250 {
+        return;
+    }
+    for s in b.stats {
+        match &s.kind {
+            StatKind::Assign { targets, .. } => {
+                for t in targets.iter() {
+                    let mut e = t;
+                    while let ExprKind::Index(o, _) = &e.kind {
+                        e = o;
+                    }
+                    if let ExprKind::Name(n) = e.kind {
+                        out.push(n);
+                    }
+                }
+            }
+            StatKind::Function { name, .. } => out.push(name.base),
+            StatKind::Do(b) => collect_assigned(b, out, depth + 1),
+            StatKind::While { body, .. } | StatKind::Repeat { body, .. } => collect_assigned(body, out, depth + 1),
+            StatKind::NumFor { body, .. } | StatKind::GenFor { body, .. } => collect_assigned(body, out, depth + 1),
+            StatKind::If { arms, else_body } => {
+                for a in arms.iter() {
+                    collect_assigned(&a.body, out, depth + 1);
+                }
+                if let Some(b) = else_body {
+                    collect_assigned(b, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Binds generic parameters in `p` from the argument type `a`.
+fn infer_bind(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32) {
+    if depth > 16 {
+        return;
+    }
+    let d = depth + 1;
+    match (p, a) {
+        (Ty::Generic(g), a) => {
+            let a = widen_deep(a, 0);
+            let t = match bind.get(&g.id) {
+                Some(old) => union(vec![old.clone(), a]),
+                None => a,
+            };
+            bind.insert(g.id, t);
+        }
+        (Ty::Array(x), Ty::Array(y)) => infer_bind(x, y, bind, d),
+        (Ty::Map(k, v), Ty::Map(k2, v2)) => {
+            infer_bind(k, k2, bind, d);
+            infer_bind(v, v2, bind, d);
+        }
+        (Ty::Record(r), Ty::Record(s)) => {
+            for f in &r.fields {
+                if let Some(g) = s.fields.iter().find(|g| g.name == f.name) {
+                    infer_bind(&f.ty, &g.ty, bind, d);
+                }
+            }
+        }
+        (Ty::Func(f), Ty::Func(g)) => {
+            for (x, y) in f.rets.iter().zip(&g.rets) {
+                infer_bind(x, y, bind, d);
+            }
+        }
+        (Ty::Union(ms), a) => {
+            // `T?` against `X?` or `X`: bind T to the non-nil part.
+            let gens: Vec<&Ty> = ms.iter().filter(|m| matches!(m, Ty::Generic(_))).collect();
+            if gens.len() == 1 {
+                let rest: Vec<Ty> = a
+                    .members()
+                    .iter()
+                    .filter(|m| !ms.contains(m))
+                    .cloned()
+                    .collect();
+                infer_bind(gens[0], &union(rest), bind, d);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Replaces bound generic parameters; unbound ones stay (as `unknown`
+/// would be too strict for results, they read as `any`).
+fn subst(t: &Ty, bind: &HashMap<u32, Ty>, depth: u32) -> Ty {
+    if depth > 32 || bind.is_empty() {
+        return t.clone();
+    }
+    let d = depth + 1;
+    match t {
+        Ty::Generic(g) => bind.get(&g.id).cloned().unwrap_or_else(|| t.clone()),
+        Ty::Union(ms) => union(ms.iter().map(|m| subst(m, bind, d)).collect()),
+        Ty::Intersection(ms) => Ty::Intersection(ms.iter().map(|m| subst(m, bind, d)).collect()),
+        Ty::Array(x) => Ty::Array(Rc::new(subst(x, bind, d))),
+        Ty::Map(k, v) => Ty::Map(Rc::new(subst(k, bind, d)), Rc::new(subst(v, bind, d))),
+        Ty::Record(r) => Ty::Record(Rc::new(Record {
+            fields: r
+                .fields
+                .iter()
+                .map(|f| Field {
+                    name: f.name.clone(),
+                    ty: subst(&f.ty, bind, d),
+                    optional: f.optional,
+                })
+                .collect(),
+            name: None,
+        })),
+        Ty::Func(f) => Ty::Func(Rc::new(FnTy {
+            generics: f.generics.clone(),
+            params: f.params.iter().map(|p| subst(p, bind, d)).collect(),
+            names: f.names.clone(),
+            variadic: f.variadic.as_ref().map(|v| subst(v, bind, d)),
+            rets: f.rets.iter().map(|r| subst(r, bind, d)).collect(),
+            ret_variadic: f.ret_variadic.as_ref().map(|v| subst(v, bind, d)),
+            annotated: f.annotated,
+            check_arity: f.check_arity,
+        })),
+        t => t.clone(),
+    }
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,346 @@
+//! Subtyping: `is_sub(a, b)` decides whether a value of type `a` may be
+//! used where `b` is expected, and on failure says why (the field path and
+//! the innermost expected/found pair), so messages can read
+//! `field 'age': expected integer, got string`.
+//!
+//! Rules (spec/types.md 3.3 with its Proposed completions): `never` <: T <:
+//! `any`/`unknown`; `any` <: T (gradual); `integer` <: `number`; literals
+//! <: their base; unions on the left need every member, on the right one;
+//! records by width (missing optional fields allowed), fields covariant
+//! (a deliberate simplification of the spec's invariant mutable fields:
+//! table literals are checked against their context instead); arrays
+//! covariant and usable as `{[integer]: T}`; functions contravariant in
+//! parameters, covariant in returns. Recursive aliases expand on demand
+//! under a depth budget: past it the pair is assumed to hold.
+
+use crate::ty::*;
+
+/// Why a subtyping check failed.
+#[derive(Clone, Debug)]
+pub struct Why {
+    /// Field path from the checked value down to the failure (`a.b`, `[]`).
+    pub path: String,
+    pub kind: WhyKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum WhyKind {
+    Mismatch { expected: Ty, found: Ty },
+    MissingField(String),
+}
+
+impl Why {
+    /// The message, without the context prefix (`argument #1 of 'f': `).
+    pub fn message(&self) -> String {
+        match &self.kind {
+            WhyKind::Mismatch { expected, found } => {
+                // `got integer` reads better than `got 2` unless the
+                // expectation itself is about literals.
+                let lits = expected
+                    .members()
+                    .iter()
+                    .any(|m| matches!(m, Ty::LitStr(_) | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::LitBool(_)));
+                let found = if lits { found.clone() } else { found.widen() };
+                let found = &found;
+                let unk = if matches!(found, Ty::Unknown) {
+                    " (narrow unknown values before use)"
+                } else {
+                    ""
+                };
+                if self.path.is_empty() {
+                    format!("expected {expected}, got {found}{unk}")
+                } else {
+                    format!("field '{}': expected {expected}, got {found}{unk}", self.path)
+                }
+            }
+            WhyKind::MissingField(f) => {
+                if self.path.is_empty() {
+                    format!("missing field '{f}'")
+                } else {
+                    format!("missing field '{}.{f}'", self.path)
+                }
+            }
+        }
+    }
+}
+
+/// Expands alias references; the checker owns the alias bodies.
+pub trait Aliases {
+    fn expand(&self, id: u32) -> Ty;
+}
+
+impl Aliases for () {
+    fn expand(&self, _: u32) -> Ty {
+        Ty::Any
+    }
+}
+
+const MAX_DEPTH: u32 = 48;
+
+/// Steps one check may take before the pair is assumed to hold: recursive
+/// aliases with unions branch at every level, so depth alone is no bound.
+const FUEL: u32 = 20_000;
+
+pub fn is_sub(a: &Ty, b: &Ty, al: &dyn Aliases) -> Result<(), Why> {
+    let mut fuel = FUEL;
+    sub(a, b, al, 0, &mut fuel)
+}
+
+fn mismatch(a: &Ty, b: &Ty) -> Why {
+    Why {
+        path: String::new(),
+        kind: WhyKind::Mismatch {
+            expected: b.clone(),
+            found: a.clone(),
+        },
+    }
+}
+
+fn prefix(mut w: Why, seg: &str) -> Why {
+    if w.path.is_empty() {
+        w.path = seg.to_string();
+    } else if w.path.starts_with('[') {
+        w.path = format!("{seg}{}", w.path);
+    } else {
+        w.path = format!("{seg}.{}", w.path);
+    }
+    w
+}
+
+fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(), Why> {
+    *fuel = fuel.saturating_sub(1);
+    if depth > MAX_DEPTH || *fuel == 0 {
+        return Ok(());
+    }
+    let d = depth + 1;
+    if a == b {
+        return Ok(());
+    }
+    match (a, b) {
+        (Ty::Alias(_, i), _) => return sub(&al.expand(*i), b, al, d, fuel),
+        (_, Ty::Alias(_, i)) => return sub(a, &al.expand(*i), al, d, fuel),
+        (Ty::Never, _) | (Ty::Any, _) | (_, Ty::Any) | (_, Ty::Unknown) => return Ok(()),
+        (Ty::Union(ms), _) => {
+            for m in ms.iter() {
+                sub(m, b, al, d, fuel).map_err(|w| {
+                    if w.path.is_empty() && !matches!(w.kind, WhyKind::MissingField(_)) {
+                        // Name the whole source type: `string?` rather
+                        // than `nil` alone reads as the cause.
+                        mismatch(a, b)
+                    } else {
+                        w
+                    }
+                })?;
+            }
+            return Ok(());
+        }
+        (_, Ty::Intersection(ms)) => {
+            for m in ms.iter() {
+                sub(a, m, al, d, fuel)?;
+            }
+            return Ok(());
+        }
+        (_, Ty::Union(ms)) => {
+            if ms.iter().any(|m| sub(a, m, al, d, fuel).is_ok()) {
+                return Ok(());
+            }
+            // One record member with the same discriminant: its failure is
+            // the informative one.
+            if let Some(m) = discriminated_member(a, ms) {
+                return sub(a, m, al, d, fuel);
+            }
+            return Err(mismatch(a, b));
+        }
+        (Ty::Intersection(ms), _) => {
+            if ms.iter().any(|m| sub(m, b, al, d, fuel).is_ok()) {
+                return Ok(());
+            }
+            if let Ty::Record(_) = b {
+                if let Some(r) = merge_records(ms, al) {
+                    return sub(&r, b, al, d, fuel);
+                }
+            }
+            return Err(mismatch(a, b));
+        }
+        (Ty::Generic(g), _) => {
+            if let Ty::Generic(h) = b {
+                if g.id == h.id {
+                    return Ok(());
+                }
+            }
+            return match &g.bound {
+                Some(bound) => sub(bound, b, al, d, fuel).map_err(|_| mismatch(a, b)),
+                None => Err(mismatch(a, b)),
+            };
+        }
+        _ => {}
+    }
+    let ok = match (a, b) {
+        (Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_), Ty::Number) => true,
+        (Ty::LitInt(_), Ty::Integer) => true,
+        (Ty::LitFloat(x), Ty::Integer) => x.fract() == 0.0,
+        (Ty::LitStr(_), Ty::String) => true,
+        (Ty::LitBool(_), Ty::Boolean) => true,
+        (Ty::String | Ty::LitStr(_) | Ty::Table | Ty::Record(_) | Ty::Userdata, Ty::Error) => true,
+        (Ty::Array(_) | Ty::Map(..) | Ty::Record(_), Ty::Table) => true,
+        (Ty::Func(_), Ty::Function) => true,
+        (Ty::Array(x), Ty::Array(y)) => return sub(x, y, al, d, fuel).map_err(|w| prefix(w, "[]")),
+        (Ty::Array(x), Ty::Map(k, v)) => {
+            sub(&Ty::Integer, k, al, d, fuel)?;
+            return sub(x, v, al, d, fuel).map_err(|w| prefix(w, "[]"));
+        }
+        (Ty::Map(k1, v1), Ty::Map(k2, v2)) => {
+            sub(k1, k2, al, d, fuel)?;
+            return sub(v1, v2, al, d, fuel).map_err(|w| prefix(w, "[]"));
+        }
+        // An empty table constructor fits any array or map.
+        (Ty::Record(r), Ty::Array(_) | Ty::Map(..)) if r.fields.is_empty() => true,
+        (Ty::Record(r), Ty::Map(k, v)) => {
+            sub(&Ty::String, k, al, d, fuel)?;
+            for f in &r.fields {
+                sub(&f.ty, v, al, d, fuel).map_err(|w| prefix(w, &f.name))?;
+            }
+            true
+        }
+        (Ty::Record(r), Ty::Record(s)) => {
+            for f in &s.fields {
+                match r.fields.iter().find(|g| g.name == f.name) {
+                    Some(g) => {
+                        let src = if g.optional {
+                            Ty::optional(g.ty.clone())
+                        } else {
+                            g.ty.clone()
+                        };
+                        let dst = if f.optional {
+                            Ty::optional(f.ty.clone())
+                        } else {
+                            f.ty.clone()
+                        };
+                        sub(&src, &dst, al, d, fuel).map_err(|w| prefix(w, &f.name))?;
+                    }
+                    None if f.optional || f.ty.has_nil() || f.ty.is_any() => {}
+                    None => {
+                        return Err(Why {
+                            path: String::new(),
+                            kind: WhyKind::MissingField(f.name.to_string()),
+                        });
+                    }
+                }
+            }
+            true
+        }
+        (Ty::Func(f), Ty::Func(g)) => {
+            for (i, p) in g.params.iter().enumerate() {
+                if let Some(q) = f.params.get(i) {
+                    if sub(p, q, al, d, fuel).is_err() {
+                        return Err(mismatch(a, b));
+                    }
+                }
+            }
+            for (i, r) in f.rets.iter().enumerate() {
+                if let Some(s) = g.rets.get(i) {
+                    if sub(r, s, al, d, fuel).is_err() {
+                        return Err(mismatch(a, b));
+                    }
+                }
+            }
+            true
+        }
+        _ => false,
+    };
+    if ok { Ok(()) } else { Err(mismatch(a, b)) }
+}
+
+/// For a record value checked against a union of records, the member whose
+/// literal-typed fields the value's fields match (the tagged-union case).
+fn discriminated_member<'t>(a: &Ty, ms: &'t [Ty]) -> Option<&'t Ty> {
+    let Ty::Record(r) = a else { return None };
+    ms.iter().find(|m| {
+        let Ty::Record(s) = m else { return false };
+        s.fields.iter().any(|f| {
+            matches!(f.ty, Ty::LitStr(_) | Ty::LitBool(_) | Ty::LitInt(_))
+                && r.fields.iter().any(|g| g.name == f.name && g.ty == f.ty)
+        })
+    })
+}
+
+/// `{a: A} & {b: B}` as one record, when every member is a record.
+pub fn merge_records(ms: &[Ty], al: &dyn Aliases) -> Option<Ty> {
+    let mut fields: Vec<Field> = Vec::new();
+    for m in ms {
+        let m = match m {
+            Ty::Alias(_, i) => al.expand(*i),
+            m => m.clone(),
+        };
+        let Ty::Record(r) = m else { return None };
+        for f in &r.fields {
+            if !fields.iter().any(|g| g.name == f.name) {
+                fields.push(f.clone());
+            }
+        }
+    }
+    Some(Ty::record(fields))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::rc::Rc;
+
+    fn rec(fs: &[(&str, Ty, bool)]) -> Ty {
+        Ty::record(
+            fs.iter()
+                .map(|(n, t, o)| Field {
+                    name: Rc::from(*n),
+                    ty: t.clone(),
+                    optional: *o,
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn integer_is_a_number_but_not_the_reverse() {
+        assert!(is_sub(&Ty::Integer, &Ty::Number, &()).is_ok());
+        assert!(is_sub(&Ty::Number, &Ty::Integer, &()).is_err());
+        assert!(is_sub(&Ty::LitInt(3), &Ty::Integer, &()).is_ok());
+    }
+
+    #[test]
+    fn optional_is_not_assignable_to_its_base() {
+        let o = Ty::optional(Ty::Integer);
+        let w = is_sub(&o, &Ty::Integer, &()).unwrap_err();
+        assert_eq!(w.message(), "expected integer, got integer?");
+        assert!(is_sub(&Ty::Integer, &o, &()).is_ok());
+    }
+
+    #[test]
+    fn records_allow_extra_fields_and_name_the_failing_one() {
+        let want = rec(&[("name", Ty::String, false), ("age", Ty::Integer, true)]);
+        let extra = rec(&[("name", Ty::String, false), ("x", Ty::Boolean, false)]);
+        assert!(is_sub(&extra, &want, &()).is_ok());
+        let bad = rec(&[("name", Ty::String, false), ("age", Ty::String, false)]);
+        let w = is_sub(&bad, &want, &()).unwrap_err();
+        assert_eq!(w.message(), "field 'age': expected integer?, got string");
+        let missing = rec(&[("age", Ty::Integer, false)]);
+        let w = is_sub(&missing, &want, &()).unwrap_err();
+        assert_eq!(w.message(), "missing field 'name'");
+    }
+
+    #[test]
+    fn unknown_needs_narrowing_and_any_does_not() {
+        assert!(is_sub(&Ty::Unknown, &Ty::Table, &()).is_err());
+        assert!(is_sub(&Ty::Any, &Ty::Table, &()).is_ok());
+        assert!(is_sub(&Ty::String, &Ty::Unknown, &()).is_ok());
+    }
+
+    #[test]
+    fn arrays_are_covariant_and_fit_integer_maps() {
+        let a = Ty::Array(Rc::new(Ty::Integer));
+        assert!(is_sub(&a, &Ty::Array(Rc::new(Ty::Number)), &()).is_ok());
+        let m = Ty::Map(Rc::new(Ty::Integer), Rc::new(Ty::Number));
+        assert!(is_sub(&a, &m, &()).is_ok());
+        let w = is_sub(&Ty::Array(Rc::new(Ty::String)), &a, &()).unwrap_err();
+        assert_eq!(w.message(), "field '[]': expected integer, got string");
+    }
+}
