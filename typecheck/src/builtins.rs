@@ -87,6 +87,17 @@ pub const SIGNATURES: &[(&str, &str)] = &[
     ("math.tointeger", "(any) -> integer?"),
     ("math.type", "(any) -> string?"),
     ("math.ult", "(integer, integer) -> boolean"),
+    ("math.deg", "(N) -> number"),
+    ("math.rad", "(N) -> number"),
+    // LUA_COMPAT_MATHLIB functions, present in the reference build.
+    ("math.pow", "(N, N) -> number"),
+    ("math.ldexp", "(N, N) -> number"),
+    ("math.frexp", "(N) -> (number, integer)"),
+    ("math.log10", "(N) -> number"),
+    ("math.atan2", "(N, N) -> number"),
+    ("math.cosh", "(N) -> number"),
+    ("math.sinh", "(N) -> number"),
+    ("math.tanh", "(N) -> number"),
     ("math.pi", "number"),
     ("math.huge", "number"),
     ("math.maxinteger", "integer"),
@@ -124,9 +135,7 @@ pub const SIGNATURES: &[(&str, &str)] = &[
     ("utf8.codes", "(S) -> any"),
 ];
 
-/// Library tables whose fields are not all listed: an unlisted field is
-/// `any` rather than an error (the runtime's own modules grow faster than
-/// this table).
+/// Runtime modules without listed signatures yet: globals of type `any`.
 pub const OPEN_LIBRARIES: &[&str] = &[
     "io", "os", "debug", "package", "process", "channel", "json", "errors", "time",
 ];

@@ -33,17 +33,24 @@ const MAX_DEPTH: u32 = 300;
 pub struct V {
     pub ty: Ty,
     pub strict: bool,
+    /// Comes from a built-in signature: strict at annotated sinks (an
+    /// annotated local, parameter, return), lax elsewhere, so unannotated
+    /// code using `math.type(x)` is not asked to narrow.
+    pub sig: bool,
 }
 
 impl V {
     fn any() -> V {
-        V { ty: Ty::Any, strict: false }
+        V::lax(Ty::Any)
     }
     fn strict(ty: Ty) -> V {
-        V { ty, strict: true }
+        V { ty, strict: true, sig: false }
     }
     fn lax(ty: Ty) -> V {
-        V { ty, strict: false }
+        V { ty, strict: false, sig: false }
+    }
+    fn with(ty: Ty, strict: bool) -> V {
+        V { ty, strict, sig: false }
     }
 }
 
@@ -58,6 +65,9 @@ struct VarInfo {
     /// not count: `local s = "a"` stays lax code.
     strict: bool,
     level: usize,
+    /// Assigned inside a closure: it may change whenever any call runs, so
+    /// flow narrowing no longer applies (reads get the declared type).
+    clobbered: bool,
 }
 
 #[derive(Clone, Default)]
@@ -78,6 +88,8 @@ struct FnCtx {
     rets: Option<Vec<Ty>>,
     ret_variadic: Option<Ty>,
     inferred: Vec<Vec<Ty>>,
+    /// Some return ended with a call or `...`: more values may follow.
+    inferred_tail: bool,
 }
 
 type Refs = Vec<(Key, Ty)>;
@@ -185,6 +197,20 @@ impl Checker {
         }
         let mut libs: HashMap<&str, Vec<Field>> = HashMap::new();
         for ((path, _), ty) in SIGNATURES.iter().zip(sigs) {
+            let ty = match ty {
+                Ty::Func(f) => Ty::Func(Rc::new(FnTy {
+                    generics: f.generics.clone(),
+                    params: f.params.clone(),
+                    names: f.names.clone(),
+                    variadic: f.variadic.clone(),
+                    rets: f.rets.clone(),
+                    ret_variadic: f.ret_variadic.clone(),
+                    annotated: true,
+                    check_arity: true,
+                    builtin: true,
+                })),
+                t => t,
+            };
             match path.split_once('.') {
                 None => {
                     self.globals.insert(Rc::from(*path), V::strict(ty));
@@ -197,10 +223,10 @@ impl Checker {
             }
         }
         for (lib, fields) in libs {
-            let open = OPEN_LIBRARIES.contains(&lib);
             let r = Ty::record(fields);
-            // Open libraries are lax: an unlisted field reads as `any`.
-            self.globals.insert(Rc::from(lib), V { ty: r, strict: !open });
+            // Libraries are lax: programs add functions to them (`function
+            // string.shout() end`), so an unlisted field reads as `any`.
+            self.globals.insert(Rc::from(lib), V::with(r, false));
         }
         for l in OPEN_LIBRARIES {
             self.globals.entry(Rc::from(*l)).or_insert_with(V::any);
@@ -260,10 +286,14 @@ impl Checker {
     /// Can `v` be used where `want` is expected? Strict values need
     /// subtyping; lax ones fail only when no member of their type fits.
     fn fits(&self, v: &V, want: &Ty) -> Result<(), Why> {
+        self.fits_as(v, want, v.strict || v.sig)
+    }
+
+    fn fits_as(&self, v: &V, want: &Ty, strict: bool) -> Result<(), Why> {
         let al = self.al();
         match is_sub(&v.ty, want, &al) {
             Ok(()) => Ok(()),
-            Err(w) if v.strict => Err(w),
+            Err(w) if strict => Err(w),
             Err(w) => {
                 if v.ty.members().iter().any(|m| is_sub(m, want, &al).is_ok()) {
                     Ok(())
@@ -288,6 +318,7 @@ impl Checker {
             annotated,
             strict: annotated,
             level: self.level(),
+            clobbered: false,
         });
         self.scope.push((Rc::from(name), id));
         self.flow.narrow.insert((id, Rc::from([])), now);
@@ -301,8 +332,11 @@ impl Checker {
     fn var_type(&self, id: VarId) -> V {
         let v = &self.vars[id];
         let strict = v.strict;
+        if v.clobbered {
+            return if v.annotated { V::strict(v.decl.clone()) } else { V::any() };
+        }
         if let Some(t) = self.flow.narrow.get(&(id, Rc::from([]))) {
-            return V { ty: t.clone(), strict };
+            return V::with(t.clone(), strict);
         }
         if v.level < self.level() && !v.annotated {
             // Captured and unannotated: only a table or function shape is
@@ -312,7 +346,7 @@ impl Checker {
                 _ => V::any(),
             };
         }
-        V { ty: v.decl.clone(), strict }
+        V::with(v.decl.clone(), strict)
     }
 
     fn assign_key(&mut self, k: &Key, t: Ty) {
@@ -492,6 +526,7 @@ impl Checker {
                     ret_variadic: rva,
                     annotated: true,
                     check_arity: true,
+                    builtin: false,
                 }))
             }
             K::Typeof(e) => {
@@ -585,6 +620,7 @@ impl Checker {
             rets: None,
             ret_variadic: None,
             inferred: vec![],
+            inferred_tail: false,
         });
         self.block(b);
         self.fns.pop();
@@ -886,14 +922,10 @@ impl Checker {
                     Some(id) => self.assign_var(&(id, Rc::from([])), v, span),
                     None => {
                         let n: Rc<str> = Rc::from(*n);
-                        if let Some(g) = self.globals.get(&n) {
-                            if g.strict && !g.ty.is_any() {
-                                let g = g.clone();
-                                if let Err(w) = self.fits(&v, &g.ty) {
-                                    self.err(code::MISMATCH, span, format!("global '{n}': {}", w.message()));
-                                }
-                            }
-                        } else {
+                        // Programs may replace any global, built-ins
+                        // included (`tostring = my_tostring`).
+                        let _ = span;
+                        if !self.globals.contains_key(&n) {
                             self.globals.insert(n, V::lax(widen_numbers(&v.ty)));
                         }
                     }
@@ -1081,10 +1113,11 @@ impl Checker {
                 }
             }
             None => {
-                let (vals, _) = self.exprs_pack(r.exprs, &[], r.exprs.len());
+                let (vals, tail) = self.exprs_pack(r.exprs, &[], r.exprs.len());
                 let tys = vals.into_iter().map(|(v, _)| v.ty).collect();
                 if let Some(f) = self.fns.last_mut() {
                     f.inferred.push(tys);
+                    f.inferred_tail |= tail.is_some();
                 }
             }
         }
@@ -1134,6 +1167,7 @@ impl Checker {
             ret_variadic,
             annotated: f.ret_tys.is_some(),
             check_arity: all && !f.params.is_empty() || f.ret_tys.is_some() && all,
+            builtin: false,
         }))
     }
 
@@ -1151,6 +1185,7 @@ impl Checker {
             rets: None,
             ret_variadic: None,
             inferred: vec![],
+            inferred_tail: false,
         });
         if method {
             self.declare("self", Ty::Any, false, Ty::Any);
@@ -1210,20 +1245,29 @@ impl Checker {
                 }
                 let n = packs.iter().map(Vec::len).max().unwrap_or(0);
                 let mut rets = Vec::new();
+                let fill = if c.inferred_tail { Ty::Any } else { Ty::Nil };
                 for i in 0..n {
                     let parts = packs
                         .iter()
-                        .map(|p| p.get(i).cloned().unwrap_or(Ty::Nil))
+                        .map(|p| p.get(i).cloned().unwrap_or_else(|| fill.clone()))
                         .collect();
                     rets.push(union(parts));
                 }
-                (rets, None)
+                (rets, c.inferred_tail.then_some(Ty::Any))
             }
             (None, None) => (vec![], Some(Ty::Any)),
         };
         self.scope.truncate(ms);
         self.types.truncate(mt);
         self.flow = saved_flow;
+        // Outer locals this function assigns may change at any call.
+        let mut assigned = Vec::new();
+        collect_assigned_deep(&f.body, &mut assigned, 0);
+        for n in assigned {
+            if let Some(id) = self.resolve(n) {
+                self.vars[id].clobbered = true;
+            }
+        }
         let annotated = declared.is_some();
         V::strict(Ty::Func(Rc::new(FnTy {
             generics: gs,
@@ -1234,6 +1278,7 @@ impl Checker {
             ret_variadic,
             annotated,
             check_arity: all && (annotated || !f.params.is_empty()),
+            builtin: false,
         })))
     }
 
@@ -1260,7 +1305,7 @@ impl Checker {
                 }
                 if let Some(t) = t {
                     while out.len() < n {
-                        out.push((V { ty: t.clone(), strict }, e.span));
+                        out.push((V::with(t.clone(), strict), e.span));
                     }
                     tail = Some(t);
                 }
@@ -1300,12 +1345,12 @@ impl Checker {
 
     fn expr_inner(&mut self, e: &Expr, expected: Option<&Ty>) -> V {
         match &e.kind {
-            ExprKind::Nil => V::strict(Ty::Nil),
-            ExprKind::True => V::strict(Ty::LitBool(true)),
-            ExprKind::False => V::strict(Ty::LitBool(false)),
-            ExprKind::Int(i) => V::strict(Ty::LitInt(*i)),
-            ExprKind::Float(f) => V::strict(Ty::LitFloat(*f)),
-            ExprKind::Str(s) => V::strict(Ty::LitStr(Rc::from(*s))),
+            ExprKind::Nil => V::lax(Ty::Nil),
+            ExprKind::True => V::lax(Ty::LitBool(true)),
+            ExprKind::False => V::lax(Ty::LitBool(false)),
+            ExprKind::Int(i) => V::lax(Ty::LitInt(*i)),
+            ExprKind::Float(f) => V::lax(Ty::LitFloat(*f)),
+            ExprKind::Str(s) => V::lax(Ty::LitStr(Rc::from(*s))),
             ExprKind::Vararg => V::any(),
             ExprKind::Function(f) => {
                 let exp = expected.map(|t| self.expand(t)).and_then(|t| match t {
@@ -1323,7 +1368,7 @@ impl Checker {
                     UnOp::Neg => {
                         self.check_arith_operand(&v, a.span, "arithmetic");
                         let t = if numeric(&v.ty) { Ty::Integer } else if v.ty.is_any() { Ty::Any } else { Ty::Number };
-                        V { ty: t, strict: v.strict }
+                        V::with(t, v.strict)
                     }
                     UnOp::BNot => {
                         self.check_arith_operand(&v, a.span, "bitwise operation");
@@ -1343,7 +1388,7 @@ impl Checker {
                 if let Some(key) = self.key_of(e) {
                     if let Some(t) = self.flow.narrow.get(&key).cloned() {
                         let ov = self.expr(o, None);
-                        return V { ty: t, strict: ov.strict };
+                        return V::with(t, ov.strict);
                     }
                 }
                 let ov = self.expr(o, None);
@@ -1367,7 +1412,7 @@ impl Checker {
             }
             ExprKind::NonNil(x) => {
                 let v = self.expr(x, expected);
-                V { ty: v.ty.non_nil(), strict: v.strict }
+                V::with(v.ty.non_nil(), v.strict)
             }
         }
     }
@@ -1383,7 +1428,9 @@ impl Checker {
         let mut named: Vec<Field> = Vec::new();
         let mut elems: Vec<Ty> = Vec::new();
         let mut keyed: Vec<(Ty, Ty)> = Vec::new();
-        let mut strict = true;
+        // A constructor is exact, so lax checking (fail when no member
+        // fits) is as precise as strict for it.
+        let mut strict = false;
         for (i, f) in fields.iter().enumerate() {
             match f {
                 ast::Field::Named(n, v) => {
@@ -1479,7 +1526,7 @@ impl Checker {
         } else {
             Ty::Table
         };
-        V { ty, strict }
+        V::with(ty, strict)
     }
 
     /// For a table constructor against a union: the member its literal
@@ -1612,7 +1659,7 @@ impl Checker {
                 } else {
                     union(vec![va.ty.truthy(), vb.ty.clone()])
                 };
-                return V { ty, strict: va.strict && vb.strict };
+                return V::with(ty, va.strict && vb.strict);
             }
             _ => {}
         }
@@ -1668,7 +1715,7 @@ impl Checker {
                     _ if ints => Ty::Integer,
                     _ => Ty::Number,
                 };
-                V { ty, strict }
+                V::with(ty, strict)
             }
         }
     }
@@ -1758,7 +1805,7 @@ impl Checker {
             };
             out.push(r);
         }
-        V { ty: union(out), strict }
+        V::with(union(out), strict)
     }
 
     // ------------------------------------------------------------------
@@ -1778,7 +1825,7 @@ impl Checker {
                                 self.expr(a, None);
                             }
                             self.apply(&t);
-                            return (vec![V { ty: v0.ty.truthy(), strict: v0.strict }], None);
+                            return (vec![V::with(v0.ty.truthy(), v0.strict)], None);
                         }
                         "error" => {
                             self.exprs_multi(args, 0);
@@ -1830,7 +1877,7 @@ impl Checker {
                 self.exprs_multi(args, 0);
                 // A single function member of the union gives the result.
                 if let Some(Ty::Func(ft)) = nonnil.members().iter().find(|m| matches!(m, Ty::Func(_))) {
-                    return (ft.rets.iter().map(|r| V { ty: r.clone(), strict: ft.annotated }).collect(), ft.ret_variadic.clone());
+                    return (ft.rets.iter().map(|r| V::with(r.clone(), ft.annotated)).collect(), ft.ret_variadic.clone());
                 }
                 return (vec![], Some(Ty::Any));
             }
@@ -1894,7 +1941,8 @@ impl Checker {
         let pcount = ft.params.len();
         let given = nvals + off;
         if ft.check_arity {
-            if given > pcount && ft.variadic.is_none() {
+            // Natives ignore extra arguments: not a failure.
+            if given > pcount && ft.variadic.is_none() && !ft.builtin {
                 let sp = args.get(pcount.saturating_sub(off)).map_or(span, |a| a.span);
                 self.err(
                     code::ARITY,
@@ -1946,8 +1994,25 @@ impl Checker {
             if p.is_any() {
                 continue;
             }
-            if let Err(w) = self.fits(v, &p) {
-                let maybe_nil = v.ty.has_nil() && self.fits(&V::strict(v.ty.non_nil()), &p).is_ok();
+            // Natives convert strings to numbers and numbers to strings
+            // (lauxlib's luaL_checknumber / luaL_checklstring).
+            let orig = p.clone();
+            let p = if ft.builtin && !v.strict {
+                // A string literal converts only if it reads as a number.
+                let numeric_str = match &v.ty {
+                    Ty::LitStr(b) => std::str::from_utf8(b).is_ok_and(|x| x.trim().parse::<f64>().is_ok() || x.trim().starts_with("0x")),
+                    _ => true,
+                };
+                coercible(&p, numeric_str)
+            } else {
+                p
+            };
+            let r = if ft.builtin { self.fits_as(v, &p, v.strict) } else { self.fits(v, &p) };
+            if let Err(w) = r {
+                // Name the declared parameter type, not its converted form.
+                let w = self.fits_as(v, &orig, true).err().unwrap_or(w);
+                let nn = v.ty.non_nil();
+                let maybe_nil = v.ty.has_nil() && !nn.is_never() && self.fits(&V::strict(nn), &p).is_ok();
                 let c = if maybe_nil { code::MAYBE_NIL } else { code::ARGUMENT };
                 self.err(c, *sp, format!("argument #{} of {fname}: {}", i + 1, w.message()));
             }
@@ -1957,7 +2022,8 @@ impl Checker {
             .iter()
             .map(|r| V {
                 ty: if generic { subst(r, &bind, 0) } else { r.clone() },
-                strict: ft.annotated,
+                strict: ft.annotated && !ft.builtin,
+                sig: ft.builtin,
             })
             .collect();
         let rv = ft.ret_variadic.as_ref().map(|r| if generic { subst(r, &bind, 0) } else { r.clone() });
@@ -2117,6 +2183,26 @@ impl Checker {
 
 impl FnCtx {
     fn vararg_note(&mut self, _v: Option<Ty>) {}
+}
+
+/// A parameter type widened by the conversions natives apply.
+fn coercible(p: &Ty, strings: bool) -> Ty {
+    let mut ms = Vec::new();
+    for m in p.members() {
+        ms.push(m.clone());
+        match m {
+            Ty::Integer => {
+                if strings {
+                    ms.push(Ty::String);
+                }
+                ms.push(Ty::Number);
+            }
+            Ty::Number if strings => ms.push(Ty::String),
+            Ty::String => ms.push(Ty::Number),
+            _ => {}
+        }
+    }
+    union(ms)
 }
 
 /// A constructor or literal: its type is exact but says nothing about
@@ -2296,6 +2382,104 @@ fn collect_assigned<'a>(b: &Block<'a>, out: &mut Vec<&'a str>, depth: u32) {
     }
 }
 
+/// Names assigned anywhere in a function body, nested functions included.
+fn collect_assigned_deep<'a>(b: &Block<'a>, out: &mut Vec<&'a str>, depth: u32) {
+    if depth > 250 || out.len() > 10_000 {
+        return;
+    }
+    let d = depth + 1;
+    for s in b.stats {
+        match &s.kind {
+            StatKind::Assign { targets, exprs } => {
+                for t in targets.iter() {
+                    let mut e = t;
+                    while let ExprKind::Index(o, k) = &e.kind {
+                        exprs_fns(std::slice::from_ref(*k), out, d);
+                        e = o;
+                    }
+                    if let ExprKind::Name(n) = e.kind {
+                        out.push(n);
+                    }
+                }
+                exprs_fns(exprs, out, d);
+            }
+            StatKind::Local { exprs, .. } => exprs_fns(exprs, out, d),
+            StatKind::Call(e) => exprs_fns(std::slice::from_ref(*e), out, d),
+            StatKind::Function { name, func } => {
+                out.push(name.base);
+                collect_assigned_deep(&func.body, out, d);
+            }
+            StatKind::LocalFunction { func, .. } => collect_assigned_deep(&func.body, out, d),
+            StatKind::Do(b) => collect_assigned_deep(b, out, d),
+            StatKind::While { cond, body } | StatKind::Repeat { body, cond } => {
+                exprs_fns(std::slice::from_ref(*cond), out, d);
+                collect_assigned_deep(body, out, d);
+            }
+            StatKind::NumFor { start, limit, step, body, .. } => {
+                exprs_fns(&[**start, **limit], out, d);
+                if let Some(st) = step {
+                    exprs_fns(std::slice::from_ref(*st), out, d);
+                }
+                collect_assigned_deep(body, out, d);
+            }
+            StatKind::GenFor { exprs, body, .. } => {
+                exprs_fns(exprs, out, d);
+                collect_assigned_deep(body, out, d);
+            }
+            StatKind::If { arms, else_body } => {
+                for a in arms.iter() {
+                    exprs_fns(std::slice::from_ref(a.cond), out, d);
+                    collect_assigned_deep(&a.body, out, d);
+                }
+                if let Some(b) = else_body {
+                    collect_assigned_deep(b, out, d);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(r) = b.ret {
+        exprs_fns(r.exprs, out, d);
+    }
+}
+
+/// Function literals inside expressions (their assignments count too).
+fn exprs_fns<'a>(es: &[Expr<'a>], out: &mut Vec<&'a str>, depth: u32) {
+    // An explicit stack: left-leaning chains may be long.
+    let mut stack: Vec<&Expr<'a>> = es.iter().collect();
+    let mut steps = 0u32;
+    while let Some(e) = stack.pop() {
+        steps += 1;
+        if steps > 100_000 {
+            return;
+        }
+        match &e.kind {
+            ExprKind::Function(f) => collect_assigned_deep(&f.body, out, depth + 1),
+            ExprKind::Binary(_, a, b) | ExprKind::Index(a, b) => {
+                stack.push(a);
+                stack.push(b);
+            }
+            ExprKind::Unary(_, a) | ExprKind::Paren(a) | ExprKind::Cast(a, _) | ExprKind::NonNil(a) => stack.push(a),
+            ExprKind::Call(f, args) | ExprKind::MethodCall(f, _, args) => {
+                stack.push(f);
+                stack.extend(args.iter());
+            }
+            ExprKind::Table(fs) => {
+                for f in fs.iter() {
+                    match f {
+                        ast::Field::Positional(v) | ast::Field::Named(_, v) => stack.push(v),
+                        ast::Field::Keyed(k, v) => {
+                            stack.push(k);
+                            stack.push(v);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Binds generic parameters in `p` from the argument type `a`.
 fn infer_bind(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32) {
     if depth > 16 {
@@ -2379,6 +2563,7 @@ fn subst(t: &Ty, bind: &HashMap<u32, Ty>, depth: u32) -> Ty {
             ret_variadic: f.ret_variadic.as_ref().map(|v| subst(v, bind, d)),
             annotated: f.annotated,
             check_arity: f.check_arity,
+            builtin: f.builtin,
         })),
         t => t.clone(),
     }

@@ -71,6 +71,9 @@ pub struct FnTy {
     pub annotated: bool,
     /// Arity is checked only for annotated functions with all params typed.
     pub check_arity: bool,
+    /// A standard-library signature: arguments convert as natives convert
+    /// them, and extra arguments are ignored.
+    pub builtin: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -183,6 +186,7 @@ impl Ty {
             ret_variadic: None,
             annotated: true,
             check_arity: true,
+            builtin: false,
         }))
     }
 }
