@@ -106,6 +106,9 @@ pub struct Checker {
     depth: u32,
     too_complex: bool,
     next_generic: u32,
+    /// Field path of the table constructor being checked against its
+    /// context (`items[2].quantity`), for messages.
+    tpath: Vec<String>,
     /// Set when builtins.rs fails to parse (tested in builtins_parse).
     pub builtin_error: Option<String>,
 }
@@ -162,6 +165,7 @@ impl Checker {
             depth: 0,
             too_complex: false,
             next_generic: 0,
+            tpath: Vec::new(),
             builtin_error: None,
         }
     }
@@ -630,13 +634,32 @@ impl Checker {
         let ms = self.scope.len();
         let mt = self.types.len();
         for s in b.stats {
-            self.stat(s);
+            self.stat_live(s);
         }
         if let Some(r) = b.ret {
+            let n = self.diags.len();
+            let dead = self.flow.dead;
             self.ret(r);
+            if dead {
+                self.diags.truncate(n);
+            }
         }
         self.scope.truncate(ms);
         self.types.truncate(mt);
+    }
+
+    /// A statement after a `return`, `error()` or exhausted narrowing is
+    /// unreachable: it is still walked (declarations, aliases) but its
+    /// diagnostics are dropped (spec/types.md 4.6).
+    fn stat_live(&mut self, s: &Stat) {
+        if !self.flow.dead || matches!(s.kind, StatKind::Label(_)) {
+            self.stat(s);
+            return;
+        }
+        let n = self.diags.len();
+        self.stat(s);
+        self.diags.truncate(n);
+        self.flow.dead = true;
     }
 
     fn stat(&mut self, s: &Stat) {
@@ -1439,13 +1462,16 @@ impl Checker {
                         Some(Ty::Map(_, v)) => Some((**v).clone()),
                         _ => None,
                     };
+                    self.tpath.push(format!(".{n}"));
                     let val = self.expr(v, want.as_ref());
+                    let here = self.field_path();
+                    self.tpath.pop();
                     strict &= val.strict;
                     if let Some(w) = &want {
                         if let Err(why) = self.fits(&val, w) {
                             let m = match why.path.is_empty() {
-                                true => format!("field '{n}': {}", why.message()),
-                                false => format!("field '{n}.{}", &why.message()["field '".len()..]),
+                                true => format!("field '{here}': {}", why.message()),
+                                false => format!("field '{here}.{}", &why.message()["field '".len()..]),
                             };
                             self.err(code::MISMATCH, v.span, m);
                         }
@@ -1464,6 +1490,7 @@ impl Checker {
                         _ => None,
                     };
                     let last = i + 1 == fields.len();
+                    self.tpath.push(format!("[{}]", elems.len() + 1));
                     let val = if last && matches!(v.kind, ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg) {
                         let (vs, tail) = self.expr_multi(v);
                         match (vs.into_iter().next(), tail) {
@@ -1473,10 +1500,17 @@ impl Checker {
                     } else {
                         self.expr(v, want.as_ref())
                     };
+                    let here = self.field_path();
+                    self.tpath.pop();
                     strict &= val.strict;
                     if let Some(w) = &want {
                         if let Err(why) = self.fits(&val, w) {
-                            self.err(code::MISMATCH, v.span, format!("element #{}: {}", elems.len() + 1, why.message()));
+                            let m = if here.starts_with('[') {
+                                format!("element #{}: {}", elems.len() + 1, why.message())
+                            } else {
+                                format!("field '{here}': {}", why.message())
+                            };
+                            self.err(code::MISMATCH, v.span, m);
                         }
                     }
                     elems.push(val.ty.widen());
@@ -1505,7 +1539,9 @@ impl Checker {
             Some(Ty::Record(r)) => {
                 for f in &r.fields {
                     if !f.optional && !f.ty.has_nil() && !f.ty.is_any() && !named.iter().any(|x| x.name == f.name) {
-                        self.err(code::MISMATCH, span, format!("missing field '{}' (expected {})", f.name, f.ty));
+                        let p = self.field_path();
+                        let full = if p.is_empty() { f.name.to_string() } else { format!("{p}.{}", f.name) };
+                        self.err(code::MISMATCH, span, format!("missing field '{full}' (expected {})", f.ty));
                     }
                 }
                 return V::strict(Ty::Record(r));
@@ -1527,6 +1563,15 @@ impl Checker {
             Ty::Table
         };
         V::with(ty, strict)
+    }
+
+    /// `a.b[2].c` from the constructor path stack.
+    fn field_path(&self) -> String {
+        let mut s: String = self.tpath.concat();
+        if s.starts_with('.') {
+            s.remove(0);
+        }
+        s
     }
 
     /// For a table constructor against a union: the member its literal
@@ -1794,7 +1839,8 @@ impl Checker {
                 (Ty::String | Ty::LitStr(_), Some(n)) => {
                     let lib = self.globals.get("string").cloned();
                     match lib.map(|l| l.ty) {
-                        Some(Ty::Record(r)) => r.fields.iter().find(|f| &*f.name == n).map(|f| f.ty.clone()).unwrap_or(Ty::Nil),
+                        // Programs may add to the string library: unlisted is `any`.
+                        Some(Ty::Record(r)) => r.fields.iter().find(|f| &*f.name == n).map(|f| f.ty.clone()).unwrap_or(Ty::Any),
                         _ => Ty::Any,
                     }
                 }
