@@ -98,6 +98,9 @@ pub struct Checker {
     pub diags: Vec<Diagnostic>,
     vars: Vec<VarInfo>,
     scope: Vec<(Rc<str>, VarId)>,
+    /// Name to the stack of locals declaring it (innermost last): lookups
+    /// stay constant-time in files with thousands of top-level locals.
+    visible: HashMap<Rc<str>, Vec<VarId>>,
     types: Vec<(Rc<str>, TypeBind)>,
     alias_bodies: Vec<Ty>,
     globals: HashMap<Rc<str>, V>,
@@ -157,6 +160,7 @@ impl Checker {
             diags: Vec::new(),
             vars: Vec::new(),
             scope: Vec::new(),
+            visible: HashMap::new(),
             types: Vec::new(),
             alias_bodies: Vec::new(),
             globals: HashMap::new(),
@@ -324,13 +328,25 @@ impl Checker {
             level: self.level(),
             clobbered: false,
         });
-        self.scope.push((Rc::from(name), id));
+        let n: Rc<str> = Rc::from(name);
+        self.visible.entry(n.clone()).or_default().push(id);
+        self.scope.push((n, id));
         self.flow.narrow.insert((id, Rc::from([])), now);
         id
     }
 
+    fn pop_scope(&mut self, mark: usize) {
+        while self.scope.len() > mark {
+            if let Some((n, _)) = self.scope.pop() {
+                if let Some(v) = self.visible.get_mut(&n) {
+                    v.pop();
+                }
+            }
+        }
+    }
+
     fn resolve(&self, name: &str) -> Option<VarId> {
-        self.scope.iter().rev().find(|(n, _)| &**n == name).map(|(_, id)| *id)
+        self.visible.get(name).and_then(|v| v.last().copied())
     }
 
     fn var_type(&self, id: VarId) -> V {
@@ -644,7 +660,7 @@ impl Checker {
                 self.diags.truncate(n);
             }
         }
-        self.scope.truncate(ms);
+        self.pop_scope(ms);
         self.types.truncate(mt);
     }
 
@@ -690,7 +706,7 @@ impl Checker {
                 }
                 let (_, f) = self.cond(cond);
                 let _ = f;
-                self.scope.truncate(ms);
+                self.pop_scope(ms);
                 self.flow = Self::merge(vec![before, self.flow.clone()]);
             }
             StatKind::If { arms, else_body } => {
@@ -731,7 +747,7 @@ impl Checker {
                 let t = if all_int { Ty::Integer } else { Ty::Number };
                 self.declare(var.name, t.clone(), false, t);
                 self.block(body);
-                self.scope.truncate(ms);
+                self.pop_scope(ms);
                 self.flow = Self::merge(vec![before, self.flow.clone()]);
             }
             StatKind::GenFor { names, exprs, body } => {
@@ -749,7 +765,7 @@ impl Checker {
                     }
                 }
                 self.block(body);
-                self.scope.truncate(ms);
+                self.pop_scope(ms);
                 self.flow = Self::merge(vec![before, self.flow.clone()]);
             }
             StatKind::Function { name, func } => {
@@ -1280,7 +1296,7 @@ impl Checker {
             }
             (None, None) => (vec![], Some(Ty::Any)),
         };
-        self.scope.truncate(ms);
+        self.pop_scope(ms);
         self.types.truncate(mt);
         self.flow = saved_flow;
         // Outer locals this function assigns may change at any call.

@@ -52,3 +52,102 @@ fn fixtures_match_their_markers() {
     }
     assert!(failures.is_empty(), "{} fixture mismatches:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// A small deterministic generator (xorshift64*), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const TOKENS: &[&str] = &[
+    "local", "function", "end", "if", "then", "else", "while", "do", "return", "for", "in", "x",
+    "y", "t", "f", "=", "==", "~=", "<", "+", "..", "#", "(", ")", "{", "}", "[", "]", ",", ".",
+    ":", "1", "'s'", "nil", "true", "and", "or", "not", "type", "::", "?", "->", "|", "&", "<T>",
+    "integer", "string", "number", "T", "{string}", "{[string]: T}", "typeof(x)", "\n", " ",
+];
+
+/// Runs the checker on a large-stack thread, as the CLI does.
+fn check_on_thread(src: Vec<u8>) -> bool {
+    std::thread::Builder::new()
+        .stack_size(wlua_typecheck::STACK)
+        .spawn(move || {
+            let _ = check_source(&src, "@fuzz.lua");
+        })
+        .unwrap()
+        .join()
+        .is_ok()
+}
+
+#[test]
+fn mutated_fixtures_and_token_soup_never_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/check");
+    let mut sources: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "lua"))
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    sources.sort();
+    let mut rng = Rng(0x9E3779B97F4A7C15);
+    // Mutations keep most of a typed program intact, so they reach deep
+    // into the checker rather than stopping at the parser.
+    let mut batch: Vec<Vec<u8>> = Vec::new();
+    for round in 0..600 {
+        let mut s = sources[round % sources.len()].clone();
+        for _ in 0..1 + rng.below(4) {
+            if s.is_empty() {
+                break;
+            }
+            let at = rng.below(s.len());
+            match rng.below(3) {
+                0 => {
+                    let end = (at + 1 + rng.below(12)).min(s.len());
+                    s.drain(at..end);
+                }
+                1 => {
+                    let tok = TOKENS[rng.below(TOKENS.len())];
+                    s.splice(at..at, tok.bytes().chain([b' ']));
+                }
+                _ => {
+                    let from = rng.below(s.len());
+                    let end = (from + rng.below(40)).min(s.len());
+                    let piece: Vec<u8> = s[from..end].to_vec();
+                    s.splice(at..at, piece);
+                }
+            }
+        }
+        batch.push(s);
+    }
+    for _ in 0..300 {
+        let mut s = Vec::new();
+        for _ in 0..rng.below(80) {
+            s.extend_from_slice(TOKENS[rng.below(TOKENS.len())].as_bytes());
+            s.push(b' ');
+        }
+        batch.push(s);
+    }
+    // Pathological shapes: long chains, deep nesting, big unions.
+    batch.push(format!("local x = 1{}", " + x".repeat(50_000)).into_bytes());
+    batch.push(format!("local x = a{}", ".b".repeat(50_000)).into_bytes());
+    batch.push(format!("local x = f{}", "()".repeat(20_000)).into_bytes());
+    batch.push(format!("local x = {}1{}", "{".repeat(150), "}".repeat(150)).into_bytes());
+    batch.push(format!("type U = {}\nlocal u: U = 'v999'", (0..3000).map(|i| format!("'v{i}'")).collect::<Vec<_>>().join(" | ")).into_bytes());
+    batch.push(b"type A = {a: A?, b: A?}\ntype B = {a: B?, b: B?}\nlocal x: A = {}\nlocal y: B = x\n".to_vec());
+    batch.push(b"type L<T> = {v: T, next: L<T>?}\nlocal l: L<integer> = {v = 1, next = {v = 2}}\n".to_vec());
+    let mut failed = Vec::new();
+    for s in batch {
+        if !check_on_thread(s.clone()) {
+            failed.push(String::from_utf8_lossy(&s[..s.len().min(200)]).into_owned());
+        }
+    }
+    assert!(failed.is_empty(), "checker panicked on:\n{}", failed.join("\n---\n"));
+}
