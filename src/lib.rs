@@ -235,11 +235,11 @@ pub mod check {
     /// had errors. Runs on a thread with a large stack (the checker's
     /// recursion is bounded, this is headroom).
     pub fn check_text(path: &str, src: &[u8], json: bool) -> (String, String, bool) {
-        let chunk = format!("@{path}");
+        let file = std::path::PathBuf::from(path);
         let src_owned = src.to_vec();
         let result = std::thread::Builder::new()
             .stack_size(wlua_typecheck::STACK)
-            .spawn(move || wlua_typecheck::check_source(&src_owned, &chunk))
+            .spawn(move || wlua_typecheck::check_file(&src_owned, &file))
             .ok()
             .and_then(|h| h.join().ok());
         let text = String::from_utf8_lossy(src);

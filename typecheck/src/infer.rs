@@ -94,6 +94,17 @@ struct FnCtx {
 
 type Refs = Vec<(Key, Ty)>;
 
+/// Modules of one `wlua check` run, shared by the checkers of a file and
+/// the modules it requires.
+pub struct Modules {
+    /// The main script's directory: `require("a.b")` looks for
+    /// `a/b.lua` and `a/b/init.lua` there.
+    pub base: std::path::PathBuf,
+    /// Checked modules (None while in progress or when unreadable).
+    pub done: HashMap<std::path::PathBuf, Option<(Ty, Rc<Vec<(Rc<str>, Ty)>>)>>,
+    pub depth: u32,
+}
+
 pub struct Checker {
     pub diags: Vec<Diagnostic>,
     vars: Vec<VarInfo>,
@@ -109,6 +120,10 @@ pub struct Checker {
     depth: u32,
     too_complex: bool,
     next_generic: u32,
+    /// Modules for `require`: where they are found and those checked.
+    pub modules: Option<Rc<std::cell::RefCell<Modules>>>,
+    /// Locals bound to `require("mod")`: their exported types (`mod.T`).
+    module_types: HashMap<VarId, Rc<Vec<(Rc<str>, Ty)>>>,
     /// Field path of the table constructor being checked against its
     /// context (`items[2].quantity`), for messages.
     tpath: Vec<String>,
@@ -170,6 +185,8 @@ impl Checker {
             too_complex: false,
             next_generic: 0,
             tpath: Vec::new(),
+            modules: None,
+            module_types: HashMap::new(),
             builtin_error: None,
         }
     }
@@ -437,7 +454,13 @@ impl Checker {
     // Types from annotations
 
     fn fresh_generic(&mut self, name: &str, bound: Option<Ty>) -> Rc<GenericTy> {
-        self.next_generic += 1;
+        // Unique across the checkers of one run (modules check in their
+        // own checker and share types with their requirers).
+        thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+        self.next_generic = NEXT.with(|c| {
+            c.set(c.get().wrapping_add(1));
+            c.get()
+        });
         Rc::new(GenericTy {
             name: Rc::from(name),
             id: self.next_generic,
@@ -468,6 +491,7 @@ impl Checker {
             if r.name.is_none() && a.generics.is_empty() {
                 body = Ty::Record(Rc::new(Record {
                     fields: r.fields.clone(),
+                    meta: None,
                     name: Some(Rc::from(a.name)),
                 }));
             }
@@ -563,9 +587,20 @@ impl Checker {
     }
 
     fn named_type(&mut self, module: Option<&str>, name: &str, args: &[ast::Type], span: Span) -> Ty {
-        if module.is_some() {
-            // Module-qualified types need `require` resolution: not yet.
-            return Ty::Any;
+        if let Some(m) = module {
+            // `mod.T`: an exported alias of the module bound to local `mod`.
+            let found = self
+                .resolve(m)
+                .and_then(|id| self.module_types.get(&id))
+                .and_then(|ex| ex.iter().find(|(n, _)| &**n == name).map(|(_, t)| t.clone()));
+            return match found {
+                Some(t) => t,
+                None if self.resolve(m).is_some_and(|id| self.module_types.contains_key(&id)) => {
+                    self.err(code::UNKNOWN_TYPE, span, format!("module '{m}' exports no type '{name}'"));
+                    Ty::Any
+                }
+                None => Ty::Any,
+            };
         }
         let found = self.types.iter().rev().find(|(n, _)| &**n == name).map(|(_, b)| b.clone());
         if let Some(b) = found {
@@ -635,15 +670,71 @@ impl Checker {
     // ------------------------------------------------------------------
     // Statements
 
-    pub fn chunk(&mut self, b: &Block) {
+    /// Checks a main chunk; returns the type of its first return value
+    /// (what `require` of it gives) and its exported aliases.
+    pub fn chunk(&mut self, b: &Block) -> (Ty, Vec<(Rc<str>, Ty)>) {
         self.fns.push(FnCtx {
             rets: None,
             ret_variadic: None,
             inferred: vec![],
             inferred_tail: false,
         });
-        self.block(b);
-        self.fns.pop();
+        let ms = self.scope.len();
+        for s in b.stats {
+            self.stat_live(s);
+        }
+        if let Some(r) = b.ret {
+            self.ret(r);
+        }
+        let mut exports = Vec::new();
+        for s in b.stats {
+            if let StatKind::TypeAlias(a) = s.kind {
+                if a.exported && a.generics.is_empty() {
+                    exports.push((Rc::from(a.name), foreign(&self.lookup_alias_body(a.name), 0)));
+                }
+            }
+        }
+        self.pop_scope(ms);
+        let ctx = self.fns.pop();
+        let ret = ctx
+            .map(|c| union(c.inferred.iter().map(|p| p.first().cloned().unwrap_or(Ty::Nil)).collect()))
+            .unwrap_or(Ty::Nil);
+        (foreign(&ret, 0), exports)
+    }
+
+    /// `require("name")` of a module file beside the main script.
+    fn require_module(&mut self, name: &[u8]) -> Option<(Ty, Rc<Vec<(Rc<str>, Ty)>>)> {
+        let modules = self.modules.clone()?;
+        let name = std::str::from_utf8(name).ok()?;
+        if name.is_empty() || name.contains("..") || name.starts_with('/') {
+            return None;
+        }
+        let rel = name.replace('.', "/");
+        let base = modules.borrow().base.clone();
+        let path = [format!("{rel}.lua"), format!("{rel}/init.lua")]
+            .into_iter()
+            .map(|p| base.join(p))
+            .find(|p| p.is_file())?;
+        if let Some(m) = modules.borrow().done.get(&path) {
+            return m.clone();
+        }
+        // A cycle (or a module already being checked) reads as `any`.
+        modules.borrow_mut().done.insert(path.clone(), None);
+        if modules.borrow().depth > 32 {
+            return None;
+        }
+        let src = std::fs::read(&path).ok()?;
+        let arena = bumpalo::Bump::new();
+        let block = wlua_parser::parse(&arena, &src, &format!("@{}", path.display())).ok()?;
+        let mut c = Checker::new();
+        c.load_builtins();
+        c.modules = Some(modules.clone());
+        modules.borrow_mut().depth += 1;
+        let (ty, exports) = c.chunk(&block);
+        modules.borrow_mut().depth -= 1;
+        let r = Some((ty, Rc::new(exports)));
+        modules.borrow_mut().done.insert(path, r.clone());
+        r
     }
 
     fn block(&mut self, b: &Block) {
@@ -905,6 +996,13 @@ impl Checker {
                     let now = t;
                     let id = self.declare(n.name, decl, false, now);
                     self.vars[id].strict = v.strict && from_annotated[i];
+                    if let Some(Expr { kind: ExprKind::Call(f, a), .. }) = exprs.get(i) {
+                        if let (ExprKind::Name("require"), [Expr { kind: ExprKind::Str(m), .. }]) = (&f.kind, &a[..]) {
+                            if let Some((_, ex)) = self.require_module(m) {
+                                self.module_types.insert(id, ex);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -1581,6 +1679,27 @@ impl Checker {
         V::with(ty, strict)
     }
 
+    /// A field found through a metatable's `__index` (the class table
+    /// itself, or the table `__index` holds), following up to 8 levels.
+    fn class_field(&self, mut meta: Option<usize>, n: &str) -> Option<Ty> {
+        for _ in 0..8 {
+            let id = meta?;
+            let Ty::Record(class) = self.expand(&self.vars.get(id)?.decl) else { return None };
+            let index = class.fields.iter().find(|f| &*f.name == "__index")?;
+            let Ty::Record(holder) = self.expand(&index.ty) else { return None };
+            if let Some(f) = holder.fields.iter().find(|f| &*f.name == n) {
+                return Some(f.ty.clone());
+            }
+            // `Class.__index = Class` stored a snapshot of the class taken
+            // before its methods were added: the class itself is current.
+            if let Some(f) = class.fields.iter().find(|f| &*f.name == n) {
+                return Some(f.ty.clone());
+            }
+            meta = holder.meta;
+        }
+        None
+    }
+
     /// `a.b[2].c` from the constructor path stack.
     fn field_path(&self) -> String {
         let mut s: String = self.tpath.concat();
@@ -1823,6 +1942,13 @@ impl Checker {
                 (Ty::Record(r), Some(n)) => match r.fields.iter().find(|f| &*f.name == n) {
                     Some(f) if f.optional => Ty::optional(f.ty.clone()),
                     Some(f) => f.ty.clone(),
+                    None if r.meta.is_some() => match self.class_field(r.meta, n) {
+                        Some(t) => t,
+                        None => {
+                            strict = false;
+                            Ty::Any
+                        }
+                    },
                     None => {
                         if ov.strict && t.members().len() == 1 {
                             self.err(code::UNKNOWN_FIELD, span, format!("field '{n}' does not exist on {}", ov.ty));
@@ -1896,7 +2022,28 @@ impl Checker {
                         }
                         "setmetatable" if !args.is_empty() => {
                             let vs = self.exprs_multi(args, 2);
-                            return (vec![vs.into_iter().next().unwrap_or_else(V::any)], None);
+                            let mut v = vs.into_iter().next().unwrap_or_else(V::any);
+                            // `setmetatable({...}, Class)`: the instance
+                            // finds Class's methods through `__index`.
+                            let class = args.get(1).and_then(|c| match c.kind {
+                                ExprKind::Name(n) => self.resolve(n),
+                                _ => None,
+                            });
+                            if let (Some(id), Ty::Record(r)) = (class, &v.ty) {
+                                v.ty = Ty::Record(Rc::new(Record {
+                                    fields: r.fields.clone(),
+                                    name: r.name.clone(),
+                                    meta: Some(id),
+                                }));
+                            }
+                            return (vec![v], None);
+                        }
+                        "require" if args.len() == 1 => {
+                            if let ExprKind::Str(m) = args[0].kind {
+                                if let Some((ty, _)) = self.require_module(m) {
+                                    return (vec![V::lax(ty)], None);
+                                }
+                            }
                         }
                         "type" if args.len() == 1 => {
                             self.expr(&args[0], None);
@@ -2245,6 +2392,47 @@ impl Checker {
 
 impl FnCtx {
     fn vararg_note(&mut self, _v: Option<Ty>) {}
+}
+
+/// A type made safe to use in another checker: alias references and
+/// metatable links are that checker's ids, so they become `any` / none.
+fn foreign(t: &Ty, depth: u32) -> Ty {
+    if depth > 16 {
+        return Ty::Any;
+    }
+    let d = depth + 1;
+    match t {
+        Ty::Alias(..) => Ty::Any,
+        Ty::Union(ms) => union(ms.iter().map(|m| foreign(m, d)).collect()),
+        Ty::Intersection(ms) => Ty::Intersection(ms.iter().map(|m| foreign(m, d)).collect()),
+        Ty::Array(x) => Ty::Array(Rc::new(foreign(x, d))),
+        Ty::Map(k, v) => Ty::Map(Rc::new(foreign(k, d)), Rc::new(foreign(v, d))),
+        Ty::Record(r) => Ty::Record(Rc::new(Record {
+            fields: r
+                .fields
+                .iter()
+                .map(|f| Field {
+                    name: f.name.clone(),
+                    ty: foreign(&f.ty, d),
+                    optional: f.optional,
+                })
+                .collect(),
+            name: r.name.clone(),
+            meta: None,
+        })),
+        Ty::Func(f) => Ty::Func(Rc::new(FnTy {
+            generics: f.generics.clone(),
+            params: f.params.iter().map(|p| foreign(p, d)).collect(),
+            names: f.names.clone(),
+            variadic: f.variadic.as_ref().map(|v| foreign(v, d)),
+            rets: f.rets.iter().map(|r| foreign(r, d)).collect(),
+            ret_variadic: f.ret_variadic.as_ref().map(|v| foreign(v, d)),
+            annotated: f.annotated,
+            check_arity: f.check_arity,
+            builtin: f.builtin,
+        })),
+        t => t.clone(),
+    }
 }
 
 /// A parameter type widened by the conversions natives apply.
@@ -2615,6 +2803,7 @@ fn subst(t: &Ty, bind: &HashMap<u32, Ty>, depth: u32) -> Ty {
                 })
                 .collect(),
             name: None,
+            meta: r.meta,
         })),
         Ty::Func(f) => Ty::Func(Rc::new(FnTy {
             generics: f.generics.clone(),

@@ -28,6 +28,30 @@ pub const STACK: usize = 256 << 20;
 
 /// Parses and checks `src`; `chunkname` as for the parser (`@path`).
 pub fn check_source(src: &[u8], chunkname: &str) -> Checked {
+    check_with(src, chunkname, None)
+}
+
+/// As `check_source` for a file on disk: `require("mod")` of a module
+/// found beside it (`mod.lua`, `mod/init.lua`) is checked and typed.
+pub fn check_file(src: &[u8], path: &std::path::Path) -> Checked {
+    let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    let modules = infer::Modules {
+        base,
+        done: Default::default(),
+        depth: 0,
+    };
+    check_with(
+        src,
+        &format!("@{}", path.display()),
+        Some(std::rc::Rc::new(std::cell::RefCell::new(modules))),
+    )
+}
+
+fn check_with(
+    src: &[u8],
+    chunkname: &str,
+    modules: Option<std::rc::Rc<std::cell::RefCell<infer::Modules>>>,
+) -> Checked {
     let arena = bumpalo::Bump::new();
     let block = match wlua_parser::parse(&arena, src, chunkname) {
         Ok(b) => b,
@@ -35,6 +59,7 @@ pub fn check_source(src: &[u8], chunkname: &str) -> Checked {
     };
     let mut c = infer::Checker::new();
     c.load_builtins();
+    c.modules = modules;
     c.chunk(&block);
     let mut d = c.diags;
     d.sort_by_key(|d| (d.span.start, d.span.end));

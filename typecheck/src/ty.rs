@@ -48,6 +48,10 @@ pub struct Record {
     pub fields: Vec<Field>,
     /// The alias name it was declared under, for messages.
     pub name: Option<Rc<str>>,
+    /// The metatable's variable (checker's id) for `setmetatable(t, Class)`
+    /// results: missing fields are looked up in the class table when it has
+    /// `__index`, so method calls on instances are checked.
+    pub meta: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -90,7 +94,11 @@ impl Ty {
     }
 
     pub fn record(fields: Vec<Field>) -> Ty {
-        Ty::Record(Rc::new(Record { fields, name: None }))
+        Ty::Record(Rc::new(Record {
+            fields,
+            name: None,
+            meta: None,
+        }))
     }
 
     pub fn members(&self) -> &[Ty] {

@@ -26,7 +26,7 @@ fn fixtures_match_their_markers() {
                 want.push((i + 1, code.to_string(), msg.trim().to_string()));
             }
         }
-        let got: Vec<(usize, String, String)> = match check_source(src.as_bytes(), &format!("@{name}")) {
+        let got: Vec<(usize, String, String)> = match wlua_typecheck::check_file(src.as_bytes(), f) {
             Checked::Syntax(e) => vec![(e.line as usize, "P0001".into(), e.message)],
             Checked::Types(ds) => ds
                 .iter()
