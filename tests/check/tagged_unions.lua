@@ -16,7 +16,7 @@ local function perimeter(s: Shape): number
 end
 
 area({kind = "rect", w = 2, h = 3})
-area({kind = "square", w = 2})                     --! E0001 field 'kind': "square" matches no member
+area({kind = "square", w = 2})                     --! E0001 field 'kind': "square" matches no member of Shape
 area({kind = "circle", r = "big"})                 --! E0001 field 'r': expected number, got string
 local n: integer = area({kind = "circle", r = 1})  --! E0001 local 'n': expected integer, got number
 print(perimeter({kind = "circle", r = 1}))

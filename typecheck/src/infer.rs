@@ -1700,6 +1700,14 @@ impl Checker {
         None
     }
 
+    /// The alias a union was declared as, for messages.
+    fn alias_name(&self, t: &Ty) -> Option<Rc<str>> {
+        self.types.iter().rev().find_map(|(n, b)| match b {
+            TypeBind::Alias { body, .. } if body == t => Some(n.clone()),
+            _ => None,
+        })
+    }
+
     /// `a.b[2].c` from the constructor path stack.
     fn field_path(&self) -> String {
         let mut s: String = self.tpath.concat();
@@ -1763,7 +1771,8 @@ impl Checker {
                 if let Some((n, lit, sp)) = lits.iter().find(|(n, _, _)| {
                     ms.iter().any(|m| matches!(m, Ty::Record(r) if r.fields.iter().any(|f| &*f.name == *n)))
                 }) {
-                    self.err(code::MISMATCH, *sp, format!("field '{n}': {lit} matches no member of {t}"));
+                    let shown = self.alias_name(&t).map_or_else(|| t.to_string(), |n| n.to_string());
+                    self.err(code::MISMATCH, *sp, format!("field '{n}': {lit} matches no member of {shown}"));
                 } else {
                     self.err(code::MISMATCH, span, format!("table matches no member of {t}"));
                 }
