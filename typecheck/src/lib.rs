@@ -4,7 +4,7 @@
 //! `check_source` parses one chunk and checks it; the CLI (src/lib.rs
 //! `check::run`) walks files and renders the diagnostics. Files: ty.rs
 //! (types, unions, printing), subtype.rs, builtins.rs (standard library
-//! signatures), infer.rs (the walk: inference, narrowing, calls), diag.rs
+//! signatures), infer/ (the walk: inference, narrowing, calls), diag.rs
 //! (codes, text and JSON rendering).
 
 pub mod builtins;
