@@ -51,7 +51,10 @@ pub const SIGNATURES: &[(&str, &str)] = &[
     ("string.byte", "(S, integer?, integer?) -> ...integer"),
     ("string.char", "(...integer) -> string"),
     ("string.format", "(S, ...any) -> string"),
-    ("string.find", "(S, S, integer?, boolean?) -> (integer?, integer?, ...any)"),
+    (
+        "string.find",
+        "(S, S, integer?, boolean?) -> (integer?, integer?, ...any)",
+    ),
     ("string.match", "(S, S, integer?) -> ...any"),
     ("string.gmatch", "(S, S) -> any"),
     ("string.gsub", "(S, S, any, integer?) -> (string, integer)"),
@@ -65,7 +68,10 @@ pub const SIGNATURES: &[(&str, &str)] = &[
     ("table.sort", "(table, any?) -> ()"),
     ("table.unpack", "(table, integer?, integer?) -> ...any"),
     ("table.pack", "(...any) -> table"),
-    ("table.move", "(table, integer, integer, integer, table?) -> table"),
+    (
+        "table.move",
+        "(table, integer, integer, integer, table?) -> table",
+    ),
     ("math.abs", "(N) -> number"),
     ("math.ceil", "(N) -> integer"),
     ("math.floor", "(N) -> integer"),
@@ -130,7 +136,10 @@ pub const SIGNATURES: &[(&str, &str)] = &[
     ("utf8.char", "(...integer) -> string"),
     ("utf8.charpattern", "string"),
     ("utf8.codepoint", "(S, integer?, integer?) -> ...integer"),
-    ("utf8.len", "(S, integer?, integer?) -> (integer?, integer?)"),
+    (
+        "utf8.len",
+        "(S, integer?, integer?) -> (integer?, integer?)",
+    ),
     ("utf8.offset", "(S, integer, integer?) -> integer?"),
     ("utf8.codes", "(S) -> any"),
 ];

@@ -62,7 +62,10 @@ pub struct Diagnostic {
 /// 1-based line and character column of a byte offset.
 pub fn line_col(src: &str, off: u32) -> (usize, usize) {
     let off = (off as usize).min(src.len());
-    let off = (0..=off).rev().find(|&i| src.is_char_boundary(i)).unwrap_or(0);
+    let off = (0..=off)
+        .rev()
+        .find(|&i| src.is_char_boundary(i))
+        .unwrap_or(0);
     let before = &src[..off];
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -81,7 +84,12 @@ impl Diagnostic {
     /// `path:line:col: error[CODE]: message` and a code frame.
     pub fn render_text(&self, path: &str, src: &str) -> String {
         let (line, col) = line_col(src, self.span.start);
-        let mut out = format!("{path}:{line}:{col}: {}[{}]: {}\n", self.sev(), self.code, self.message);
+        let mut out = format!(
+            "{path}:{line}:{col}: {}[{}]: {}\n",
+            self.sev(),
+            self.code,
+            self.message
+        );
         let file = SimpleFile::new(path, src);
         let start = (self.span.start as usize).min(src.len());
         let end = (self.span.end as usize).clamp(start, src.len());
@@ -93,7 +101,10 @@ impl Diagnostic {
             Severity::Error => CsDiag::error(),
             Severity::Warning => CsDiag::warning(),
         };
-        let d = d.with_code(self.code).with_message(&self.message).with_labels(vec![label]);
+        let d = d
+            .with_code(self.code)
+            .with_message(&self.message)
+            .with_labels(vec![label]);
         let mut buf = Buffer::no_color();
         if term::emit(&mut buf, &Config::default(), &file, &d).is_ok() {
             let text = String::from_utf8_lossy(buf.as_slice());
@@ -161,7 +172,10 @@ mod tests {
         };
         let src = "local x: integer = \"a\"\n";
         let t = d.render_text("t.lua", src);
-        assert!(t.starts_with("t.lua:1:18: error[E0001]: expected integer, got string\n"), "{t}");
+        assert!(
+            t.starts_with("t.lua:1:18: error[E0001]: expected integer, got string\n"),
+            "{t}"
+        );
         assert!(t.contains("local x: integer"), "{t}");
         let j = d.render_json("t.lua", src);
         assert_eq!(

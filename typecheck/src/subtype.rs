@@ -36,10 +36,12 @@ impl Why {
             WhyKind::Mismatch { expected, found } => {
                 // `got integer` reads better than `got 2` unless the
                 // expectation itself is about literals.
-                let lits = expected
-                    .members()
-                    .iter()
-                    .any(|m| matches!(m, Ty::LitStr(_) | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::LitBool(_)));
+                let lits = expected.members().iter().any(|m| {
+                    matches!(
+                        m,
+                        Ty::LitStr(_) | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::LitBool(_)
+                    )
+                });
                 let found = if lits { found.clone() } else { found.widen() };
                 let found = &found;
                 let unk = if matches!(found, Ty::Unknown) {
@@ -50,7 +52,10 @@ impl Why {
                 if self.path.is_empty() {
                     format!("expected {expected}, got {found}{unk}")
                 } else {
-                    format!("field '{}': expected {expected}, got {found}{unk}", self.path)
+                    format!(
+                        "field '{}': expected {expected}, got {found}{unk}",
+                        self.path
+                    )
                 }
             }
             WhyKind::MissingField(f) => {
@@ -155,18 +160,18 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
             if ms.iter().any(|m| sub(m, b, al, d, fuel).is_ok()) {
                 return Ok(());
             }
-            if let Ty::Record(_) = b {
-                if let Some(r) = merge_records(ms, al) {
-                    return sub(&r, b, al, d, fuel);
-                }
+            if let Ty::Record(_) = b
+                && let Some(r) = merge_records(ms, al)
+            {
+                return sub(&r, b, al, d, fuel);
             }
             return Err(mismatch(a, b));
         }
         (Ty::Generic(g), _) => {
-            if let Ty::Generic(h) = b {
-                if g.id == h.id {
-                    return Ok(());
-                }
+            if let Ty::Generic(h) = b
+                && g.id == h.id
+            {
+                return Ok(());
             }
             return match &g.bound {
                 Some(bound) => sub(bound, b, al, d, fuel).map_err(|_| mismatch(a, b)),
@@ -231,17 +236,17 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
         }
         (Ty::Func(f), Ty::Func(g)) => {
             for (i, p) in g.params.iter().enumerate() {
-                if let Some(q) = f.params.get(i) {
-                    if sub(p, q, al, d, fuel).is_err() {
-                        return Err(mismatch(a, b));
-                    }
+                if let Some(q) = f.params.get(i)
+                    && sub(p, q, al, d, fuel).is_err()
+                {
+                    return Err(mismatch(a, b));
                 }
             }
             for (i, r) in f.rets.iter().enumerate() {
-                if let Some(s) = g.rets.get(i) {
-                    if sub(r, s, al, d, fuel).is_err() {
-                        return Err(mismatch(a, b));
-                    }
+                if let Some(s) = g.rets.get(i)
+                    && sub(r, s, al, d, fuel).is_err()
+                {
+                    return Err(mismatch(a, b));
                 }
             }
             true

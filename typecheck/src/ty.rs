@@ -132,7 +132,13 @@ impl Ty {
     }
 
     pub fn non_nil(&self) -> Ty {
-        union(self.members().iter().filter(|m| !matches!(m, Ty::Nil)).cloned().collect())
+        union(
+            self.members()
+                .iter()
+                .filter(|m| !matches!(m, Ty::Nil))
+                .cloned()
+                .collect(),
+        )
     }
 
     /// The part of the type that is falsy: nil and false.
@@ -254,12 +260,12 @@ fn push_member(flat: &mut Vec<Ty>, t: Ty) {
         return;
     }
     flat.retain(|f| !absorbed(f, &t));
-    if let Ty::LitBool(b) = t {
-        if let Some(i) = flat.iter().position(|f| *f == Ty::LitBool(!b)) {
-            flat.remove(i);
-            flat.push(Ty::Boolean);
-            return;
-        }
+    if let Ty::LitBool(b) = t
+        && let Some(i) = flat.iter().position(|f| *f == Ty::LitBool(!b))
+    {
+        flat.remove(i);
+        flat.push(Ty::Boolean);
+        return;
     }
     flat.push(t);
 }

@@ -26,19 +26,25 @@ fn fixtures_match_their_markers() {
                 want.push((i + 1, code.to_string(), msg.trim().to_string()));
             }
         }
-        let got: Vec<(usize, String, String)> = match wlua_typecheck::check_file(src.as_bytes(), f) {
+        let got: Vec<(usize, String, String)> = match wlua_typecheck::check_file(src.as_bytes(), f)
+        {
             Checked::Syntax(e) => vec![(e.line as usize, "P0001".into(), e.message)],
             Checked::Types(ds) => ds
                 .iter()
-                .map(|d| (line_col(&src, d.span.start).0, d.code.to_string(), d.message.clone()))
+                .map(|d| {
+                    (
+                        line_col(&src, d.span.start).0,
+                        d.code.to_string(),
+                        d.message.clone(),
+                    )
+                })
                 .collect(),
         };
         let mut unmatched: Vec<bool> = vec![true; got.len()];
         for (l, c, m) in &want {
-            let hit = got
-                .iter()
-                .enumerate()
-                .find(|(i, (gl, gc, gm))| unmatched[*i] && gl == l && gc == c && gm.contains(m.as_str()));
+            let hit = got.iter().enumerate().find(|(i, (gl, gc, gm))| {
+                unmatched[*i] && gl == l && gc == c && gm.contains(m.as_str())
+            });
             match hit {
                 Some((i, _)) => unmatched[i] = false,
                 None => failures.push(format!("{name}:{l}: expected {c} {m:?}, not reported")),
@@ -50,7 +56,12 @@ fn fixtures_match_their_markers() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} fixture mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
@@ -69,10 +80,60 @@ impl Rng {
 }
 
 const TOKENS: &[&str] = &[
-    "local", "function", "end", "if", "then", "else", "while", "do", "return", "for", "in", "x",
-    "y", "t", "f", "=", "==", "~=", "<", "+", "..", "#", "(", ")", "{", "}", "[", "]", ",", ".",
-    ":", "1", "'s'", "nil", "true", "and", "or", "not", "type", "::", "?", "->", "|", "&", "<T>",
-    "integer", "string", "number", "T", "{string}", "{[string]: T}", "typeof(x)", "\n", " ",
+    "local",
+    "function",
+    "end",
+    "if",
+    "then",
+    "else",
+    "while",
+    "do",
+    "return",
+    "for",
+    "in",
+    "x",
+    "y",
+    "t",
+    "f",
+    "=",
+    "==",
+    "~=",
+    "<",
+    "+",
+    "..",
+    "#",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ".",
+    ":",
+    "1",
+    "'s'",
+    "nil",
+    "true",
+    "and",
+    "or",
+    "not",
+    "type",
+    "::",
+    "?",
+    "->",
+    "|",
+    "&",
+    "<T>",
+    "integer",
+    "string",
+    "number",
+    "T",
+    "{string}",
+    "{[string]: T}",
+    "typeof(x)",
+    "\n",
+    " ",
 ];
 
 /// Runs the checker on a large-stack thread, as the CLI does.
@@ -140,14 +201,33 @@ fn mutated_fixtures_and_token_soup_never_panic() {
     batch.push(format!("local x = a{}", ".b".repeat(50_000)).into_bytes());
     batch.push(format!("local x = f{}", "()".repeat(20_000)).into_bytes());
     batch.push(format!("local x = {}1{}", "{".repeat(150), "}".repeat(150)).into_bytes());
-    batch.push(format!("type U = {}\nlocal u: U = 'v999'", (0..3000).map(|i| format!("'v{i}'")).collect::<Vec<_>>().join(" | ")).into_bytes());
-    batch.push(b"type A = {a: A?, b: A?}\ntype B = {a: B?, b: B?}\nlocal x: A = {}\nlocal y: B = x\n".to_vec());
-    batch.push(b"type L<T> = {v: T, next: L<T>?}\nlocal l: L<integer> = {v = 1, next = {v = 2}}\n".to_vec());
+    batch.push(
+        format!(
+            "type U = {}\nlocal u: U = 'v999'",
+            (0..3000)
+                .map(|i| format!("'v{i}'"))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        )
+        .into_bytes(),
+    );
+    batch.push(
+        b"type A = {a: A?, b: A?}\ntype B = {a: B?, b: B?}\nlocal x: A = {}\nlocal y: B = x\n"
+            .to_vec(),
+    );
+    batch.push(
+        b"type L<T> = {v: T, next: L<T>?}\nlocal l: L<integer> = {v = 1, next = {v = 2}}\n"
+            .to_vec(),
+    );
     let mut failed = Vec::new();
     for s in batch {
         if !check_on_thread(s.clone()) {
             failed.push(String::from_utf8_lossy(&s[..s.len().min(200)]).into_owned());
         }
     }
-    assert!(failed.is_empty(), "checker panicked on:\n{}", failed.join("\n---\n"));
+    assert!(
+        failed.is_empty(),
+        "checker panicked on:\n{}",
+        failed.join("\n---\n")
+    );
 }

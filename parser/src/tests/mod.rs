@@ -361,7 +361,10 @@ fn statements_have_their_shapes() {
 fn typed_dialect_parses() {
     let cases = [
         ("local x: number = 1", "(local (x:number) (1))"),
-        ("local f: function? = nil", "(local (f:(opt function)) (nil))"),
+        (
+            "local f: function? = nil",
+            "(local (f:(opt function)) (nil))",
+        ),
         (
             "local a: string, b, c: T? = 1",
             "(local (a:string b c:(opt T)) (1))",

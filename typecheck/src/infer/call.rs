@@ -8,59 +8,64 @@ impl Checker {
     // ------------------------------------------------------------------
     // Calls
 
-    pub(super) fn call(&mut self, e: &Expr, f: &Expr, method: Option<&str>, args: &[Expr]) -> (Vec<V>, Option<Ty>) {
+    pub(super) fn call(
+        &mut self,
+        e: &Expr,
+        f: &Expr,
+        method: Option<&str>,
+        args: &[Expr],
+    ) -> (Vec<V>, Option<Ty>) {
         let fname = describe_callee(f, method);
         // Built-ins whose results or narrowing depend on their arguments.
-        if method.is_none() {
-            if let ExprKind::Name(n) = f.kind {
-                if self.resolve(n).is_none() {
-                    match n {
-                        "assert" if !args.is_empty() => {
-                            let (t, _) = self.cond(&args[0]);
-                            let v0 = self.expr_quiet_type(&args[0]);
-                            for a in &args[1..] {
-                                self.expr(a, None);
-                            }
-                            self.apply(&t);
-                            return (vec![V::with(v0.ty.truthy(), v0.strict)], None);
-                        }
-                        "error" => {
-                            self.exprs_multi(args, 0);
-                            self.flow.dead = true;
-                            return (vec![], Some(Ty::Never));
-                        }
-                        "setmetatable" if !args.is_empty() => {
-                            let vs = self.exprs_multi(args, 2);
-                            let mut v = vs.into_iter().next().unwrap_or_else(V::any);
-                            // `setmetatable({...}, Class)`: the instance
-                            // finds Class's methods through `__index`.
-                            let class = args.get(1).and_then(|c| match c.kind {
-                                ExprKind::Name(n) => self.resolve(n),
-                                _ => None,
-                            });
-                            if let (Some(id), Ty::Record(r)) = (class, &v.ty) {
-                                v.ty = Ty::Record(Rc::new(Record {
-                                    fields: r.fields.clone(),
-                                    name: r.name.clone(),
-                                    meta: Some(id),
-                                }));
-                            }
-                            return (vec![v], None);
-                        }
-                        "require" if args.len() == 1 => {
-                            if let ExprKind::Str(m) = args[0].kind {
-                                if let Some((ty, _)) = self.require_module(m) {
-                                    return (vec![V::lax(ty)], None);
-                                }
-                            }
-                        }
-                        "type" if args.len() == 1 => {
-                            self.expr(&args[0], None);
-                            return (vec![V::strict(Ty::String)], None);
-                        }
-                        _ => {}
+        if method.is_none()
+            && let ExprKind::Name(n) = f.kind
+            && self.resolve(n).is_none()
+        {
+            match n {
+                "assert" if !args.is_empty() => {
+                    let (t, _) = self.cond(&args[0]);
+                    let v0 = self.expr_quiet_type(&args[0]);
+                    for a in &args[1..] {
+                        self.expr(a, None);
+                    }
+                    self.apply(&t);
+                    return (vec![V::with(v0.ty.truthy(), v0.strict)], None);
+                }
+                "error" => {
+                    self.exprs_multi(args, 0);
+                    self.flow.dead = true;
+                    return (vec![], Some(Ty::Never));
+                }
+                "setmetatable" if !args.is_empty() => {
+                    let vs = self.exprs_multi(args, 2);
+                    let mut v = vs.into_iter().next().unwrap_or_else(V::any);
+                    // `setmetatable({...}, Class)`: the instance
+                    // finds Class's methods through `__index`.
+                    let class = args.get(1).and_then(|c| match c.kind {
+                        ExprKind::Name(n) => self.resolve(n),
+                        _ => None,
+                    });
+                    if let (Some(id), Ty::Record(r)) = (class, &v.ty) {
+                        v.ty = Ty::Record(Rc::new(Record {
+                            fields: r.fields.clone(),
+                            name: r.name.clone(),
+                            meta: Some(id),
+                        }));
+                    }
+                    return (vec![v], None);
+                }
+                "require" if args.len() == 1 => {
+                    if let ExprKind::Str(m) = args[0].kind
+                        && let Some((ty, _)) = self.require_module(m)
+                    {
+                        return (vec![V::lax(ty)], None);
                     }
                 }
+                "type" if args.len() == 1 => {
+                    self.expr(&args[0], None);
+                    return (vec![V::strict(Ty::String)], None);
+                }
+                _ => {}
             }
         }
         let (fv, self_arg) = match method {
@@ -79,23 +84,70 @@ impl Checker {
         let t = self.expand(&fv.ty);
         let ft = match &t {
             Ty::Func(ft) => ft.clone(),
-            Ty::Any | Ty::Unknown | Ty::Function | Ty::Table | Ty::Record(_) | Ty::Userdata | Ty::Generic(_) | Ty::Intersection(_) => {
+            Ty::Any
+            | Ty::Unknown
+            | Ty::Function
+            | Ty::Table
+            | Ty::Record(_)
+            | Ty::Userdata
+            | Ty::Generic(_)
+            | Ty::Intersection(_) => {
                 self.exprs_multi(args, 0);
                 return (vec![], Some(Ty::Any));
             }
             _ => {
                 let nonnil = t.non_nil();
-                let callable = |m: &Ty| !matches!(m, Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Number | Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::String | Ty::LitStr(_));
-                if fv.strict && t.has_nil() && nonnil.members().iter().all(callable) && !nonnil.is_never() {
-                    self.err(code::MAYBE_NIL, f.span, format!("cannot call {fname}: it may be nil ({})", fv.ty));
-                } else if (fv.strict && !t.members().iter().all(callable)) || !t.members().iter().any(callable) {
-                    let what = t.members().iter().find(|m| !callable(m)).and_then(|m| m.tag()).unwrap_or("non-function");
-                    self.err(code::BAD_OPERATION, f.span, format!("attempt to call a {what} value ({fname})"));
+                let callable = |m: &Ty| {
+                    !matches!(
+                        m,
+                        Ty::Nil
+                            | Ty::Boolean
+                            | Ty::LitBool(_)
+                            | Ty::Number
+                            | Ty::Integer
+                            | Ty::LitInt(_)
+                            | Ty::LitFloat(_)
+                            | Ty::String
+                            | Ty::LitStr(_)
+                    )
+                };
+                if fv.strict
+                    && t.has_nil()
+                    && nonnil.members().iter().all(callable)
+                    && !nonnil.is_never()
+                {
+                    self.err(
+                        code::MAYBE_NIL,
+                        f.span,
+                        format!("cannot call {fname}: it may be nil ({})", fv.ty),
+                    );
+                } else if (fv.strict && !t.members().iter().all(callable))
+                    || !t.members().iter().any(callable)
+                {
+                    let what = t
+                        .members()
+                        .iter()
+                        .find(|m| !callable(m))
+                        .and_then(|m| m.tag())
+                        .unwrap_or("non-function");
+                    self.err(
+                        code::BAD_OPERATION,
+                        f.span,
+                        format!("attempt to call a {what} value ({fname})"),
+                    );
                 }
                 self.exprs_multi(args, 0);
                 // A single function member of the union gives the result.
-                if let Some(Ty::Func(ft)) = nonnil.members().iter().find(|m| matches!(m, Ty::Func(_))) {
-                    return (ft.rets.iter().map(|r| V::with(r.clone(), ft.annotated)).collect(), ft.ret_variadic.clone());
+                if let Some(Ty::Func(ft)) =
+                    nonnil.members().iter().find(|m| matches!(m, Ty::Func(_)))
+                {
+                    return (
+                        ft.rets
+                            .iter()
+                            .map(|r| V::with(r.clone(), ft.annotated))
+                            .collect(),
+                        ft.ret_variadic.clone(),
+                    );
                 }
                 return (vec![], Some(Ty::Any));
             }
@@ -103,7 +155,14 @@ impl Checker {
         self.check_call(&ft, &fname, self_arg, args, e.span)
     }
 
-    pub(super) fn check_call(&mut self, ft: &FnTy, fname: &str, self_arg: Option<V>, args: &[Expr], span: Span) -> (Vec<V>, Option<Ty>) {
+    pub(super) fn check_call(
+        &mut self,
+        ft: &FnTy,
+        fname: &str,
+        self_arg: Option<V>,
+        args: &[Expr],
+        span: Span,
+    ) -> (Vec<V>, Option<Ty>) {
         let off = usize::from(self_arg.is_some());
         let mut bind: HashMap<u32, Ty> = HashMap::new();
         let generic = !ft.generics.is_empty();
@@ -113,7 +172,8 @@ impl Checker {
         let mut vals: Vec<Option<(V, Span)>> = vec![None; args.len()];
         let mut tail: Option<Ty> = None;
         let order: Vec<usize> = if generic {
-            let (fs, rest): (Vec<usize>, Vec<usize>) = (0..args.len()).partition(|&i| matches!(args[i].kind, ExprKind::Function(_)));
+            let (fs, rest): (Vec<usize>, Vec<usize>) =
+                (0..args.len()).partition(|&i| matches!(args[i].kind, ExprKind::Function(_)));
             rest.into_iter().chain(fs).collect()
         } else {
             (0..args.len()).collect()
@@ -128,7 +188,11 @@ impl Checker {
                 Some(p) if matches!(a.kind, ExprKind::Function(_)) => Some(subst(p, &bind, 0)),
                 _ => None,
             };
-            let v = if i + 1 == args.len() && matches!(a.kind, ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg) {
+            let v = if i + 1 == args.len()
+                && matches!(
+                    a.kind,
+                    ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg
+                ) {
                 let (vs, t) = self.expr_multi(a);
                 tail = t;
                 let mut it = vs.into_iter();
@@ -147,10 +211,8 @@ impl Checker {
             } else {
                 self.expr(a, exp.as_ref())
             };
-            if generic {
-                if let Some(p) = &p {
-                    infer_bind(p, &v.ty, &mut bind, 0);
-                }
+            if generic && let Some(p) = &p {
+                infer_bind(p, &v.ty, &mut bind, 0);
             }
             vals[i] = Some((v, a.span));
         }
@@ -161,22 +223,36 @@ impl Checker {
         if ft.check_arity {
             // Natives ignore extra arguments: not a failure.
             if given > pcount && ft.variadic.is_none() && !ft.builtin {
-                let sp = args.get(pcount.saturating_sub(off)).map_or(span, |a| a.span);
+                let sp = args
+                    .get(pcount.saturating_sub(off))
+                    .map_or(span, |a| a.span);
                 self.err(
                     code::ARITY,
                     sp,
-                    format!("too many arguments to {fname}: expected at most {}, got {}", pcount - off, nvals),
+                    format!(
+                        "too many arguments to {fname}: expected at most {}, got {}",
+                        pcount - off,
+                        nvals
+                    ),
                 );
             }
             if tail.is_none() {
                 for i in given..pcount {
                     let p = subst(&ft.params[i], &bind, 0);
                     if !p.has_nil() && !p.is_any() && !matches!(p, Ty::Unknown) {
-                        let name = ft.names.get(i).filter(|n| !n.is_empty()).map(|n| format!(" '{n}'")).unwrap_or_default();
+                        let name = ft
+                            .names
+                            .get(i)
+                            .filter(|n| !n.is_empty())
+                            .map(|n| format!(" '{n}'"))
+                            .unwrap_or_default();
                         self.err(
                             code::ARITY,
                             span,
-                            format!("missing argument #{}{name} to {fname}: expected {p}", i + 1 - off),
+                            format!(
+                                "missing argument #{}{name} to {fname}: expected {p}",
+                                i + 1 - off
+                            ),
                         );
                         break;
                     }
@@ -197,18 +273,26 @@ impl Checker {
             }
         }
         // Argument types.
-        if let Some(sv) = &self_arg {
-            if let Some(p) = ft.params.first() {
-                let p = subst(p, &bind, 0);
-                if let Err(w) = self.fits(sv, &p) {
-                    self.err(code::ARGUMENT, span, format!("self of {fname}: {}", w.message()));
-                }
+        if let Some(sv) = &self_arg
+            && let Some(p) = ft.params.first()
+        {
+            let p = subst(p, &bind, 0);
+            if let Err(w) = self.fits(sv, &p) {
+                self.err(
+                    code::ARGUMENT,
+                    span,
+                    format!("self of {fname}: {}", w.message()),
+                );
             }
         }
         for (i, slot) in vals.iter().enumerate() {
             let Some((v, sp)) = slot else { continue };
             let Some(p) = param(i + off) else { continue };
-            let p = if generic { subst(p, &bind, 0) } else { p.clone() };
+            let p = if generic {
+                subst(p, &bind, 0)
+            } else {
+                p.clone()
+            };
             if p.is_any() {
                 continue;
             }
@@ -218,39 +302,63 @@ impl Checker {
             let p = if ft.builtin && !v.strict {
                 // A string literal converts only if it reads as a number.
                 let numeric_str = match &v.ty {
-                    Ty::LitStr(b) => std::str::from_utf8(b).is_ok_and(|x| x.trim().parse::<f64>().is_ok() || x.trim().starts_with("0x")),
+                    Ty::LitStr(b) => std::str::from_utf8(b).is_ok_and(|x| {
+                        x.trim().parse::<f64>().is_ok() || x.trim().starts_with("0x")
+                    }),
                     _ => true,
                 };
                 coercible(&p, numeric_str)
             } else {
                 p
             };
-            let r = if ft.builtin { self.fits_as(v, &p, v.strict) } else { self.fits(v, &p) };
+            let r = if ft.builtin {
+                self.fits_as(v, &p, v.strict)
+            } else {
+                self.fits(v, &p)
+            };
             if let Err(w) = r {
                 // Name the declared parameter type, not its converted form.
                 let w = self.fits_as(v, &orig, true).err().unwrap_or(w);
                 let nn = v.ty.non_nil();
-                let maybe_nil = v.ty.has_nil() && !nn.is_never() && self.fits(&V::strict(nn), &p).is_ok();
-                let c = if maybe_nil { code::MAYBE_NIL } else { code::ARGUMENT };
-                self.err(c, *sp, format!("argument #{} of {fname}: {}", i + 1, w.message()));
+                let maybe_nil =
+                    v.ty.has_nil() && !nn.is_never() && self.fits(&V::strict(nn), &p).is_ok();
+                let c = if maybe_nil {
+                    code::MAYBE_NIL
+                } else {
+                    code::ARGUMENT
+                };
+                self.err(
+                    c,
+                    *sp,
+                    format!("argument #{} of {fname}: {}", i + 1, w.message()),
+                );
             }
         }
         let rets = ft
             .rets
             .iter()
             .map(|r| V {
-                ty: if generic { subst(r, &bind, 0) } else { r.clone() },
+                ty: if generic {
+                    subst(r, &bind, 0)
+                } else {
+                    r.clone()
+                },
                 strict: ft.annotated && !ft.builtin,
                 sig: ft.builtin,
             })
             .collect();
-        let rv = ft.ret_variadic.as_ref().map(|r| if generic { subst(r, &bind, 0) } else { r.clone() });
+        let rv = ft.ret_variadic.as_ref().map(|r| {
+            if generic {
+                subst(r, &bind, 0)
+            } else {
+                r.clone()
+            }
+        });
         if ft.rets.iter().any(Ty::is_never) {
             self.flow.dead = true;
         }
         (rets, rv)
     }
-
 }
 
 /// A parameter type widened by the conversions natives apply.
@@ -281,7 +389,11 @@ pub(crate) fn describe_callee(f: &Expr, method: Option<&str>) -> String {
         match &e.kind {
             ExprKind::Name(n) => Some(n.to_string()),
             ExprKind::Index(o, k) => match k.kind {
-                ExprKind::Str(s) => Some(format!("{}.{}", path(o, depth + 1)?, String::from_utf8_lossy(s))),
+                ExprKind::Str(s) => Some(format!(
+                    "{}.{}",
+                    path(o, depth + 1)?,
+                    String::from_utf8_lossy(s)
+                )),
                 _ => None,
             },
             _ => None,

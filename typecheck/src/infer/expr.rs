@@ -10,17 +10,32 @@ impl Checker {
 
     /// Evaluates an expression list to `n` values (the last expression
     /// expands), each checked against its expected type when given.
-    pub(super) fn exprs_against(&mut self, exprs: &[Expr], expect: &[Option<Ty>], n: usize) -> Vec<(V, Span)> {
+    pub(super) fn exprs_against(
+        &mut self,
+        exprs: &[Expr],
+        expect: &[Option<Ty>],
+        n: usize,
+    ) -> Vec<(V, Span)> {
         self.exprs_pack(exprs, expect, n).0
     }
 
     /// As `exprs_against`, plus the unbounded tail of a final vararg call.
-    pub(super) fn exprs_pack(&mut self, exprs: &[Expr], expect: &[Option<Ty>], n: usize) -> (Vec<(V, Span)>, Option<Ty>) {
+    pub(super) fn exprs_pack(
+        &mut self,
+        exprs: &[Expr],
+        expect: &[Option<Ty>],
+        n: usize,
+    ) -> (Vec<(V, Span)>, Option<Ty>) {
         let mut out = Vec::new();
         let mut tail = None;
         for (i, e) in exprs.iter().enumerate() {
             let exp = expect.get(i).and_then(|x| x.as_ref());
-            if i + 1 == exprs.len() && matches!(e.kind, ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg) {
+            if i + 1 == exprs.len()
+                && matches!(
+                    e.kind,
+                    ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg
+                )
+            {
                 let (vs, t) = self.expr_multi(e);
                 let strict = vs.first().is_none_or(|v| v.strict);
                 for v in vs {
@@ -41,7 +56,10 @@ impl Checker {
     }
 
     pub(super) fn exprs_multi(&mut self, exprs: &[Expr], n: usize) -> Vec<V> {
-        self.exprs_against(exprs, &[], n).into_iter().map(|(v, _)| v).collect()
+        self.exprs_against(exprs, &[], n)
+            .into_iter()
+            .map(|(v, _)| v)
+            .collect()
     }
 
     /// All values of a call or `...`: fixed types and the variadic tail.
@@ -90,7 +108,13 @@ impl Checker {
                     UnOp::Not => V::strict(Ty::Boolean),
                     UnOp::Neg => {
                         self.check_arith_operand(&v, a.span, "arithmetic");
-                        let t = if numeric(&v.ty) { Ty::Integer } else if v.ty.is_any() { Ty::Any } else { Ty::Number };
+                        let t = if numeric(&v.ty) {
+                            Ty::Integer
+                        } else if v.ty.is_any() {
+                            Ty::Any
+                        } else {
+                            Ty::Number
+                        };
                         V::with(t, v.strict)
                     }
                     UnOp::BNot => {
@@ -108,11 +132,11 @@ impl Checker {
                 None => self.globals.get(*n).cloned().unwrap_or_else(V::any),
             },
             ExprKind::Index(o, k) => {
-                if let Some(key) = self.key_of(e) {
-                    if let Some(t) = self.flow.narrow.get(&key).cloned() {
-                        let ov = self.expr(o, None);
-                        return V::with(t, ov.strict);
-                    }
+                if let Some(key) = self.key_of(e)
+                    && let Some(t) = self.flow.narrow.get(&key).cloned()
+                {
+                    let ov = self.expr(o, None);
+                    return V::with(t, ov.strict);
                 }
                 let ov = self.expr(o, None);
                 let kv = self.expr(k, None);
@@ -158,7 +182,11 @@ impl Checker {
             match f {
                 ast::Field::Named(n, v) => {
                     let want = match &exp {
-                        Some(Ty::Record(r)) => r.fields.iter().find(|x| &*x.name == *n).map(|x| x.ty.clone()),
+                        Some(Ty::Record(r)) => r
+                            .fields
+                            .iter()
+                            .find(|x| &*x.name == *n)
+                            .map(|x| x.ty.clone()),
                         Some(Ty::Map(_, v)) => Some((**v).clone()),
                         _ => None,
                     };
@@ -167,16 +195,20 @@ impl Checker {
                     let here = self.field_path();
                     self.tpath.pop();
                     strict &= val.strict;
-                    if let Some(w) = &want {
-                        if let Err(why) = self.fits(&val, w) {
-                            let m = match why.path.is_empty() {
-                                true => format!("field '{here}': {}", why.message()),
-                                false => format!("field '{here}.{}", &why.message()["field '".len()..]),
-                            };
-                            self.err(code::MISMATCH, v.span, m);
-                        }
+                    if let Some(w) = &want
+                        && let Err(why) = self.fits(&val, w)
+                    {
+                        let m = match why.path.is_empty() {
+                            true => format!("field '{here}': {}", why.message()),
+                            false => format!("field '{here}.{}", &why.message()["field '".len()..]),
+                        };
+                        self.err(code::MISMATCH, v.span, m);
                     }
-                    let ty = if want.is_some() { val.ty } else { widen_numbers(&val.ty) };
+                    let ty = if want.is_some() {
+                        val.ty
+                    } else {
+                        widen_numbers(&val.ty)
+                    };
                     named.retain(|x| &*x.name != *n);
                     named.push(Field {
                         name: Rc::from(*n),
@@ -191,7 +223,11 @@ impl Checker {
                     };
                     let last = i + 1 == fields.len();
                     self.tpath.push(format!("[{}]", elems.len() + 1));
-                    let val = if last && matches!(v.kind, ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg) {
+                    let val = if last
+                        && matches!(
+                            v.kind,
+                            ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg
+                        ) {
                         let (vs, tail) = self.expr_multi(v);
                         match (vs.into_iter().next(), tail) {
                             (Some(x), None) => x,
@@ -203,15 +239,15 @@ impl Checker {
                     let here = self.field_path();
                     self.tpath.pop();
                     strict &= val.strict;
-                    if let Some(w) = &want {
-                        if let Err(why) = self.fits(&val, w) {
-                            let m = if here.starts_with('[') {
-                                format!("element #{}: {}", elems.len() + 1, why.message())
-                            } else {
-                                format!("field '{here}': {}", why.message())
-                            };
-                            self.err(code::MISMATCH, v.span, m);
-                        }
+                    if let Some(w) = &want
+                        && let Err(why) = self.fits(&val, w)
+                    {
+                        let m = if here.starts_with('[') {
+                            format!("element #{}: {}", elems.len() + 1, why.message())
+                        } else {
+                            format!("field '{here}': {}", why.message())
+                        };
+                        self.err(code::MISMATCH, v.span, m);
                     }
                     elems.push(val.ty.widen());
                 }
@@ -238,15 +274,29 @@ impl Checker {
         match exp {
             Some(Ty::Record(r)) => {
                 for f in &r.fields {
-                    if !f.optional && !f.ty.has_nil() && !f.ty.is_any() && !named.iter().any(|x| x.name == f.name) {
+                    if !f.optional
+                        && !f.ty.has_nil()
+                        && !f.ty.is_any()
+                        && !named.iter().any(|x| x.name == f.name)
+                    {
                         let p = self.field_path();
-                        let full = if p.is_empty() { f.name.to_string() } else { format!("{p}.{}", f.name) };
-                        self.err(code::MISMATCH, span, format!("missing field '{full}' (expected {})", f.ty));
+                        let full = if p.is_empty() {
+                            f.name.to_string()
+                        } else {
+                            format!("{p}.{}", f.name)
+                        };
+                        self.err(
+                            code::MISMATCH,
+                            span,
+                            format!("missing field '{full}' (expected {})", f.ty),
+                        );
                     }
                 }
                 return V::strict(Ty::Record(r));
             }
-            Some(t @ (Ty::Array(_) | Ty::Map(..))) if named.is_empty() || matches!(t, Ty::Map(..)) => {
+            Some(t @ (Ty::Array(_) | Ty::Map(..)))
+                if named.is_empty() || matches!(t, Ty::Map(..)) =>
+            {
                 return V::strict(t);
             }
             _ => {}
@@ -270,9 +320,13 @@ impl Checker {
     pub(super) fn class_field(&self, mut meta: Option<usize>, n: &str) -> Option<Ty> {
         for _ in 0..8 {
             let id = meta?;
-            let Ty::Record(class) = self.expand(&self.vars.get(id)?.decl) else { return None };
+            let Ty::Record(class) = self.expand(&self.vars.get(id)?.decl) else {
+                return None;
+            };
             let index = class.fields.iter().find(|f| &*f.name == "__index")?;
-            let Ty::Record(holder) = self.expand(&index.ty) else { return None };
+            let Ty::Record(holder) = self.expand(&index.ty) else {
+                return None;
+            };
             if let Some(f) = holder.fields.iter().find(|f| &*f.name == n) {
                 return Some(f.ty.clone());
             }
@@ -308,7 +362,11 @@ impl Checker {
     pub(super) fn pick_member(&mut self, fields: &[ast::Field], t: Ty, span: Span) -> Option<Ty> {
         let t = match &t {
             Ty::Union(ms) => {
-                let nn: Vec<Ty> = ms.iter().filter(|m| !matches!(m, Ty::Nil)).cloned().collect();
+                let nn: Vec<Ty> = ms
+                    .iter()
+                    .filter(|m| !matches!(m, Ty::Nil))
+                    .cloned()
+                    .collect();
                 if nn.len() == 1 {
                     self.expand(&nn[0])
                 } else {
@@ -339,12 +397,12 @@ impl Checker {
             let Ty::Record(r) = m else { continue };
             let mut ok = true;
             for (n, lit, _) in &lits {
-                if let Some(f) = r.fields.iter().find(|f| &*f.name == *n) {
-                    if matches!(f.ty, Ty::LitStr(_) | Ty::LitBool(_) | Ty::LitInt(_)) {
-                        discriminated = true;
-                        if f.ty != *lit {
-                            ok = false;
-                        }
+                if let Some(f) = r.fields.iter().find(|f| &*f.name == *n)
+                    && matches!(f.ty, Ty::LitStr(_) | Ty::LitBool(_) | Ty::LitInt(_))
+                {
+                    discriminated = true;
+                    if f.ty != *lit {
+                        ok = false;
                     }
                 }
             }
@@ -355,12 +413,24 @@ impl Checker {
         if discriminated {
             if candidates.is_empty() {
                 if let Some((n, lit, sp)) = lits.iter().find(|(n, _, _)| {
-                    ms.iter().any(|m| matches!(m, Ty::Record(r) if r.fields.iter().any(|f| &*f.name == *n)))
+                    ms.iter().any(
+                        |m| matches!(m, Ty::Record(r) if r.fields.iter().any(|f| &*f.name == *n)),
+                    )
                 }) {
-                    let shown = self.alias_name(&t).map_or_else(|| t.to_string(), |n| n.to_string());
-                    self.err(code::MISMATCH, *sp, format!("field '{n}': {lit} matches no member of {shown}"));
+                    let shown = self
+                        .alias_name(&t)
+                        .map_or_else(|| t.to_string(), |n| n.to_string());
+                    self.err(
+                        code::MISMATCH,
+                        *sp,
+                        format!("field '{n}': {lit} matches no member of {shown}"),
+                    );
                 } else {
-                    self.err(code::MISMATCH, span, format!("table matches no member of {t}"));
+                    self.err(
+                        code::MISMATCH,
+                        span,
+                        format!("table matches no member of {t}"),
+                    );
                 }
                 return None;
             }
@@ -379,7 +449,9 @@ impl Checker {
         let ok_member = |m: &Ty, strict: bool| match m {
             Ty::Number | Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::Any => true,
             Ty::String | Ty::LitStr(_) => !strict,
-            Ty::Table | Ty::Record(_) | Ty::Map(..) | Ty::Array(_) | Ty::Userdata | Ty::Unknown => true,
+            Ty::Table | Ty::Record(_) | Ty::Map(..) | Ty::Array(_) | Ty::Userdata | Ty::Unknown => {
+                true
+            }
             Ty::Generic(_) | Ty::Alias(..) | Ty::Intersection(_) => true,
             _ => false,
         };
@@ -387,14 +459,33 @@ impl Checker {
         if v.strict {
             if let Some(b) = ms.iter().find(|m| !ok_member(m, true)) {
                 if matches!(b, Ty::Nil) && ms.len() > 1 {
-                    self.err(code::MAYBE_NIL, span, format!("{what} on a value of type {}: it may be nil", v.ty));
+                    self.err(
+                        code::MAYBE_NIL,
+                        span,
+                        format!("{what} on a value of type {}: it may be nil", v.ty),
+                    );
                 } else {
-                    self.err(code::BAD_OPERATION, span, format!("attempt to perform {what} on a {} value ({})", b.tag().unwrap_or("non-number"), v.ty));
+                    self.err(
+                        code::BAD_OPERATION,
+                        span,
+                        format!(
+                            "attempt to perform {what} on a {} value ({})",
+                            b.tag().unwrap_or("non-number"),
+                            v.ty
+                        ),
+                    );
                 }
             }
         } else if !ms.iter().any(|m| ok_member(m, false)) {
             let b = &ms[0];
-            self.err(code::BAD_OPERATION, span, format!("attempt to perform {what} on a {} value", b.tag().unwrap_or("non-number")));
+            self.err(
+                code::BAD_OPERATION,
+                span,
+                format!(
+                    "attempt to perform {what} on a {} value",
+                    b.tag().unwrap_or("non-number")
+                ),
+            );
         }
     }
 
@@ -403,20 +494,46 @@ impl Checker {
         let ok = |m: &Ty| {
             !matches!(
                 m,
-                Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Number | Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::Func(_) | Ty::Function
+                Ty::Nil
+                    | Ty::Boolean
+                    | Ty::LitBool(_)
+                    | Ty::Number
+                    | Ty::Integer
+                    | Ty::LitInt(_)
+                    | Ty::LitFloat(_)
+                    | Ty::Func(_)
+                    | Ty::Function
             )
         };
         let ms = t.members();
         if v.strict {
             if let Some(b) = ms.iter().find(|m| !ok(m)) {
                 if matches!(b, Ty::Nil) && ms.len() > 1 {
-                    self.err(code::MAYBE_NIL, span, format!("length of a value of type {}: it may be nil", v.ty));
+                    self.err(
+                        code::MAYBE_NIL,
+                        span,
+                        format!("length of a value of type {}: it may be nil", v.ty),
+                    );
                 } else {
-                    self.err(code::BAD_OPERATION, span, format!("attempt to get length of a {} value", b.tag().unwrap_or("?")));
+                    self.err(
+                        code::BAD_OPERATION,
+                        span,
+                        format!(
+                            "attempt to get length of a {} value",
+                            b.tag().unwrap_or("?")
+                        ),
+                    );
                 }
             }
         } else if !ms.iter().any(ok) {
-            self.err(code::BAD_OPERATION, span, format!("attempt to get length of a {} value", ms[0].tag().unwrap_or("?")));
+            self.err(
+                code::BAD_OPERATION,
+                span,
+                format!(
+                    "attempt to get length of a {} value",
+                    ms[0].tag().unwrap_or("?")
+                ),
+            );
         }
     }
 
@@ -447,12 +564,27 @@ impl Checker {
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                 for (v, s) in [(&va, a.span), (&vb, b.span)] {
                     let t = self.expand(&v.ty);
-                    let bad = |m: &Ty| matches!(m, Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Func(_) | Ty::Function);
-                    if (v.strict && t.members().iter().any(bad)) || (!v.strict && t.members().iter().all(bad)) {
+                    let bad = |m: &Ty| {
+                        matches!(
+                            m,
+                            Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Func(_) | Ty::Function
+                        )
+                    };
+                    if (v.strict && t.members().iter().any(bad))
+                        || (!v.strict && t.members().iter().all(bad))
+                    {
                         if t.has_nil() && t.members().len() > 1 {
-                            self.err(code::MAYBE_NIL, s, format!("comparison with a value of type {}: it may be nil", v.ty));
+                            self.err(
+                                code::MAYBE_NIL,
+                                s,
+                                format!("comparison with a value of type {}: it may be nil", v.ty),
+                            );
                         } else {
-                            self.err(code::BAD_OPERATION, s, format!("attempt to compare a {} value", v.ty));
+                            self.err(
+                                code::BAD_OPERATION,
+                                s,
+                                format!("attempt to compare a {} value", v.ty),
+                            );
                         }
                     }
                 }
@@ -461,12 +593,27 @@ impl Checker {
             BinOp::Concat => {
                 for (v, s) in [(&va, a.span), (&vb, b.span)] {
                     let t = self.expand(&v.ty);
-                    let bad = |m: &Ty| matches!(m, Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Func(_) | Ty::Function);
-                    if (v.strict && t.members().iter().any(bad)) || (!v.strict && t.members().iter().all(bad)) {
+                    let bad = |m: &Ty| {
+                        matches!(
+                            m,
+                            Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Func(_) | Ty::Function
+                        )
+                    };
+                    if (v.strict && t.members().iter().any(bad))
+                        || (!v.strict && t.members().iter().all(bad))
+                    {
                         if t.has_nil() && t.members().len() > 1 {
-                            self.err(code::MAYBE_NIL, s, format!("concatenation of a value of type {}: it may be nil", v.ty));
+                            self.err(
+                                code::MAYBE_NIL,
+                                s,
+                                format!("concatenation of a value of type {}: it may be nil", v.ty),
+                            );
                         } else {
-                            self.err(code::BAD_OPERATION, s, format!("attempt to concatenate a {} value", v.ty));
+                            self.err(
+                                code::BAD_OPERATION,
+                                s,
+                                format!("attempt to concatenate a {} value", v.ty),
+                            );
                         }
                     }
                 }
@@ -474,7 +621,9 @@ impl Checker {
             }
             _ => {
                 let what = match op {
-                    BinOp::BAnd | BinOp::BOr | BinOp::BXor | BinOp::Shl | BinOp::Shr => "bitwise operation",
+                    BinOp::BAnd | BinOp::BOr | BinOp::BXor | BinOp::Shl | BinOp::Shr => {
+                        "bitwise operation"
+                    }
                     _ => "arithmetic",
                 };
                 self.check_arith_operand(&va, a.span, what);
@@ -511,12 +660,24 @@ impl Checker {
         }
         if ov.strict && t.has_nil() {
             if matches!(t, Ty::Nil) {
-                self.err(code::BAD_OPERATION, ospan, "attempt to index a nil value".into());
+                self.err(
+                    code::BAD_OPERATION,
+                    ospan,
+                    "attempt to index a nil value".into(),
+                );
                 return V::any();
             }
-            self.err(code::MAYBE_NIL, ospan, format!("cannot index a value of type {}: it may be nil", ov.ty));
+            self.err(
+                code::MAYBE_NIL,
+                ospan,
+                format!("cannot index a value of type {}: it may be nil", ov.ty),
+            );
         } else if let Some(b) = bad_index_target(&t, ov.strict) {
-            self.err(code::BAD_OPERATION, ospan, format!("attempt to index a {b} value"));
+            self.err(
+                code::BAD_OPERATION,
+                ospan,
+                format!("attempt to index a {b} value"),
+            );
             return V::any();
         }
         let t = t.non_nil();
@@ -546,7 +707,11 @@ impl Checker {
                     },
                     None => {
                         if ov.strict && t.members().len() == 1 {
-                            self.err(code::UNKNOWN_FIELD, span, format!("field '{n}' does not exist on {}", ov.ty));
+                            self.err(
+                                code::UNKNOWN_FIELD,
+                                span,
+                                format!("field '{n}' does not exist on {}", ov.ty),
+                            );
                             Ty::Any
                         } else if ov.strict {
                             // Reading a field only other members have: nil here.
@@ -558,18 +723,27 @@ impl Checker {
                     }
                 },
                 (Ty::Array(e), _) => {
-                    if ov.strict && name.is_none() {
-                        if let Err(w) = self.fits(kv, &Ty::Number) {
-                            self.err(code::MISMATCH, k.span, format!("array index: {}", w.message()));
-                        }
+                    if ov.strict
+                        && name.is_none()
+                        && let Err(w) = self.fits(kv, &Ty::Number)
+                    {
+                        self.err(
+                            code::MISMATCH,
+                            k.span,
+                            format!("array index: {}", w.message()),
+                        );
                     }
-                    if name.is_some() { Ty::Any } else { (**e).clone() }
+                    if name.is_some() {
+                        Ty::Any
+                    } else {
+                        (**e).clone()
+                    }
                 }
                 (Ty::Map(kt, vt), _) => {
-                    if ov.strict {
-                        if let Err(w) = self.fits(kv, kt) {
-                            self.err(code::MISMATCH, k.span, format!("key: {}", w.message()));
-                        }
+                    if ov.strict
+                        && let Err(w) = self.fits(kv, kt)
+                    {
+                        self.err(code::MISMATCH, k.span, format!("key: {}", w.message()));
                     }
                     Ty::optional((**vt).clone())
                 }
@@ -577,7 +751,12 @@ impl Checker {
                     let lib = self.globals.get("string").cloned();
                     match lib.map(|l| l.ty) {
                         // Programs may add to the string library: unlisted is `any`.
-                        Some(Ty::Record(r)) => r.fields.iter().find(|f| &*f.name == n).map(|f| f.ty.clone()).unwrap_or(Ty::Any),
+                        Some(Ty::Record(r)) => r
+                            .fields
+                            .iter()
+                            .find(|f| &*f.name == n)
+                            .map(|f| f.ty.clone())
+                            .unwrap_or(Ty::Any),
                         _ => Ty::Any,
                     }
                 }
@@ -590,7 +769,6 @@ impl Checker {
         }
         V::with(union(out), strict)
     }
-
 }
 
 /// What makes indexing certainly fail (`strict`: possibly fail) on `t`.
@@ -604,9 +782,16 @@ pub(crate) fn bad_index_target(t: &Ty, strict: bool) -> Option<&'static str> {
     };
     let ms = t.members();
     if strict {
-        ms.iter().filter(|m| !matches!(m, Ty::Nil)).find_map(bad).or_else(|| {
-            if matches!(t, Ty::Nil) { Some("nil") } else { None }
-        })
+        ms.iter()
+            .filter(|m| !matches!(m, Ty::Nil))
+            .find_map(bad)
+            .or({
+                if matches!(t, Ty::Nil) {
+                    Some("nil")
+                } else {
+                    None
+                }
+            })
     } else if ms.iter().all(|m| bad(m).is_some()) {
         ms.first().and_then(bad)
     } else {

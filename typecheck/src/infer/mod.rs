@@ -51,13 +51,25 @@ impl V {
         V::lax(Ty::Any)
     }
     fn strict(ty: Ty) -> V {
-        V { ty, strict: true, sig: false }
+        V {
+            ty,
+            strict: true,
+            sig: false,
+        }
     }
     fn lax(ty: Ty) -> V {
-        V { ty, strict: false, sig: false }
+        V {
+            ty,
+            strict: false,
+            sig: false,
+        }
     }
     fn with(ty: Ty, strict: bool) -> V {
-        V { ty, strict, sig: false }
+        V {
+            ty,
+            strict,
+            sig: false,
+        }
     }
 }
 
@@ -85,7 +97,10 @@ struct Flow {
 
 #[derive(Clone)]
 enum TypeBind {
-    Alias { generics: Rc<[Rc<GenericTy>]>, body: Ty },
+    Alias {
+        generics: Rc<[Rc<GenericTy>]>,
+        body: Ty,
+    },
     /// Being resolved: a reference from inside becomes `Ty::Alias`.
     Resolving(u32),
     Generic(Rc<GenericTy>),
@@ -103,12 +118,18 @@ type Refs = Vec<(Key, Ty)>;
 
 /// Modules of one `wlua check` run, shared by the checkers of a file and
 /// the modules it requires.
+/// A module's view from its requirers: its return type and exported aliases.
+pub type ModuleTypes = (Ty, Exports);
+
+/// A module's exported aliases, by name.
+pub type Exports = Rc<Vec<(Rc<str>, Ty)>>;
+
 pub struct Modules {
     /// The main script's directory: `require("a.b")` looks for
     /// `a/b.lua` and `a/b/init.lua` there.
     pub base: std::path::PathBuf,
     /// Checked modules (None while in progress or when unreadable).
-    pub done: HashMap<std::path::PathBuf, Option<(Ty, Rc<Vec<(Rc<str>, Ty)>>)>>,
+    pub done: HashMap<std::path::PathBuf, Option<ModuleTypes>>,
     pub depth: u32,
 }
 
@@ -130,7 +151,7 @@ pub struct Checker {
     /// Modules for `require`: where they are found and those checked.
     pub modules: Option<Rc<std::cell::RefCell<Modules>>>,
     /// Locals bound to `require("mod")`: their exported types (`mod.T`).
-    module_types: HashMap<VarId, Rc<Vec<(Rc<str>, Ty)>>>,
+    module_types: HashMap<VarId, Exports>,
     /// Field path of the table constructor being checked against its
     /// context (`items[2].quantity`), for messages.
     tpath: Vec<String>,
@@ -275,10 +296,10 @@ impl Checker {
 
     fn lookup_alias_body(&self, name: &str) -> Ty {
         for (n, b) in self.types.iter().rev() {
-            if &**n == name {
-                if let TypeBind::Alias { body, .. } = b {
-                    return body.clone();
-                }
+            if &**n == name
+                && let TypeBind::Alias { body, .. } = b
+            {
+                return body.clone();
             }
         }
         Ty::Any
@@ -361,10 +382,10 @@ impl Checker {
 
     fn pop_scope(&mut self, mark: usize) {
         while self.scope.len() > mark {
-            if let Some((n, _)) = self.scope.pop() {
-                if let Some(v) = self.visible.get_mut(&n) {
-                    v.pop();
-                }
+            if let Some((n, _)) = self.scope.pop()
+                && let Some(v) = self.visible.get_mut(&n)
+            {
+                v.pop();
             }
         }
     }
@@ -377,7 +398,11 @@ impl Checker {
         let v = &self.vars[id];
         let strict = v.strict;
         if v.clobbered {
-            return if v.annotated { V::strict(v.decl.clone()) } else { V::any() };
+            return if v.annotated {
+                V::strict(v.decl.clone())
+            } else {
+                V::any()
+            };
         }
         if let Some(t) = self.flow.narrow.get(&(id, Rc::from([]))) {
             return V::with(t.clone(), strict);
@@ -445,7 +470,9 @@ impl Checker {
             ExprKind::Name(n) => self.resolve(n).map(|id| (id, Rc::from([]))),
             ExprKind::Paren(x) => self.key_of(x),
             ExprKind::Index(o, k) => {
-                let ExprKind::Str(s) = k.kind else { return None };
+                let ExprKind::Str(s) = k.kind else {
+                    return None;
+                };
                 let s = std::str::from_utf8(s).ok()?;
                 let pk = self.key_of(o)?;
                 if pk.1.len() >= 8 {
@@ -480,7 +507,8 @@ impl Checker {
         for g in gs {
             let bound = g.bound.map(|b| self.resolve_type(b));
             let gt = self.fresh_generic(g.name, bound);
-            self.types.push((Rc::from(g.name), TypeBind::Generic(gt.clone())));
+            self.types
+                .push((Rc::from(g.name), TypeBind::Generic(gt.clone())));
             out.push(gt);
         }
         out
@@ -494,14 +522,15 @@ impl Checker {
         let generics = self.push_generics(a.generics);
         let mut body = self.resolve_type(a.ty);
         self.types.truncate(mark);
-        if let Ty::Record(r) = &body {
-            if r.name.is_none() && a.generics.is_empty() {
-                body = Ty::Record(Rc::new(Record {
-                    fields: r.fields.clone(),
-                    meta: None,
-                    name: Some(Rc::from(a.name)),
-                }));
-            }
+        if let Ty::Record(r) = &body
+            && r.name.is_none()
+            && a.generics.is_empty()
+        {
+            body = Ty::Record(Rc::new(Record {
+                fields: r.fields.clone(),
+                meta: None,
+                name: Some(Rc::from(a.name)),
+            }));
         }
         let _ = span;
         self.alias_bodies[id as usize] = body.clone();
@@ -563,7 +592,10 @@ impl Checker {
                 let mark = self.types.len();
                 let gs = self.push_generics(generics);
                 let ps: Vec<Ty> = params.iter().map(|p| self.resolve_type(p.ty)).collect();
-                let names = params.iter().map(|p| Rc::from(p.name.unwrap_or(""))).collect();
+                let names = params
+                    .iter()
+                    .map(|p| Rc::from(p.name.unwrap_or("")))
+                    .collect();
                 let va = variadic.map(|v| self.resolve_type(v));
                 let rs: Vec<Ty> = rets.iter().map(|r| self.resolve_type(r)).collect();
                 let rva = ret_variadic.map(|v| self.resolve_type(v));
@@ -593,23 +625,45 @@ impl Checker {
         r
     }
 
-    fn named_type(&mut self, module: Option<&str>, name: &str, args: &[ast::Type], span: Span) -> Ty {
+    fn named_type(
+        &mut self,
+        module: Option<&str>,
+        name: &str,
+        args: &[ast::Type],
+        span: Span,
+    ) -> Ty {
         if let Some(m) = module {
             // `mod.T`: an exported alias of the module bound to local `mod`.
             let found = self
                 .resolve(m)
                 .and_then(|id| self.module_types.get(&id))
-                .and_then(|ex| ex.iter().find(|(n, _)| &**n == name).map(|(_, t)| t.clone()));
+                .and_then(|ex| {
+                    ex.iter()
+                        .find(|(n, _)| &**n == name)
+                        .map(|(_, t)| t.clone())
+                });
             return match found {
                 Some(t) => t,
-                None if self.resolve(m).is_some_and(|id| self.module_types.contains_key(&id)) => {
-                    self.err(code::UNKNOWN_TYPE, span, format!("module '{m}' exports no type '{name}'"));
+                None if self
+                    .resolve(m)
+                    .is_some_and(|id| self.module_types.contains_key(&id)) =>
+                {
+                    self.err(
+                        code::UNKNOWN_TYPE,
+                        span,
+                        format!("module '{m}' exports no type '{name}'"),
+                    );
                     Ty::Any
                 }
                 None => Ty::Any,
             };
         }
-        let found = self.types.iter().rev().find(|(n, _)| &**n == name).map(|(_, b)| b.clone());
+        let found = self
+            .types
+            .iter()
+            .rev()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, b)| b.clone());
         if let Some(b) = found {
             return match b {
                 TypeBind::Generic(g) => Ty::Generic(g),
@@ -658,7 +712,11 @@ impl Checker {
             }
         };
         if !args.is_empty() {
-            self.err(code::GENERIC, span, format!("type '{name}' takes no type arguments"));
+            self.err(
+                code::GENERIC,
+                span,
+                format!("type '{name}' takes no type arguments"),
+            );
         }
         prim
     }
@@ -695,22 +753,33 @@ impl Checker {
         }
         let mut exports = Vec::new();
         for s in b.stats {
-            if let StatKind::TypeAlias(a) = s.kind {
-                if a.exported && a.generics.is_empty() {
-                    exports.push((Rc::from(a.name), foreign(&self.lookup_alias_body(a.name), 0)));
-                }
+            if let StatKind::TypeAlias(a) = s.kind
+                && a.exported
+                && a.generics.is_empty()
+            {
+                exports.push((
+                    Rc::from(a.name),
+                    foreign(&self.lookup_alias_body(a.name), 0),
+                ));
             }
         }
         self.pop_scope(ms);
         let ctx = self.fns.pop();
         let ret = ctx
-            .map(|c| union(c.inferred.iter().map(|p| p.first().cloned().unwrap_or(Ty::Nil)).collect()))
+            .map(|c| {
+                union(
+                    c.inferred
+                        .iter()
+                        .map(|p| p.first().cloned().unwrap_or(Ty::Nil))
+                        .collect(),
+                )
+            })
             .unwrap_or(Ty::Nil);
         (foreign(&ret, 0), exports)
     }
 
     /// `require("name")` of a module file beside the main script.
-    fn require_module(&mut self, name: &[u8]) -> Option<(Ty, Rc<Vec<(Rc<str>, Ty)>>)> {
+    fn require_module(&mut self, name: &[u8]) -> Option<ModuleTypes> {
         let modules = self.modules.clone()?;
         let name = std::str::from_utf8(name).ok()?;
         if name.is_empty() || name.contains("..") || name.starts_with('/') {
@@ -868,10 +937,9 @@ impl Checker {
             }
             StatKind::Function { name, func } => {
                 let f = self.function(func, None, name.method.is_some(), None);
-                let mut target = match self.resolve(name.base) {
-                    Some(id) => Some((id, Rc::<[Rc<str>]>::from([]))),
-                    None => None,
-                };
+                let mut target = self
+                    .resolve(name.base)
+                    .map(|id| (id, Rc::<[Rc<str>]>::from([])));
                 let path: Vec<&str> = name.fields.iter().copied().chain(name.method).collect();
                 if path.is_empty() {
                     match target {
@@ -884,12 +952,12 @@ impl Checker {
                 }
                 // `function M.f()` on an unannotated local table: the
                 // table's type gains the field.
-                if let Some(k) = target.take() {
-                    if path.len() == 1 {
-                        let cur = self.var_type(k.0);
-                        let field = path[0];
-                        self.write_field(&k, &cur, field, f, s.span);
-                    }
+                if let Some(k) = target.take()
+                    && path.len() == 1
+                {
+                    let cur = self.var_type(k.0);
+                    let field = path[0];
+                    self.write_field(&k, &cur, field, f, s.span);
                 }
             }
             StatKind::LocalFunction { name, func } => {
@@ -912,44 +980,42 @@ impl Checker {
 
     /// Types of the variables of `for ... in exprs`.
     fn for_in_types(&mut self, exprs: &[Expr], n: usize) -> Vec<Ty> {
-        if let [e] = exprs {
-            if let ExprKind::Call(f, args) = &e.kind {
-                if let (ExprKind::Name(fname @ ("pairs" | "ipairs")), [arg]) = (&f.kind, args) {
-                    if self.resolve(fname).is_none() {
-                        let v = self.expr(arg, None);
-                        let t = self.expand(&v.ty);
-                        if v.strict && t.has_nil() {
-                            self.err(
-                                code::MAYBE_NIL,
-                                arg.span,
-                                format!("argument #1 of '{fname}': expected a table, got {}", v.ty),
-                            );
-                        } else if let Some(b) = bad_index_target(&t, v.strict) {
-                            self.err(
-                                code::ARGUMENT,
-                                arg.span,
-                                format!("argument #1 of '{fname}': expected a table, got {b}"),
-                            );
-                        }
-                        let t = t.non_nil();
-                        return match (&t, *fname) {
-                            (Ty::Array(x), _) => vec![Ty::Integer, (**x).clone()],
-                            (Ty::Map(k, v), "pairs") => vec![(**k).clone(), (**v).clone()],
-                            (Ty::Record(r), "pairs") if !r.fields.is_empty() => {
-                                let vs = r.fields.iter().map(|f| f.ty.clone()).collect();
-                                vec![Ty::String, union(vs)]
-                            }
-                            _ => vec![Ty::Any; n],
-                        };
-                    }
-                }
+        if let [e] = exprs
+            && let ExprKind::Call(f, args) = &e.kind
+            && let (ExprKind::Name(fname @ ("pairs" | "ipairs")), [arg]) = (&f.kind, args)
+            && self.resolve(fname).is_none()
+        {
+            let v = self.expr(arg, None);
+            let t = self.expand(&v.ty);
+            if v.strict && t.has_nil() {
+                self.err(
+                    code::MAYBE_NIL,
+                    arg.span,
+                    format!("argument #1 of '{fname}': expected a table, got {}", v.ty),
+                );
+            } else if let Some(b) = bad_index_target(&t, v.strict) {
+                self.err(
+                    code::ARGUMENT,
+                    arg.span,
+                    format!("argument #1 of '{fname}': expected a table, got {b}"),
+                );
             }
+            let t = t.non_nil();
+            return match (&t, *fname) {
+                (Ty::Array(x), _) => vec![Ty::Integer, (**x).clone()],
+                (Ty::Map(k, v), "pairs") => vec![(**k).clone(), (**v).clone()],
+                (Ty::Record(r), "pairs") if !r.fields.is_empty() => {
+                    let vs = r.fields.iter().map(|f| f.ty.clone()).collect();
+                    vec![Ty::String, union(vs)]
+                }
+                _ => vec![Ty::Any; n],
+            };
         }
         let vs = self.exprs_multi(exprs, 3);
-        if let Some(f) = vs.first() {
-            if let Ty::Func(ft) = self.expand(&f.ty) {
-                return ft.rets.iter().map(|t| t.non_nil()).collect();
-            }
+        if let Some(f) = vs.first()
+            && let Ty::Func(ft) = self.expand(&f.ty)
+        {
+            return ft.rets.iter().map(|t| t.non_nil()).collect();
         }
         vec![Ty::Any; n]
     }
@@ -978,7 +1044,9 @@ impl Checker {
         let vals = self.exprs_against(exprs, &decls, names.len());
         let from_annotated: Vec<bool> = (0..names.len())
             .map(|i| {
-                let e = exprs.get(i).or(if i >= exprs.len() { exprs.last() } else { None });
+                let e = exprs
+                    .get(i)
+                    .or(if i >= exprs.len() { exprs.last() } else { None });
                 e.is_some_and(|e| !is_literal(e))
             })
             .collect();
@@ -987,7 +1055,10 @@ impl Checker {
             match &decls[i] {
                 Some(d) => {
                     if let Err(w) = self.fits(&v, d) {
-                        let code = if !v.ty.non_nil().is_never() && v.ty.has_nil() && self.fits(&V::strict(v.ty.non_nil()), d).is_ok() {
+                        let code = if !v.ty.non_nil().is_never()
+                            && v.ty.has_nil()
+                            && self.fits(&V::strict(v.ty.non_nil()), d).is_ok()
+                        {
                             code::MAYBE_NIL
                         } else {
                             code::MISMATCH
@@ -999,16 +1070,30 @@ impl Checker {
                 }
                 None => {
                     let t = widen_numbers(&v.ty);
-                    let decl = if matches!(t, Ty::Nil) { Ty::Any } else { t.clone() };
+                    let decl = if matches!(t, Ty::Nil) {
+                        Ty::Any
+                    } else {
+                        t.clone()
+                    };
                     let now = t;
                     let id = self.declare(n.name, decl, false, now);
                     self.vars[id].strict = v.strict && from_annotated[i];
-                    if let Some(Expr { kind: ExprKind::Call(f, a), .. }) = exprs.get(i) {
-                        if let (ExprKind::Name("require"), [Expr { kind: ExprKind::Str(m), .. }]) = (&f.kind, &a[..]) {
-                            if let Some((_, ex)) = self.require_module(m) {
-                                self.module_types.insert(id, ex);
-                            }
-                        }
+                    if let Some(Expr {
+                        kind: ExprKind::Call(f, a),
+                        ..
+                    }) = exprs.get(i)
+                        && let (
+                            ExprKind::Name("require"),
+                            [
+                                Expr {
+                                    kind: ExprKind::Str(m),
+                                    ..
+                                },
+                            ],
+                        ) = (&f.kind, &a[..])
+                        && let Some((_, ex)) = self.require_module(m)
+                    {
+                        self.module_types.insert(id, ex);
                     }
                 }
             }
@@ -1036,7 +1121,11 @@ impl Checker {
         if self.vars[id].annotated {
             let d = self.vars[id].decl.clone();
             if let Err(w) = self.fits(&v, &d) {
-                self.err(code::MISMATCH, span, format!("cannot assign to a variable of type {d}: {}", w.message()));
+                self.err(
+                    code::MISMATCH,
+                    span,
+                    format!("cannot assign to a variable of type {d}: {}", w.message()),
+                );
             }
             let now = self.narrow_by_assignment(&d, &v.ty);
             self.assign_key(k, now);
@@ -1051,9 +1140,9 @@ impl Checker {
         let mut expect = Vec::new();
         for t in targets {
             let e = match &t.kind {
-                ExprKind::Name(n) => self.resolve(n).and_then(|id| {
-                    self.vars[id].annotated.then(|| self.vars[id].decl.clone())
-                }),
+                ExprKind::Name(n) => self
+                    .resolve(n)
+                    .and_then(|id| self.vars[id].annotated.then(|| self.vars[id].decl.clone())),
                 _ => None,
             };
             expect.push(e);
@@ -1105,26 +1194,27 @@ impl Checker {
             None => {
                 // A lax record grows the field (module and class tables).
                 let t = self.expand(&ov.ty);
-                if let (Ty::Record(r), false) = (&t, ov.strict) {
-                    if ok.1.is_empty() && r.name.is_none() {
-                        let mut fields = r.fields.clone();
-                        let nt = widen_numbers(&v.ty);
-                        match fields.iter_mut().find(|x| &*x.name == f) {
-                            Some(x) => x.ty = union(vec![x.ty.clone(), nt]),
-                            None => fields.push(Field {
-                                name: Rc::from(f),
-                                ty: nt,
-                                optional: false,
-                            }),
-                        }
-                        let nr = Ty::record(fields);
-                        self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
-                        self.flow.narrow.insert(ok.clone(), nr.clone());
-                        if self.vars[ok.0].level == self.level() {
-                            self.vars[ok.0].decl = nr;
-                        }
-                        return;
+                if let (Ty::Record(r), false) = (&t, ov.strict)
+                    && ok.1.is_empty()
+                    && r.name.is_none()
+                {
+                    let mut fields = r.fields.clone();
+                    let nt = widen_numbers(&v.ty);
+                    match fields.iter_mut().find(|x| &*x.name == f) {
+                        Some(x) => x.ty = union(vec![x.ty.clone(), nt]),
+                        None => fields.push(Field {
+                            name: Rc::from(f),
+                            ty: nt,
+                            optional: false,
+                        }),
                     }
+                    let nr = Ty::record(fields);
+                    self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
+                    self.flow.narrow.insert(ok.clone(), nr.clone());
+                    if self.vars[ok.0].level == self.level() {
+                        self.vars[ok.0].decl = nr;
+                    }
+                    return;
                 }
                 self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
             }
@@ -1136,11 +1226,19 @@ impl Checker {
     fn check_field_write(&mut self, ov: &V, f: &str, v: &V, span: Span, ospan: Span) -> Option<Ty> {
         let t = self.expand(&ov.ty);
         if ov.strict && t.has_nil() && !t.is_any() {
-            self.err(code::MAYBE_NIL, ospan, format!("cannot index a value of type {}: it may be nil", ov.ty));
+            self.err(
+                code::MAYBE_NIL,
+                ospan,
+                format!("cannot index a value of type {}: it may be nil", ov.ty),
+            );
             return None;
         }
         if let Some(b) = bad_index_target(&t, ov.strict) {
-            self.err(code::BAD_OPERATION, ospan, format!("attempt to index a {b} value"));
+            self.err(
+                code::BAD_OPERATION,
+                ospan,
+                format!("attempt to index a {b} value"),
+            );
             return None;
         }
         let t = t.non_nil();
@@ -1152,16 +1250,24 @@ impl Checker {
                     } else {
                         fd.ty.clone()
                     };
-                    if ov.strict {
-                        if let Err(w) = self.fits(v, &want) {
-                            self.err(code::MISMATCH, span, format!("field '{f}': {}", w.message()));
-                        }
+                    if ov.strict
+                        && let Err(w) = self.fits(v, &want)
+                    {
+                        self.err(
+                            code::MISMATCH,
+                            span,
+                            format!("field '{f}': {}", w.message()),
+                        );
                     }
                     Some(want)
                 }
                 None => {
                     if ov.strict {
-                        self.err(code::UNKNOWN_FIELD, span, format!("field '{f}' does not exist on {}", ov.ty));
+                        self.err(
+                            code::UNKNOWN_FIELD,
+                            span,
+                            format!("field '{f}' does not exist on {}", ov.ty),
+                        );
                     }
                     None
                 }
@@ -1174,7 +1280,11 @@ impl Checker {
                     }
                     let want = Ty::optional((**val).clone());
                     if let Err(w) = self.fits(v, &want) {
-                        self.err(code::MISMATCH, span, format!("field '{f}': {}", w.message()));
+                        self.err(
+                            code::MISMATCH,
+                            span,
+                            format!("field '{f}': {}", w.message()),
+                        );
                     }
                 }
                 None
@@ -1186,11 +1296,19 @@ impl Checker {
     fn index_write_dynamic(&mut self, ov: &V, kv: &V, v: &V, ospan: Span, span: Span) {
         let t = self.expand(&ov.ty);
         if ov.strict && t.has_nil() && !t.is_any() {
-            self.err(code::MAYBE_NIL, ospan, format!("cannot index a value of type {}: it may be nil", ov.ty));
+            self.err(
+                code::MAYBE_NIL,
+                ospan,
+                format!("cannot index a value of type {}: it may be nil", ov.ty),
+            );
             return;
         }
         if let Some(b) = bad_index_target(&t, ov.strict) {
-            self.err(code::BAD_OPERATION, ospan, format!("attempt to index a {b} value"));
+            self.err(
+                code::BAD_OPERATION,
+                ospan,
+                format!("attempt to index a {b} value"),
+            );
             return;
         }
         if !ov.strict {
@@ -1199,11 +1317,19 @@ impl Checker {
         match t.non_nil() {
             Ty::Array(e) => {
                 if let Err(w) = self.fits(kv, &Ty::Number) {
-                    self.err(code::MISMATCH, span, format!("array index: {}", w.message()));
+                    self.err(
+                        code::MISMATCH,
+                        span,
+                        format!("array index: {}", w.message()),
+                    );
                 }
                 let want = Ty::optional((*e).clone());
                 if let Err(w) = self.fits(v, &want) {
-                    self.err(code::MISMATCH, span, format!("array element: {}", w.message()));
+                    self.err(
+                        code::MISMATCH,
+                        span,
+                        format!("array element: {}", w.message()),
+                    );
                 }
             }
             Ty::Map(k, val) => {
@@ -1242,7 +1368,7 @@ impl Checker {
                         None => (V::strict(Ty::Nil), r.span),
                     };
                     if let Err(why) = self.fits(&v, w) {
-                        let c = if i >= got && tail.is_none() { code::RETURN } else { code::RETURN };
+                        let c = code::RETURN;
                         let what = if want.len() == 1 {
                             "return value".to_string()
                         } else {
@@ -1310,14 +1436,20 @@ impl Checker {
             rets,
             ret_variadic,
             annotated: f.ret_tys.is_some(),
-            check_arity: all && !f.params.is_empty() || f.ret_tys.is_some() && all,
+            check_arity: all && (!f.params.is_empty() || f.ret_tys.is_some()),
             builtin: false,
         }))
     }
 
     /// Checks a function body; returns its type. `expected` gives
     /// unannotated parameters their types from context (callbacks).
-    fn function(&mut self, f: &ast::FuncBody, expected: Option<&FnTy>, method: bool, _self_id: Option<VarId>) -> V {
+    fn function(
+        &mut self,
+        f: &ast::FuncBody,
+        expected: Option<&FnTy>,
+        method: bool,
+        _self_id: Option<VarId>,
+    ) -> V {
         let saved_flow = std::mem::take(&mut self.flow);
         let ms = self.scope.len();
         let mt = self.types.len();
@@ -1357,7 +1489,9 @@ impl Checker {
         } else {
             None
         };
-        let declared: Option<Vec<Ty>> = f.ret_tys.map(|rs| rs.iter().map(|r| self.resolve_type(r)).collect());
+        let declared: Option<Vec<Ty>> = f
+            .ret_tys
+            .map(|rs| rs.iter().map(|r| self.resolve_type(r)).collect());
         if let Some(c) = self.fns.last_mut() {
             c.rets = declared.clone();
         }
@@ -1365,7 +1499,9 @@ impl Checker {
         let falls = !self.flow.dead;
         let ctx = self.fns.pop();
         if let (Some(d), true) = (&declared, falls) {
-            let needs = d.iter().any(|t| !t.has_nil() && !t.is_any() && !matches!(t, Ty::Unknown));
+            let needs = d
+                .iter()
+                .any(|t| !t.has_nil() && !t.is_any() && !matches!(t, Ty::Unknown));
             if needs || d.iter().any(Ty::is_never) {
                 let span = Span {
                     start: f.span.end.saturating_sub(3),
@@ -1375,7 +1511,10 @@ impl Checker {
                 self.err(
                     code::MISSING_RETURN,
                     span,
-                    format!("function can reach its end without returning ({})", want.join(", ")),
+                    format!(
+                        "function can reach its end without returning ({})",
+                        want.join(", ")
+                    ),
                 );
             }
         }
@@ -1424,9 +1563,7 @@ impl Checker {
             builtin: false,
         })))
     }
-
 }
-
 
 /// A type made safe to use in another checker: alias references and
 /// metatable links are that checker's ids, so they become `any` / none.
@@ -1469,7 +1606,6 @@ fn foreign(t: &Ty, depth: u32) -> Ty {
     }
 }
 
-
 /// A constructor or literal: its type is exact but says nothing about
 /// what the programmer declared.
 fn is_literal(e: &Expr) -> bool {
@@ -1486,15 +1622,6 @@ fn is_literal(e: &Expr) -> bool {
             | ExprKind::Vararg
     )
 }
-
-
-
-
-
-
-
-
-
 
 fn widen_numbers(t: &Ty) -> Ty {
     match t {
@@ -1525,8 +1652,12 @@ fn collect_assigned<'a>(b: &Block<'a>, out: &mut Vec<&'a str>, depth: u32) {
             }
             StatKind::Function { name, .. } => out.push(name.base),
             StatKind::Do(b) => collect_assigned(b, out, depth + 1),
-            StatKind::While { body, .. } | StatKind::Repeat { body, .. } => collect_assigned(body, out, depth + 1),
-            StatKind::NumFor { body, .. } | StatKind::GenFor { body, .. } => collect_assigned(body, out, depth + 1),
+            StatKind::While { body, .. } | StatKind::Repeat { body, .. } => {
+                collect_assigned(body, out, depth + 1)
+            }
+            StatKind::NumFor { body, .. } | StatKind::GenFor { body, .. } => {
+                collect_assigned(body, out, depth + 1)
+            }
             StatKind::If { arms, else_body } => {
                 for a in arms.iter() {
                     collect_assigned(&a.body, out, depth + 1);
@@ -1573,7 +1704,13 @@ fn collect_assigned_deep<'a>(b: &Block<'a>, out: &mut Vec<&'a str>, depth: u32) 
                 exprs_fns(std::slice::from_ref(*cond), out, d);
                 collect_assigned_deep(body, out, d);
             }
-            StatKind::NumFor { start, limit, step, body, .. } => {
+            StatKind::NumFor {
+                start,
+                limit,
+                step,
+                body,
+                ..
+            } => {
                 exprs_fns(&[**start, **limit], out, d);
                 if let Some(st) = step {
                     exprs_fns(std::slice::from_ref(*st), out, d);
@@ -1617,7 +1754,10 @@ fn exprs_fns<'a>(es: &[Expr<'a>], out: &mut Vec<&'a str>, depth: u32) {
                 stack.push(a);
                 stack.push(b);
             }
-            ExprKind::Unary(_, a) | ExprKind::Paren(a) | ExprKind::Cast(a, _) | ExprKind::NonNil(a) => stack.push(a),
+            ExprKind::Unary(_, a)
+            | ExprKind::Paren(a)
+            | ExprKind::Cast(a, _)
+            | ExprKind::NonNil(a) => stack.push(a),
             ExprKind::Call(f, args) | ExprKind::MethodCall(f, _, args) => {
                 stack.push(f);
                 stack.extend(args.iter());
@@ -1637,8 +1777,6 @@ fn exprs_fns<'a>(es: &[Expr<'a>], out: &mut Vec<&'a str>, depth: u32) {
         }
     }
 }
-
-
 
 impl Default for Checker {
     fn default() -> Self {

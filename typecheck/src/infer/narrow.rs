@@ -51,7 +51,10 @@ impl Checker {
             }
             ExprKind::Binary(op @ (BinOp::Eq | BinOp::Ne), a, b) => {
                 self.expr(e, None);
-                let (t, f) = self.eq_refs(a, b).or_else(|| self.eq_refs(b, a)).unwrap_or_default();
+                let (t, f) = self
+                    .eq_refs(a, b)
+                    .or_else(|| self.eq_refs(b, a))
+                    .unwrap_or_default();
                 return if *op == BinOp::Eq { (t, f) } else { (f, t) };
             }
             _ => {}
@@ -92,31 +95,40 @@ impl Checker {
         if t.is_any() || matches!(t, Ty::Unknown) {
             return t;
         }
-        union(t.members().iter().filter(|m| keep(&self.expand(m))).cloned().collect())
+        union(
+            t.members()
+                .iter()
+                .filter(|m| keep(&self.expand(m)))
+                .cloned()
+                .collect(),
+        )
     }
 
     /// Narrowings for `a == b` (true, false) where `a` has a flow key.
     pub(super) fn eq_refs(&mut self, a: &Expr, b: &Expr) -> Option<(Refs, Refs)> {
         // type(x) == "tag"
-        if let (ExprKind::Call(f, args), ExprKind::Str(s)) = (&a.kind, &b.kind) {
-            if let (ExprKind::Name("type"), [x]) = (&f.kind, &args[..]) {
-                if self.resolve("type").is_none() {
-                    let k = self.key_of(x)?;
-                    let tag = std::str::from_utf8(s).ok()?;
-                    let target = tag_ty(tag)?;
-                    let cur = self.lookup_key(&k).unwrap_or(Ty::Any);
-                    let cur = self.expand(&cur);
-                    let (t, f) = if cur.is_any() || matches!(cur, Ty::Unknown) {
-                        (target, cur.clone())
-                    } else {
-                        let yes = self.filter_members(&cur, |m| m.tag().is_none_or(|g| g == tag));
-                        let no = self.filter_members(&cur, |m| m.tag() != Some(tag));
-                        let yes = if matches!(yes, Ty::Never) { Ty::Never } else { yes };
-                        (yes, no)
-                    };
-                    return Some((vec![(k.clone(), t)], vec![(k, f)]));
-                }
-            }
+        if let (ExprKind::Call(f, args), ExprKind::Str(s)) = (&a.kind, &b.kind)
+            && let (ExprKind::Name("type"), [x]) = (&f.kind, &args[..])
+            && self.resolve("type").is_none()
+        {
+            let k = self.key_of(x)?;
+            let tag = std::str::from_utf8(s).ok()?;
+            let target = tag_ty(tag)?;
+            let cur = self.lookup_key(&k).unwrap_or(Ty::Any);
+            let cur = self.expand(&cur);
+            let (t, f) = if cur.is_any() || matches!(cur, Ty::Unknown) {
+                (target, cur.clone())
+            } else {
+                let yes = self.filter_members(&cur, |m| m.tag().is_none_or(|g| g == tag));
+                let no = self.filter_members(&cur, |m| m.tag() != Some(tag));
+                let yes = if matches!(yes, Ty::Never) {
+                    Ty::Never
+                } else {
+                    yes
+                };
+                (yes, no)
+            };
+            return Some((vec![(k.clone(), t)], vec![(k, f)]));
         }
         let k = self.key_of(a)?;
         let lit = match b.kind {
@@ -133,21 +145,30 @@ impl Checker {
         let (yes, no) = if cur.is_any() || matches!(cur, Ty::Unknown) {
             (lit.clone(), cur.clone())
         } else {
-            let yes = if cur.members().iter().any(|m| is_sub(&lit, m, &al).is_ok()) { lit.clone() } else { Ty::Never };
-            let no = union(cur.members().iter().filter(|m| **m != lit).cloned().collect());
+            let yes = if cur.members().iter().any(|m| is_sub(&lit, m, &al).is_ok()) {
+                lit.clone()
+            } else {
+                Ty::Never
+            };
+            let no = union(
+                cur.members()
+                    .iter()
+                    .filter(|m| **m != lit)
+                    .cloned()
+                    .collect(),
+            );
             (yes, no)
         };
-        drop(al);
         let mut t = vec![(k.clone(), yes)];
         let mut f = vec![(k.clone(), no)];
         // Discriminant: `obj.tag == "lit"` narrows obj.
-        if let Some((parent, field)) = split_key(&k) {
-            if let Some(pt) = self.lookup_key(&parent) {
-                let yes_p = self.filter_members(&pt, |m| field_may_equal(m, &field, &lit));
-                let no_p = self.filter_members(&pt, |m| !field_is_exactly(m, &field, &lit));
-                t.push((parent.clone(), yes_p));
-                f.push((parent, no_p));
-            }
+        if let Some((parent, field)) = split_key(&k)
+            && let Some(pt) = self.lookup_key(&parent)
+        {
+            let yes_p = self.filter_members(&pt, |m| field_may_equal(m, &field, &lit));
+            let no_p = self.filter_members(&pt, |m| !field_is_exactly(m, &field, &lit));
+            t.push((parent.clone(), yes_p));
+            f.push((parent, no_p));
         }
         Some((t, f))
     }
@@ -178,7 +199,12 @@ pub(crate) fn field_may_be_truthy(m: &Ty, field: &str) -> bool {
 pub(crate) fn field_may_equal(m: &Ty, field: &str, lit: &Ty) -> bool {
     match m {
         Ty::Record(_) => match record_field(m, field) {
-            Some(f) => f.ty.members().iter().any(|x| x == lit || is_sub(lit, x, &()).is_ok()) || (f.optional && *lit == Ty::Nil),
+            Some(f) => {
+                f.ty.members()
+                    .iter()
+                    .any(|x| x == lit || is_sub(lit, x, &()).is_ok())
+                    || (f.optional && *lit == Ty::Nil)
+            }
             None => *lit == Ty::Nil,
         },
         _ => true,
