@@ -23,3 +23,13 @@ local who: string = acc:owner_name()
 local bad: integer = acc:owner_name() --! E0001 local 'bad': expected integer, got string
 Account.new(1, 2)                     --! E0002 argument #1 of 'Account.new': expected string, got integer
 acc:unknown_method()
+
+function Account:withdraw(amount: number)
+  self:deposit(-amount)
+  self:deposit("all")                 --! E0002 argument #1 of 'self:deposit': expected number, got string
+  self.balance = self.balance - amount
+end
+
+local Counter = {n = 0}
+function Counter:add(k: integer) self.n = self.n + k end
+function Counter:twice() self:add(2); self:add(2.5) end  --! E0002 argument #1 of 'self:add': expected integer, got number

@@ -936,7 +936,12 @@ impl Checker {
                 self.flow = Self::merge(vec![before, self.flow.clone()]);
             }
             StatKind::Function { name, func } => {
-                let f = self.function(func, None, name.method.is_some(), None);
+                // `function C:m()`: `self` finds C's methods.
+                let class = match (name.method, name.fields.is_empty()) {
+                    (Some(_), true) => self.resolve(name.base),
+                    _ => None,
+                };
+                let f = self.function(func, None, name.method.is_some(), class);
                 let mut target = self
                     .resolve(name.base)
                     .map(|id| (id, Rc::<[Rc<str>]>::from([])));
@@ -963,7 +968,7 @@ impl Checker {
             StatKind::LocalFunction { name, func } => {
                 let sig = self.signature(func, false);
                 let id = self.declare(name.name, sig.clone(), true, sig.clone());
-                let f = self.function(func, None, false, Some(id));
+                let f = self.function(func, None, false, None);
                 self.vars[id].decl = f.ty.clone();
                 self.flow.narrow.insert((id, Rc::from([])), f.ty);
             }
@@ -1208,7 +1213,11 @@ impl Checker {
                             optional: false,
                         }),
                     }
-                    let nr = Ty::record(fields);
+                    let nr = Ty::Record(Rc::new(Record {
+                        fields,
+                        name: None,
+                        meta: r.meta,
+                    }));
                     self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
                     self.flow.narrow.insert(ok.clone(), nr.clone());
                     if self.vars[ok.0].level == self.level() {
@@ -1448,7 +1457,7 @@ impl Checker {
         f: &ast::FuncBody,
         expected: Option<&FnTy>,
         method: bool,
-        _self_id: Option<VarId>,
+        class: Option<VarId>,
     ) -> V {
         let saved_flow = std::mem::take(&mut self.flow);
         let ms = self.scope.len();
@@ -1464,7 +1473,17 @@ impl Checker {
             inferred_tail: false,
         });
         if method {
-            self.declare("self", Ty::Any, false, Ty::Any);
+            // `self` in `function C:m()`: a lax table whose missing fields
+            // are looked up in C, so `self:other(x)` is checked.
+            let st = match class {
+                Some(c) => Ty::Record(Rc::new(Record {
+                    fields: vec![],
+                    name: None,
+                    meta: Some(c),
+                })),
+                None => Ty::Any,
+            };
+            self.declare("self", st.clone(), false, st);
             params.push(Ty::Any);
             names.push(Rc::from("self"));
         }
