@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -q --bin wlua
-WLUA=target/release/wlua
+WLUA=${CARGO_TARGET_DIR:-target}/release/wlua
 RUNS=${RUNS:-3}
 progs=("$@")
 [ ${#progs[@]} -gt 0 ] || progs=($(ls benches/lua/*.lua | xargs -n1 basename | sed 's/\.lua$//'))
