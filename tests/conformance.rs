@@ -17,12 +17,11 @@
 //! (`WLUA_BIN=lua5.3` checks the harness itself against the reference);
 //! `WLUA_TEST_TIMEOUT` sets the per-script limit in seconds (default 20).
 
-use std::io::Read;
-use std::os::unix::process::CommandExt;
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::process::{Command, ExitStatus};
+use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
@@ -99,57 +98,18 @@ fn run_script(script: &Path) -> Result<(), Failed> {
     let bin = binary();
     let dir = script.parent().expect("script has a directory");
     let file_name = script.file_name().expect("script has a name");
-    let mut child = Command::new(&bin)
-        .arg(file_name)
-        .args(&args)
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", "/usr/bin:/bin")
-        .env("HOME", "/nonexistent")
-        .env("LC_ALL", "C")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        // Its own process group, so a timeout can kill anything it started as well.
-        .process_group(0)
-        .spawn()
-        .map_err(|e| format!("cannot start {bin}: {e}"))?;
-
-    // Drain both pipes on their own threads so a chatty script never blocks on a full pipe.
-    let mut stdout_pipe = child.stdout.take().expect("piped stdout");
-    let mut stderr_pipe = child.stderr.take().expect("piped stderr");
-    let out_reader = thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stdout_pipe.read_to_end(&mut buf);
-        buf
-    });
-    let err_reader = thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stderr_pipe.read_to_end(&mut buf);
-        buf
-    });
-
-    let limit = timeout();
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if start.elapsed() >= limit => {
-                let _ = Command::new("kill")
-                    .args(["-s", "KILL", "--", &format!("-{}", child.id())])
-                    .stderr(Stdio::null())
-                    .status();
-                let _ = child.kill();
-                let _ = child.wait();
-                // The readers are left to finish on their own: a grandchild may still hold a pipe.
-                return Err(format!("timed out after {} s (killed)", limit.as_secs()).into());
-            }
-            Ok(None) => thread::sleep(Duration::from_millis(5)),
-            Err(e) => return Err(format!("waiting for {bin}: {e}").into()),
-        }
-    };
-    let stdout = out_reader.join().unwrap_or_default();
-    let stderr = err_reader.join().unwrap_or_default();
+    let run = support::run_with_limit(
+        Command::new(&bin)
+            .arg(file_name)
+            .args(&args)
+            .current_dir(dir)
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("HOME", "/nonexistent")
+            .env("LC_ALL", "C"),
+        timeout(),
+    )?;
+    let (status, stdout, stderr) = (run.status, run.stdout, run.stderr);
 
     let actual = render(&stdout, &stderr, status, &bin);
     if actual == expected {

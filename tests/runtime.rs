@@ -15,12 +15,11 @@
 //!
 //! A script that hangs is killed at its timeout and fails.
 
-use std::io::Read;
-use std::os::unix::process::CommandExt;
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
@@ -106,8 +105,8 @@ fn run_script(script: &Path) -> Result<(), Failed> {
     let expect = directives(&src);
     let bin = env!("CARGO_BIN_EXE_wlua");
     let dir = script.parent().expect("script has a directory");
-    let mut child = Command::new(bin)
-        .args(&expect.args)
+    let mut cmd = Command::new(bin);
+    cmd.args(&expect.args)
         .arg(script.file_name().expect("script has a name"))
         .current_dir(dir)
         .env_clear()
@@ -116,45 +115,11 @@ fn run_script(script: &Path) -> Result<(), Failed> {
         .env("LC_ALL", "C")
         // The one variable scripts may read: a PostgreSQL DSN for the sql
         // tests (.ci/run starts a server and sets it).
-        .envs(std::env::var("WLUA_TEST_POSTGRES").ok().map(|d| ("WLUA_TEST_POSTGRES", d)))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0)
-        .spawn()
-        .map_err(|e| format!("cannot start {bin}: {e}"))?;
-    let mut out_pipe = child.stdout.take().expect("piped stdout");
-    let mut err_pipe = child.stderr.take().expect("piped stderr");
-    let out_reader = thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = out_pipe.read_to_end(&mut b);
-        b
-    });
-    let err_reader = thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = err_pipe.read_to_end(&mut b);
-        b
-    });
-    let limit = Duration::from_secs(expect.timeout);
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => break s,
-            Ok(None) if start.elapsed() >= limit => {
-                let _ = Command::new("kill")
-                    .args(["-s", "KILL", "--", &format!("-{}", child.id())])
-                    .stderr(Stdio::null())
-                    .status();
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!("timed out after {} s (killed)", limit.as_secs()).into());
-            }
-            Ok(None) => thread::sleep(Duration::from_millis(5)),
-            Err(e) => return Err(format!("waiting for {bin}: {e}").into()),
-        }
-    };
-    let stdout = String::from_utf8_lossy(&out_reader.join().unwrap_or_default()).into_owned();
-    let stderr = String::from_utf8_lossy(&err_reader.join().unwrap_or_default()).into_owned();
+        .envs(std::env::var("WLUA_TEST_POSTGRES").ok().map(|d| ("WLUA_TEST_POSTGRES", d)));
+    let run = support::run_with_limit(&mut cmd, Duration::from_secs(expect.timeout))?;
+    let status = run.status;
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
     let mut problems = Vec::new();
     if status.code() != Some(expect.status) {
         problems.push(format!("exit status {status}, expected {}", expect.status));

@@ -1,6 +1,6 @@
 -- CPU-bound processes are preempted: busy loops beside a main that sleeps,
 -- uses a ticker and exchanges messages must not stop it making progress.
--- (preemption_one_worker.lua runs the same checks with --workers 1.)
+-- (preemption_one_worker.lua runs this file again with --workers 1.)
 local time = require("time")
 local me = process.pid()
 
