@@ -19,7 +19,7 @@ use smallvec::SmallVec;
 use std::sync::Arc;
 use wlua_parser::ast::{
     BinOp, Block, Expr, ExprKind, Field, FuncBody, FuncName, IfArm, LocalName, Return, Stat,
-    StatKind, UnOp,
+    StatKind, TypeAlias, UnOp,
 };
 use wlua_vm::op::{Instr, LFIELDS_PER_FLUSH, MAXARG_BX, OpCode, int2fb};
 use wlua_vm::proto::Proto;
@@ -35,9 +35,9 @@ fn strip<'x, 'a>(mut e: &'x Expr<'a>) -> &'x Expr<'a> {
 }
 
 /// Statements that generate no code and declare nothing: what lparser.c's
-/// skipnoopstat skips after a label (plus type aliases, which it never sees).
+/// skipnoopstat skips after a label. (Type aliases declare a local.)
 fn is_void(s: &Stat<'_>) -> bool {
-    matches!(s.kind, StatKind::Label(_) | StatKind::TypeAlias(_))
+    matches!(s.kind, StatKind::Label(_))
 }
 
 fn is_var(k: ExpKind) -> bool {
@@ -180,7 +180,7 @@ impl<'a> Compiler<'a> {
                 self.goto_stat(label, s.line, j)?;
             }
             StatKind::Label(name) => self.label_stat(name, s.line, s.line, false, s.line)?,
-            StatKind::TypeAlias(_) => {}
+            StatKind::TypeAlias(a) => self.type_alias_stat(a, s.line)?,
         }
         debug_assert!(
             self.fs.f.max_stack as u32 >= self.fs.freereg && self.fs.freereg >= self.fs.nactvar
@@ -220,6 +220,37 @@ impl<'a> Compiler<'a> {
             }
         }
         self.ret(first, nret)?;
+        Ok(())
+    }
+
+    /// `type Name<G> = T`: `local Name = _ENV.types.define(desc, refs...)`
+    /// (typedesc.rs). Like `local x = e`, the name is in scope only after
+    /// the statement; the alias's own name inside `T` is described as a
+    /// self-reference, never looked up.
+    fn type_alias_stat(&mut self, a: &TypeAlias<'a>, line: u32) -> CResult<()> {
+        let (desc, refs) = crate::typedesc::describe(a);
+        self.new_localvar(a.name, line, None)?;
+        let mut f = self.singlevar("_ENV", line, None)?;
+        for field in [&b"types"[..], b"define"] {
+            self.exp_to_any_reg_up(&mut f)?;
+            let k = self.string_k(field)?;
+            self.indexed(&mut f, &mut ExpDesc::new(ExpKind::K(k)))?;
+        }
+        self.exp_to_next_reg(&mut f)?;
+        let k = self.string_k(&desc)?;
+        self.exp_to_next_reg(&mut ExpDesc::new(ExpKind::K(k)))?;
+        for r in &refs {
+            let mut v = self.singlevar(r.module.unwrap_or(r.name), line, None)?;
+            if r.module.is_some() {
+                self.exp_to_any_reg_up(&mut v)?;
+                let k = self.string_k(r.name.as_bytes())?;
+                self.indexed(&mut v, &mut ExpDesc::new(ExpKind::K(k)))?;
+            }
+            self.exp_to_next_reg(&mut v)?;
+        }
+        self.code_call(&mut f, ExpDesc::new(ExpKind::Void), line)?;
+        self.adjust_assign(1, 1, &mut f)?;
+        self.adjust_localvars(1);
         Ok(())
     }
 

@@ -19,6 +19,7 @@ mod regalloc;
 
 #[cfg(test)]
 mod tests;
+pub mod typedesc;
 
 pub use error::{CompileError, ErrorKind};
 

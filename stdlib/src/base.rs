@@ -48,6 +48,7 @@ pub static GLOBALS: Template = Template {
         ("debug", TValue::Lib(&crate::debug::LIB)),
         ("package", TValue::Lib(&crate::package::LIB)),
         ("errors", TValue::Lib(&crate::errors::LIB)),
+        ("types", TValue::Lib(&crate::types::LIB)),
         ("channel", TValue::Lib(&crate::channel::LIB)),
         ("process", TValue::Lib(&crate::process::LIB)),
     ],

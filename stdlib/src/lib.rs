@@ -21,6 +21,7 @@ pub mod string;
 pub mod table;
 pub mod time;
 pub mod timefmt;
+pub mod types;
 pub mod utf8;
 
 use wlua_vm::lazy::{TValue, Template};
@@ -70,7 +71,7 @@ fn static_names() -> Vec<&'static [u8]> {
     }
     let mut out = Vec::new();
     let mut seen = Vec::new();
-    for t in [&base::GLOBALS, &REGISTRY, &string::META, &time::LIB, &sql::LIB, &http_client::LIB, &json::LIB] {
+    for t in [&base::GLOBALS, &REGISTRY, &string::META, &time::LIB, &sql::LIB, &http_client::LIB, &json::LIB, &types::LIB, &types::META, &types::METHODS] {
         walk(t, &mut out, &mut seen);
     }
     out.extend(
@@ -103,6 +104,7 @@ static REGISTRY: Template = Template {
         (time::TIME_META_KEY, TValue::Lib(&time::TIME_META)),
         (time::DURATION_META_KEY, TValue::Lib(&time::DURATION_META)),
         (time::LOCATION_META_KEY, TValue::Lib(&time::LOCATION_META)),
+        (types::META_KEY, TValue::Lib(&types::META)),
     ],
     init: None,
 };

@@ -1,0 +1,1488 @@
+//! Types as run-time values (spec/types.md §5, docs/types-runtime.md).
+//!
+//! A `type` declaration compiles to `types.define(desc, refs...)`
+//! (wlua_compiler::typedesc): this file parses the description into a
+//! [`Ty`] tree, wraps it in a userdata whose metatable (`META`) makes it
+//! callable (`T(v)` validates or raises), gives it `:is`, the reflection
+//! methods and `:json_schema()`. The `types` global holds the primitive
+//! types (`types.string`, `types.integer`, ...), so the `string` and
+//! `table` libraries keep their names.
+//!
+//! Trees are plain Rust (`Arc`), hold no Lua value, and are shared between
+//! every type value built from them. A named alias is a [`Ctx`]: its
+//! definition plus the type arguments it was instantiated with; inside a
+//! definition's body `Param(i)` and `Rec(args)` (the alias itself) are
+//! resolved against the innermost `Ctx` while validating.
+//!
+//! Validation recurses over the data with a depth limit ([`MAX_DEPTH`],
+//! a clear error rather than a Rust stack overflow) and assumes success for
+//! a (table, type node, context) triple it is already checking, so cyclic
+//! data against recursive types terminates.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::sync::Arc;
+use wlua_vm::gc::Gc;
+use wlua_vm::lazy::{TValue, Template};
+use wlua_vm::table::Table;
+use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
+
+/// Registry key of the metatable of type values.
+pub const META_KEY: &str = "wlua.type";
+
+/// How deeply nested the validated data (and type nesting) may be.
+pub const MAX_DEPTH: usize = 200;
+
+/// How many nested validation steps (data levels times the type nodes
+/// between them, `type A = A` included) run before giving up: bounds
+/// the Rust stack.
+const MAX_STEPS: usize = 2000;
+
+pub type T = Arc<Ty>;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Prim {
+    Nil,
+    Boolean,
+    Number,
+    Integer,
+    String,
+    Any,
+    Unknown,
+    Never,
+    Error,
+    Table,
+    Function,
+    Thread,
+    Userdata,
+}
+
+const PRIM_NAMES: &[(Prim, &str, u8)] = &[
+    (Prim::Nil, "nil", b'n'),
+    (Prim::Boolean, "boolean", b'b'),
+    (Prim::Number, "number", b'N'),
+    (Prim::Integer, "integer", b'i'),
+    (Prim::String, "string", b's'),
+    (Prim::Any, "any", b'a'),
+    (Prim::Unknown, "unknown", b'u'),
+    (Prim::Never, "never", b'v'),
+    (Prim::Error, "error", b'e'),
+    (Prim::Table, "table", b't'),
+    (Prim::Function, "function", b'f'),
+    (Prim::Thread, "thread", b'T'),
+    (Prim::Userdata, "userdata", b'U'),
+];
+
+impl Prim {
+    fn name(self) -> &'static str {
+        PRIM_NAMES.iter().find(|p| p.0 == self).map(|p| p.1).unwrap_or("?")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lit {
+    Str(Vec<u8>),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: String,
+    pub optional: bool,
+    pub ty: T,
+}
+
+#[derive(Debug)]
+pub enum Check {
+    Min(f64),
+    Max(f64),
+    MinLen(i64),
+    MaxLen(i64),
+}
+
+#[derive(Debug)]
+pub enum Ty {
+    Prim(Prim),
+    Lit(Lit),
+    Optional(T),
+    Union(Vec<T>),
+    Inter(Vec<T>),
+    Array(T),
+    Map(T, T),
+    Record(Vec<Field>),
+    Function(Vec<T>, Vec<T>),
+    Named(Arc<Ctx>),
+    /// The enclosing definition's parameter.
+    Param(usize),
+    /// The enclosing definition itself, with these arguments.
+    Rec(Vec<T>),
+    Validated(T, Vec<Check>),
+}
+
+#[derive(Debug)]
+pub struct Def {
+    pub name: String,
+    pub params: Vec<String>,
+    pub body: T,
+}
+
+/// A definition with its arguments. `open` when an argument mentions the
+/// enclosing definition's parameters (it must be closed before use).
+#[derive(Debug)]
+pub struct Ctx {
+    pub def: Arc<Def>,
+    pub args: Vec<T>,
+    pub open: bool,
+}
+
+fn is_open(t: &Ty) -> bool {
+    match t {
+        Ty::Param(_) | Ty::Rec(_) => true,
+        Ty::Prim(_) | Ty::Lit(_) => false,
+        Ty::Optional(x) | Ty::Array(x) | Ty::Validated(x, _) => is_open(x),
+        Ty::Union(xs) | Ty::Inter(xs) => xs.iter().any(|x| is_open(x)),
+        Ty::Map(k, v) => is_open(k) || is_open(v),
+        Ty::Record(fs) => fs.iter().any(|f| is_open(&f.ty)),
+        Ty::Function(ps, rs) => ps.iter().chain(rs).any(|x| is_open(x)),
+        Ty::Named(c) => c.open,
+    }
+}
+
+/// Replaces the parameters and self-references of `ctx`'s definition in
+/// `t` (bounded by the type's nesting, which the parser limits).
+fn close(t: &T, ctx: Option<&Arc<Ctx>>) -> T {
+    if !is_open(t) {
+        return t.clone();
+    }
+    let Some(c) = ctx else {
+        return Arc::new(Ty::Prim(Prim::Any));
+    };
+    let cl = |x: &T| close(x, ctx);
+    Arc::new(match &**t {
+        Ty::Param(i) => return c.args.get(*i).cloned().unwrap_or_else(|| Arc::new(Ty::Prim(Prim::Any))),
+        Ty::Rec(args) => return Arc::new(Ty::Named(rec_ctx(c, args))),
+        Ty::Prim(p) => Ty::Prim(*p),
+        Ty::Lit(l) => Ty::Lit(l.clone()),
+        Ty::Optional(x) => Ty::Optional(cl(x)),
+        Ty::Array(x) => Ty::Array(cl(x)),
+        Ty::Validated(x, _) => return Arc::new(Ty::Validated(cl(x), Vec::new())).pipe_checks(t),
+        Ty::Union(xs) => Ty::Union(xs.iter().map(cl).collect()),
+        Ty::Inter(xs) => Ty::Inter(xs.iter().map(cl).collect()),
+        Ty::Map(k, v) => Ty::Map(cl(k), cl(v)),
+        Ty::Record(fs) => Ty::Record(
+            fs.iter()
+                .map(|f| Field { name: f.name.clone(), optional: f.optional, ty: cl(&f.ty) })
+                .collect(),
+        ),
+        Ty::Function(ps, rs) => Ty::Function(ps.iter().map(cl).collect(), rs.iter().map(cl).collect()),
+        Ty::Named(n) => Ty::Named(Arc::new(Ctx {
+            def: n.def.clone(),
+            args: n.args.iter().map(cl).collect(),
+            open: false,
+        })),
+    })
+}
+
+trait PipeChecks {
+    fn pipe_checks(self, orig: &T) -> T;
+}
+impl PipeChecks for T {
+    /// Copies the validators of `orig` onto a closed copy of its inner type.
+    fn pipe_checks(self, orig: &T) -> T {
+        match (&*self, &**orig) {
+            (Ty::Validated(inner, _), Ty::Validated(_, checks)) => Arc::new(Ty::Validated(
+                inner.clone(),
+                checks
+                    .iter()
+                    .map(|c| match c {
+                        Check::Min(x) => Check::Min(*x),
+                        Check::Max(x) => Check::Max(*x),
+                        Check::MinLen(x) => Check::MinLen(*x),
+                        Check::MaxLen(x) => Check::MaxLen(*x),
+                    })
+                    .collect(),
+            )),
+            _ => self,
+        }
+    }
+}
+
+/// The context for `Rec(args)` inside `c`: `c` itself when the arguments
+/// are its own parameters in order (so cycle detection sees one context).
+fn rec_ctx(c: &Arc<Ctx>, args: &[T]) -> Arc<Ctx> {
+    let identity = args.len() == c.def.params.len()
+        && args.iter().enumerate().all(|(i, a)| matches!(**a, Ty::Param(j) if i == j));
+    if identity || (args.is_empty() && c.def.params.is_empty()) {
+        return c.clone();
+    }
+    Arc::new(Ctx {
+        def: c.def.clone(),
+        args: args.iter().map(|a| close(a, Some(c))).collect(),
+        open: false,
+    })
+}
+
+// ----- parsing the compiler's description ----------------------------------
+
+struct Parser<'s> {
+    s: &'s [u8],
+    pos: usize,
+    refs: &'s [Value],
+    nparams: usize,
+    depth: usize,
+}
+
+type PResult<X> = Result<X, String>;
+
+impl Parser<'_> {
+    fn byte(&mut self) -> PResult<u8> {
+        let b = *self.s.get(self.pos).ok_or("truncated type description")?;
+        self.pos += 1;
+        Ok(b)
+    }
+    fn until(&mut self, end: u8) -> PResult<&[u8]> {
+        let start = self.pos;
+        while self.byte()? != end {}
+        Ok(&self.s[start..self.pos - 1])
+    }
+    fn int(&mut self) -> PResult<i64> {
+        let b = self.until(b';')?;
+        std::str::from_utf8(b).ok().and_then(|x| x.parse().ok()).ok_or_else(|| "bad number in type description".to_string())
+    }
+    fn count(&mut self) -> PResult<usize> {
+        let n = self.int()?;
+        if n < 0 || n as usize > self.s.len() {
+            return Err("bad count in type description".into());
+        }
+        Ok(n as usize)
+    }
+    fn bytes(&mut self) -> PResult<Vec<u8>> {
+        let b = self.until(b':')?;
+        let n: usize = std::str::from_utf8(b).ok().and_then(|x| x.parse().ok()).ok_or("bad length in type description")?;
+        let end = self.pos.checked_add(n).filter(|e| *e <= self.s.len()).ok_or("truncated type description")?;
+        let out = self.s[self.pos..end].to_vec();
+        self.pos = end;
+        Ok(out)
+    }
+    fn string(&mut self) -> PResult<String> {
+        Ok(String::from_utf8_lossy(&self.bytes()?).into_owned())
+    }
+    fn lit(&mut self, tag: u8) -> PResult<Lit> {
+        Ok(match tag {
+            b'S' => Lit::Str(self.bytes()?),
+            b'I' => Lit::Int(self.int()?),
+            b'F' => {
+                let b = self.until(b';')?;
+                Lit::Float(std::str::from_utf8(b).ok().and_then(|x| x.parse().ok()).ok_or("bad float in type description")?)
+            }
+            b'B' => Lit::Bool(self.byte()? == b'1'),
+            b'x' => return Err(self.string()?),
+            _ => return Err("bad literal in type description".into()),
+        })
+    }
+    fn list(&mut self) -> PResult<Vec<T>> {
+        let n = self.count()?;
+        (0..n).map(|_| self.ty()).collect()
+    }
+    fn ty(&mut self) -> PResult<T> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err("type description nested too deeply".into());
+        }
+        let t = self.ty_inner();
+        self.depth -= 1;
+        t
+    }
+    fn ty_inner(&mut self) -> PResult<T> {
+        let tag = self.byte()?;
+        Ok(Arc::new(match tag {
+            b'p' => {
+                let c = self.byte()?;
+                Ty::Prim(PRIM_NAMES.iter().find(|p| p.2 == c).ok_or("bad primitive in type description")?.0)
+            }
+            b'S' | b'I' | b'F' | b'B' => Ty::Lit(self.lit(tag)?),
+            b'?' => Ty::Optional(self.ty()?),
+            b'|' => Ty::Union(self.list()?),
+            b'&' => Ty::Inter(self.list()?),
+            b'[' => Ty::Array(self.ty()?),
+            b'M' => {
+                let k = self.ty()?;
+                Ty::Map(k, self.ty()?)
+            }
+            b'R' => {
+                let n = self.count()?;
+                let mut fs = Vec::new();
+                for _ in 0..n {
+                    let name = self.string()?;
+                    let optional = self.byte()? == b'1';
+                    fs.push(Field { name, optional, ty: self.ty()? });
+                }
+                Ty::Record(fs)
+            }
+            b'L' => {
+                let ps = self.list()?;
+                Ty::Function(ps, self.list()?)
+            }
+            b'g' => {
+                let i = self.count()?;
+                if i >= self.nparams {
+                    return Err("bad parameter in type description".into());
+                }
+                Ty::Param(i)
+            }
+            b'@' => Ty::Rec(self.list()?),
+            b'r' => {
+                let i = self.count()?;
+                let args = self.list()?;
+                let v = self.refs.get(i).cloned().unwrap_or(Value::Nil);
+                let Some(t) = type_of_value(&v) else {
+                    return Err(format!("reference #{} is not a type (got {})", i + 1, v.type_name()));
+                };
+                if args.is_empty() {
+                    return Ok(t);
+                }
+                let Ty::Named(c) = &*t else {
+                    return Err(format!("{} takes no type arguments", spell(&t)));
+                };
+                if c.def.params.len() != args.len() {
+                    return Err(format!(
+                        "{} expects {} type argument(s), got {}",
+                        c.def.name,
+                        c.def.params.len(),
+                        args.len()
+                    ));
+                }
+                let open = args.iter().any(|a| is_open(a));
+                Ty::Named(Arc::new(Ctx { def: c.def.clone(), args, open }))
+            }
+            b'V' => {
+                let n = self.count()?;
+                let mut checks = Vec::new();
+                for _ in 0..n {
+                    let name = self.string()?;
+                    let nargs = self.count()?;
+                    let mut args = Vec::new();
+                    for _ in 0..nargs {
+                        let tag = self.byte()?;
+                        args.push(self.lit(tag)?);
+                    }
+                    let num = |i: usize| match args.get(i) {
+                        Some(Lit::Int(x)) => Some(*x as f64),
+                        Some(Lit::Float(x)) => Some(*x),
+                        _ => None,
+                    };
+                    let bad = || format!("bad arguments to @{name}");
+                    checks.push(match name.as_str() {
+                        "min" => Check::Min(num(0).ok_or_else(bad)?),
+                        "max" => Check::Max(num(0).ok_or_else(bad)?),
+                        "min_len" => Check::MinLen(num(0).ok_or_else(bad)? as i64),
+                        "max_len" => Check::MaxLen(num(0).ok_or_else(bad)? as i64),
+                        _ => return Err(format!("unsupported validator @{name}")),
+                    });
+                }
+                Ty::Validated(self.ty()?, checks)
+            }
+            b'x' => return Err(self.string()?),
+            _ => return Err("bad type description".into()),
+        }))
+    }
+}
+
+fn parse_def(desc: &[u8], refs: &[Value]) -> PResult<Arc<Def>> {
+    let mut p = Parser { s: desc, pos: 0, refs, nparams: 0, depth: 0 };
+    let name = p.string()?;
+    let n = p.count()?;
+    let params = (0..n).map(|_| p.string()).collect::<PResult<Vec<_>>>()?;
+    p.nparams = params.len();
+    let body = p.ty().map_err(|e| format!("type {name}: {e}"))?;
+    if p.pos != desc.len() {
+        return Err(format!("type {name}: trailing bytes in type description"));
+    }
+    Ok(Arc::new(Def { name, params, body }))
+}
+
+// ----- type values ----------------------------------------------------------
+
+/// The payload of a type value.
+pub struct TypeVal(pub T);
+
+pub fn type_of_value(v: &Value) -> Option<T> {
+    match v {
+        Value::UserData(u) => u.get().data.downcast_ref::<TypeVal>().map(|t| t.0.clone()),
+        _ => None,
+    }
+}
+
+fn meta(vm: &mut Vm) -> Gc<Table> {
+    match vm.raw_get_str(vm.registry, META_KEY) {
+        Value::Table(t) => t,
+        _ => vm.lib_table(&META),
+    }
+}
+
+pub fn new_type(vm: &mut Vm, t: T) -> Value {
+    let m = meta(vm);
+    vm.new_userdata(Box::new(TypeVal(t)), Some(m))
+}
+
+fn check_type(args: &Vals, i: usize) -> Result<T, LuaError> {
+    let v = args.get(i).cloned().unwrap_or(Value::Nil);
+    type_of_value(&v).ok_or_else(|| LuaError::type_arg(i + 1, "type", &v))
+}
+
+/// Looks through named aliases (instantiating generic ones) to the
+/// structure, for reflection.
+fn resolve(t: &T) -> T {
+    let mut t = t.clone();
+    for _ in 0..MAX_DEPTH {
+        let Ty::Named(c) = &*t else { return t };
+        let c = c.clone();
+        t = close(&c.def.body, Some(&c));
+        if let Ty::Validated(inner, _) = &*t
+            && matches!(**inner, Ty::Named(_))
+        {
+            t = inner.clone();
+        }
+    }
+    t
+}
+
+/// The canonical spelling (`T:name()`, messages).
+pub fn spell(t: &T) -> String {
+    let mut s = String::new();
+    spell_into(t, &mut s, 0);
+    s
+}
+
+fn spell_into(t: &T, s: &mut String, depth: usize) {
+    if depth > 20 {
+        s.push_str("...");
+        return;
+    }
+    let d = depth + 1;
+    let join = |s: &mut String, xs: &[T], sep: &str| {
+        for (i, x) in xs.iter().enumerate() {
+            if i > 0 {
+                s.push_str(sep);
+            }
+            let paren = matches!(**x, Ty::Union(_) | Ty::Inter(_) | Ty::Function(..));
+            if paren {
+                s.push('(');
+            }
+            spell_into(x, s, d);
+            if paren {
+                s.push(')');
+            }
+        }
+    };
+    match &**t {
+        Ty::Prim(p) => s.push_str(p.name()),
+        Ty::Lit(l) => s.push_str(&lit_spell(l)),
+        Ty::Optional(x) => {
+            let paren = matches!(**x, Ty::Union(_) | Ty::Inter(_) | Ty::Function(..));
+            if paren {
+                s.push('(');
+            }
+            spell_into(x, s, d);
+            if paren {
+                s.push(')');
+            }
+            s.push('?');
+        }
+        Ty::Union(xs) => join(s, xs, " | "),
+        Ty::Inter(xs) => join(s, xs, " & "),
+        Ty::Array(x) => {
+            s.push('{');
+            spell_into(x, s, d);
+            s.push('}');
+        }
+        Ty::Map(k, v) => {
+            s.push_str("{[");
+            spell_into(k, s, d);
+            s.push_str("]: ");
+            spell_into(v, s, d);
+            s.push('}');
+        }
+        Ty::Record(fs) => {
+            s.push('{');
+            for (i, f) in fs.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(", ");
+                }
+                s.push_str(&f.name);
+                if f.optional {
+                    s.push('?');
+                }
+                s.push_str(": ");
+                spell_into(&f.ty, s, d);
+            }
+            s.push('}');
+        }
+        Ty::Function(ps, rs) => {
+            s.push('(');
+            join(s, ps, ", ");
+            s.push_str(") -> ");
+            if rs.len() == 1 {
+                spell_into(&rs[0], s, d);
+            } else {
+                s.push('(');
+                join(s, rs, ", ");
+                s.push(')');
+            }
+        }
+        Ty::Named(c) => {
+            s.push_str(&c.def.name);
+            if !c.args.is_empty() && !c.open {
+                s.push('<');
+                join(s, &c.args, ", ");
+                s.push('>');
+            }
+        }
+        Ty::Param(i) => {
+            let _ = write!(s, "T{}", i + 1);
+        }
+        Ty::Rec(_) => s.push_str("<self>"),
+        Ty::Validated(x, checks) => {
+            spell_into(x, s, d);
+            for c in checks {
+                let _ = match c {
+                    Check::Min(x) => write!(s, " @min({})", num_str(*x)),
+                    Check::Max(x) => write!(s, " @max({})", num_str(*x)),
+                    Check::MinLen(x) => write!(s, " @min_len({x})"),
+                    Check::MaxLen(x) => write!(s, " @max_len({x})"),
+                };
+            }
+        }
+    }
+}
+
+fn num_str(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
+}
+
+fn lit_spell(l: &Lit) -> String {
+    match l {
+        Lit::Str(b) => format!("{:?}", String::from_utf8_lossy(b)),
+        Lit::Int(i) => i.to_string(),
+        Lit::Float(f) => format!("{f:?}"),
+        Lit::Bool(b) => b.to_string(),
+    }
+}
+
+fn kind(t: &Ty) -> &'static str {
+    match t {
+        Ty::Prim(p) => p.name(),
+        Ty::Lit(_) => "literal",
+        Ty::Optional(_) => "optional",
+        Ty::Union(_) => "union",
+        Ty::Inter(_) => "intersection",
+        Ty::Array(_) => "array",
+        Ty::Map(..) => "map",
+        Ty::Record(_) => "record",
+        Ty::Function(..) => "function",
+        Ty::Param(_) | Ty::Rec(_) => "any",
+        Ty::Named(_) => "named",
+        Ty::Validated(x, _) => kind(x),
+    }
+}
+
+// ----- validation -----------------------------------------------------------
+
+enum Seg {
+    Field(String),
+    Index(i64),
+    Key(String),
+}
+
+struct Fail {
+    path: Vec<Seg>,
+    msg: String,
+}
+
+fn path_str(path: &[Seg]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Seg::Field(n) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(n);
+            }
+            Seg::Index(i) => {
+                let _ = write!(s, "[{i}]");
+            }
+            Seg::Key(k) => {
+                let _ = write!(s, "[{k}]");
+            }
+        }
+    }
+    s
+}
+
+fn got(v: &Value) -> &'static str {
+    match v {
+        Value::Float(_) => "float",
+        Value::UserData(u) if crate::errors::error_data(v).is_some() => "error",
+        _ => v.type_name(),
+    }
+}
+
+fn lit_eq(l: &Lit, v: &Value) -> bool {
+    match (l, v) {
+        (Lit::Str(a), Value::Str(b)) => a.as_slice() == b.get().as_bytes(),
+        (Lit::Int(a), Value::Int(b)) => a == b,
+        (Lit::Int(a), Value::Float(b)) => (*a as f64) == *b,
+        (Lit::Float(a), Value::Float(b)) => a == b,
+        (Lit::Float(a), Value::Int(b)) => *a == (*b as f64),
+        (Lit::Bool(a), Value::Bool(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::Str(s) => format!("{:?}", String::from_utf8_lossy(s.get().as_bytes())),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => num_str(*f),
+        Value::Bool(b) => b.to_string(),
+        Value::Nil => "nil".into(),
+        _ => got(v).to_string(),
+    }
+}
+
+fn key_seg(k: &Value) -> Seg {
+    match k {
+        Value::Int(i) => Seg::Index(*i),
+        Value::Str(s) => {
+            let b = s.get().as_bytes();
+            let ident = !b.is_empty()
+                && !b[0].is_ascii_digit()
+                && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_');
+            if ident {
+                Seg::Field(String::from_utf8_lossy(b).into_owned())
+            } else {
+                Seg::Key(show(k))
+            }
+        }
+        _ => Seg::Key(show(k)),
+    }
+}
+
+struct Validator {
+    path: Vec<Seg>,
+    /// (table, type node, context) triples being checked: assumed to hold.
+    active: HashSet<(usize, usize, usize)>,
+    depth: usize,
+    /// Tables entered (data depth).
+    data_depth: usize,
+}
+
+type VResult = Result<(), Fail>;
+
+impl Validator {
+    fn fail(&self, msg: String) -> Fail {
+        Fail { path: self.path.iter().map(|s| match s {
+            Seg::Field(n) => Seg::Field(n.clone()),
+            Seg::Index(i) => Seg::Index(*i),
+            Seg::Key(k) => Seg::Key(k.clone()),
+        }).collect(), msg }
+    }
+
+    fn expected(&self, what: &str, v: &Value) -> Fail {
+        self.fail(format!("expected {what}, got {}", got(v)))
+    }
+
+    fn check(&mut self, v: &Value, t: &T, ctx: Option<&Arc<Ctx>>) -> VResult {
+        self.depth += 1;
+        if self.depth > MAX_STEPS {
+            self.depth -= 1;
+            return Err(self.fail("type recursion too deep".to_string()));
+        }
+        let r = self.check_inner(v, t, ctx);
+        self.depth -= 1;
+        r
+    }
+
+    fn check_inner(&mut self, v: &Value, t: &T, ctx: Option<&Arc<Ctx>>) -> VResult {
+        match &**t {
+            Ty::Prim(p) => {
+                let ok = match p {
+                    Prim::Nil => v.is_nil(),
+                    Prim::Boolean => matches!(v, Value::Bool(_)),
+                    Prim::Number => matches!(v, Value::Int(_) | Value::Float(_)),
+                    Prim::Integer => matches!(v, Value::Int(_)),
+                    Prim::String => matches!(v, Value::Str(_)),
+                    Prim::Any | Prim::Unknown => true,
+                    Prim::Never => false,
+                    Prim::Error => crate::errors::error_data(v).is_some(),
+                    Prim::Table => matches!(v, Value::Table(_)),
+                    Prim::Function => matches!(v, Value::LuaFn(_) | Value::Native(_) | Value::LightFn(_)),
+                    Prim::Thread => matches!(v, Value::Thread(_)),
+                    Prim::Userdata => matches!(v, Value::UserData(_) | Value::LightUserData(_)),
+                };
+                if ok { Ok(()) } else { Err(self.expected(p.name(), v)) }
+            }
+            Ty::Lit(l) => {
+                if lit_eq(l, v) {
+                    Ok(())
+                } else {
+                    Err(self.fail(format!("expected {}, got {}", lit_spell(l), show(v))))
+                }
+            }
+            Ty::Optional(x) => {
+                if v.is_nil() {
+                    Ok(())
+                } else {
+                    self.check(v, x, ctx)
+                }
+            }
+            Ty::Union(xs) => {
+                let base = self.path.len();
+                let mut deepest: Option<Fail> = None;
+                for x in xs {
+                    match self.check(v, x, ctx) {
+                        Ok(()) => return Ok(()),
+                        Err(f) => {
+                            if f.path.len() > base && deepest.as_ref().is_none_or(|d| f.path.len() > d.path.len()) {
+                                deepest = Some(f);
+                            }
+                        }
+                    }
+                }
+                if let Some(f) = deepest {
+                    return Err(f);
+                }
+                let all_lit = xs.iter().all(|x| matches!(**x, Ty::Lit(_)));
+                let spelled = spell(&close(t, ctx));
+                if all_lit {
+                    Err(self.fail(format!("expected {spelled}, got {}", show(v))))
+                } else {
+                    Err(self.expected(&spelled, v))
+                }
+            }
+            Ty::Inter(xs) => {
+                for x in xs {
+                    self.check(v, x, ctx)?;
+                }
+                Ok(())
+            }
+            Ty::Array(elem) => {
+                let Value::Table(tab) = v else {
+                    return Err(self.expected("array", v));
+                };
+                if !self.enter(*tab, t, ctx)? {
+                    return Ok(());
+                }
+                let r = self.check_array(*tab, elem, ctx);
+                self.leave(*tab, t, ctx);
+                r
+            }
+            Ty::Map(k, val) => {
+                let Value::Table(tab) = v else {
+                    return Err(self.expected("map", v));
+                };
+                if !self.enter(*tab, t, ctx)? {
+                    return Ok(());
+                }
+                let r = self.check_map(*tab, k, val, ctx);
+                self.leave(*tab, t, ctx);
+                r
+            }
+            Ty::Record(fs) => {
+                let Value::Table(tab) = v else {
+                    return Err(self.expected("record", v));
+                };
+                if !self.enter(*tab, t, ctx)? {
+                    return Ok(());
+                }
+                let r = self.check_record(*tab, fs, ctx);
+                self.leave(*tab, t, ctx);
+                r
+            }
+            Ty::Function(..) => {
+                if matches!(v, Value::LuaFn(_) | Value::Native(_) | Value::LightFn(_)) {
+                    Ok(())
+                } else {
+                    Err(self.expected("function", v))
+                }
+            }
+            Ty::Named(c) => {
+                let c = if c.open {
+                    Arc::new(Ctx {
+                        def: c.def.clone(),
+                        args: c.args.iter().map(|a| close(a, ctx)).collect(),
+                        open: false,
+                    })
+                } else {
+                    c.clone()
+                };
+                let body = c.def.body.clone();
+                self.check(v, &body, Some(&c))
+            }
+            Ty::Param(i) => match ctx.and_then(|c| c.args.get(*i)).cloned() {
+                Some(a) => self.check(v, &a, None),
+                None => Ok(()),
+            },
+            Ty::Rec(args) => match ctx {
+                Some(c) => {
+                    let c2 = rec_ctx(c, args);
+                    let body = c2.def.body.clone();
+                    self.check(v, &body, Some(&c2))
+                }
+                None => Ok(()),
+            },
+            Ty::Validated(x, checks) => {
+                self.check(v, x, ctx)?;
+                for c in checks {
+                    self.run_check(v, c)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn run_check(&self, v: &Value, c: &Check) -> VResult {
+        let num = match v {
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        };
+        let len = match v {
+            Value::Str(s) => Some(s.get().as_bytes().len() as i64),
+            Value::Table(t) => Some(t.get().len()),
+            _ => None,
+        };
+        match c {
+            Check::Min(m) => match num {
+                Some(n) if n < *m => Err(self.fail(format!("expected >= {}, got {}", num_str(*m), show(v)))),
+                _ => Ok(()),
+            },
+            Check::Max(m) => match num {
+                Some(n) if n > *m => Err(self.fail(format!("expected <= {}, got {}", num_str(*m), show(v)))),
+                _ => Ok(()),
+            },
+            Check::MinLen(m) => match len {
+                Some(n) if n < *m => Err(self.fail(format!("expected length >= {m}, got length {n}"))),
+                _ => Ok(()),
+            },
+            Check::MaxLen(m) => match len {
+                Some(n) if n > *m => Err(self.fail(format!("expected length <= {m}, got length {n}"))),
+                _ => Ok(()),
+            },
+        }
+    }
+
+    fn key(tab: Gc<Table>, t: &T, ctx: Option<&Arc<Ctx>>) -> (usize, usize, usize) {
+        (tab.addr(), Arc::as_ptr(t) as usize, ctx.map_or(0, |c| Arc::as_ptr(c) as usize))
+    }
+
+    /// False when the triple is already being checked (assume it holds).
+    fn enter(&mut self, tab: Gc<Table>, t: &T, ctx: Option<&Arc<Ctx>>) -> Result<bool, Fail> {
+        if self.data_depth >= MAX_DEPTH {
+            return Err(self.fail(format!("nested too deeply (more than {MAX_DEPTH} levels)")));
+        }
+        self.data_depth += 1;
+        let fresh = self.active.insert(Self::key(tab, t, ctx));
+        if !fresh {
+            self.data_depth -= 1;
+        }
+        Ok(fresh)
+    }
+
+    fn leave(&mut self, tab: Gc<Table>, t: &T, ctx: Option<&Arc<Ctx>>) {
+        self.data_depth -= 1;
+        self.active.remove(&Self::key(tab, t, ctx));
+    }
+
+    fn check_array(&mut self, tab: Gc<Table>, elem: &T, ctx: Option<&Arc<Ctx>>) -> VResult {
+        let n = tab.get().len();
+        let entries: Vec<(Value, Value)> = tab.get().iter_all().collect();
+        for (k, _) in &entries {
+            let in_seq = matches!(k, Value::Int(i) if *i >= 1 && *i <= n);
+            if !in_seq {
+                return Err(self.fail(format!("expected array, got table with key {}", show(k))));
+            }
+        }
+        for i in 1..=n {
+            let v = tab.get().get_int(i);
+            self.path.push(Seg::Index(i));
+            let r = self.check(&v, elem, ctx);
+            self.path.pop();
+            r?;
+        }
+        Ok(())
+    }
+
+    fn check_map(&mut self, tab: Gc<Table>, k: &T, val: &T, ctx: Option<&Arc<Ctx>>) -> VResult {
+        let mut entries: Vec<(Value, Value)> = tab.get().iter_all().collect();
+        // Report the same failure every run: order keys by their spelling.
+        entries.sort_by_cached_key(|(k, _)| path_str(&[key_seg(k)]));
+        for (key, v) in &entries {
+            if let Err(f) = self.check(key, k, ctx) {
+                return Err(Fail {
+                    msg: format!("key {}: {}", show(key), f.msg),
+                    path: f.path,
+                });
+            }
+            self.path.push(key_seg(key));
+            let r = self.check(v, val, ctx);
+            self.path.pop();
+            r?;
+        }
+        Ok(())
+    }
+
+    fn check_record(&mut self, tab: Gc<Table>, fs: &[Field], ctx: Option<&Arc<Ctx>>) -> VResult {
+        for f in fs {
+            let key_s = tab.get().iter_all().find(|(k, _)| matches!(k, Value::Str(s) if s.get().as_bytes() == f.name.as_bytes()));
+            let v = key_s.map(|(_, v)| v).unwrap_or(Value::Nil);
+            if v.is_nil() && f.optional {
+                continue;
+            }
+            self.path.push(Seg::Field(f.name.clone()));
+            let r = self.check(&v, &f.ty, ctx);
+            self.path.pop();
+            r?;
+        }
+        Ok(())
+    }
+}
+
+/// Validates `v` against `t`: `Ok` or the message `path: what failed`.
+pub fn validate(v: &Value, t: &T) -> Result<(), String> {
+    let mut val = Validator { path: Vec::new(), active: HashSet::new(), depth: 0, data_depth: 0 };
+    val.check(v, t, None).map_err(|f| {
+        let p = path_str(&f.path);
+        if p.is_empty() { f.msg } else { format!("{p}: {}", f.msg) }
+    })
+}
+
+// ----- the Lua API -----------------------------------------------------------
+
+fn invalid(vm: &mut Vm, msg: &str) -> Value {
+    crate::errors::new_error(vm, "INVALID", msg)
+}
+
+/// `types.define(desc, refs...)`: what a `type` statement compiles to.
+fn define(vm: &mut Vm, args: Vals) -> NResult {
+    let desc = match args.first() {
+        Some(Value::Str(s)) => s.get().as_bytes().to_vec(),
+        other => return Err(LuaError::type_arg(1, "string", other.unwrap_or(&Value::Nil))),
+    };
+    let refs: Vec<Value> = args.iter().skip(1).cloned().collect();
+    let def = parse_def(&desc, &refs).map_err(LuaError::msg)?;
+    let n = def.params.len();
+    let t = Arc::new(Ty::Named(Arc::new(Ctx {
+        args: (0..n).map(|_| Arc::new(Ty::Prim(Prim::Any))).collect(),
+        def,
+        open: false,
+    })));
+    rets![new_type(vm, t)]
+}
+
+fn call(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_type(&args, 0)?;
+    let v = args.get(1).cloned().unwrap_or(Value::Nil);
+    match validate(&v, &t) {
+        Ok(()) => rets![v],
+        Err(msg) => Err(LuaError::Value(invalid(vm, &msg))),
+    }
+}
+
+fn is(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_type(&args, 0)?;
+    let v = args.get(1).cloned().unwrap_or(Value::Nil);
+    match validate(&v, &t) {
+        Ok(()) => rets![v, Value::Nil],
+        Err(msg) => {
+            let e = invalid(vm, &msg);
+            rets![Value::Nil, e]
+        }
+    }
+}
+
+fn kind_fn(vm: &mut Vm, args: Vals) -> NResult {
+    let t = resolve(&check_type(&args, 0)?);
+    let k = kind(&t);
+    rets![vm.new_str(k)]
+}
+
+fn name_fn(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_type(&args, 0)?;
+    rets![vm.new_str(spell(&t))]
+}
+
+fn tostring_fn(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_type(&args, 0)?;
+    if let Ty::Lit(Lit::Str(b)) = &*t {
+        return rets![vm.new_str(b)];
+    }
+    rets![vm.new_str(spell(&t))]
+}
+
+fn eq_fn(_vm: &mut Vm, args: Vals) -> NResult {
+    let a = check_type(&args, 0)?;
+    let b = check_type(&args, 1)?;
+    rets![Value::Bool(Arc::ptr_eq(&a, &b) || spell(&a) == spell(&b))]
+}
+
+/// A record's fields (looking through aliases and intersections of records).
+fn record_fields(t: &T) -> Vec<(String, T)> {
+    let t = resolve(t);
+    let mut out = Vec::new();
+    match &*t {
+        Ty::Record(fs) => {
+            for f in fs {
+                let ty = if f.optional && !matches!(*f.ty, Ty::Optional(_)) {
+                    Arc::new(Ty::Optional(f.ty.clone()))
+                } else {
+                    f.ty.clone()
+                };
+                out.push((f.name.clone(), ty));
+            }
+        }
+        Ty::Inter(xs) => {
+            for x in xs {
+                for (n, ty) in record_fields(x) {
+                    if !out.iter().any(|(m, _)| *m == n) {
+                        out.push((n, ty));
+                    }
+                }
+            }
+        }
+        Ty::Validated(x, _) => out = record_fields(x),
+        _ => {}
+    }
+    out
+}
+
+fn field_fn(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_type(&args, 0)?;
+    let name = match args.get(1) {
+        Some(Value::Str(s)) => s.get().to_str_lossy().into_owned(),
+        _ => return rets![Value::Nil],
+    };
+    match record_fields(&t).into_iter().find(|(n, _)| *n == name) {
+        Some((_, ft)) => rets![new_type(vm, ft)],
+        None => rets![Value::Nil],
+    }
+}
+
+fn fields_next(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_type(&args, 0)?;
+    let fs = record_fields(&t);
+    let pos = match args.get(1) {
+        Some(Value::Str(s)) => {
+            let prev = s.get().to_str_lossy().into_owned();
+            fs.iter().position(|(n, _)| *n == prev).map_or(fs.len(), |i| i + 1)
+        }
+        _ => 0,
+    };
+    match fs.into_iter().nth(pos) {
+        Some((n, ft)) => {
+            let k = vm.new_str(n);
+            rets![k, new_type(vm, ft)]
+        }
+        None => rets![Value::Nil],
+    }
+}
+
+fn fields_fn(_vm: &mut Vm, args: Vals) -> NResult {
+    let t = args.first().cloned().unwrap_or(Value::Nil);
+    check_type(&args, 0)?;
+    rets![Value::LightFn(fields_next), t, Value::Nil]
+}
+
+fn members(t: &T) -> Vec<T> {
+    match &*resolve(t) {
+        Ty::Union(xs) => xs.clone(),
+        Ty::Function(ps, _) => ps.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn members_next(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_type(&args, 0)?;
+    let xs = members(&t);
+    let pos = match args.get(1).and_then(type_of_value) {
+        Some(prev) => xs.iter().position(|x| Arc::ptr_eq(x, &prev)).map_or(xs.len(), |i| i + 1),
+        None => 0,
+    };
+    match xs.get(pos) {
+        Some(x) => rets![new_type(vm, x.clone())],
+        None => rets![Value::Nil],
+    }
+}
+
+fn members_fn(_vm: &mut Vm, args: Vals) -> NResult {
+    let t = args.first().cloned().unwrap_or(Value::Nil);
+    check_type(&args, 0)?;
+    rets![Value::LightFn(members_next), t, Value::Nil]
+}
+
+fn part(vm: &mut Vm, args: &Vals, pick: fn(&Ty) -> Option<T>) -> NResult {
+    let t = resolve(&check_type(args, 0)?);
+    match pick(&t) {
+        Some(x) => rets![new_type(vm, x)],
+        None => rets![Value::Nil],
+    }
+}
+
+fn elem_fn(vm: &mut Vm, args: Vals) -> NResult {
+    part(vm, &args, |t| match t {
+        Ty::Array(x) => Some(x.clone()),
+        _ => None,
+    })
+}
+fn key_fn(vm: &mut Vm, args: Vals) -> NResult {
+    part(vm, &args, |t| match t {
+        Ty::Map(k, _) => Some(k.clone()),
+        _ => None,
+    })
+}
+fn val_fn(vm: &mut Vm, args: Vals) -> NResult {
+    part(vm, &args, |t| match t {
+        Ty::Map(_, v) => Some(v.clone()),
+        _ => None,
+    })
+}
+fn inner_fn(vm: &mut Vm, args: Vals) -> NResult {
+    part(vm, &args, |t| match t {
+        Ty::Optional(x) => Some(x.clone()),
+        _ => None,
+    })
+}
+fn ret_fn(vm: &mut Vm, args: Vals) -> NResult {
+    part(vm, &args, |t| match t {
+        Ty::Function(_, rs) => rs.first().cloned(),
+        _ => None,
+    })
+}
+fn value_fn(vm: &mut Vm, args: Vals) -> NResult {
+    let t = resolve(&check_type(&args, 0)?);
+    match &*t {
+        Ty::Lit(Lit::Str(b)) => rets![vm.new_str(b)],
+        Ty::Lit(Lit::Int(i)) => rets![Value::Int(*i)],
+        Ty::Lit(Lit::Float(f)) => rets![Value::Float(*f)],
+        Ty::Lit(Lit::Bool(b)) => rets![Value::Bool(*b)],
+        _ => rets![Value::Nil],
+    }
+}
+
+/// `T.x`: a record's field type first, then the methods (spec §5.5).
+fn index_fn(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_type(&args, 0)?;
+    let key = args.get(1).cloned().unwrap_or(Value::Nil);
+    if let Value::Str(s) = &key {
+        let name = s.get().to_str_lossy().into_owned();
+        if let Some((_, ft)) = record_fields(&t).into_iter().find(|(n, _)| *n == name) {
+            return rets![new_type(vm, ft)];
+        }
+    }
+    let methods = vm.lib_table(&METHODS);
+    let v = methods.get().get(key);
+    rets![v]
+}
+
+// ----- JSON Schema -----------------------------------------------------------
+
+struct Schema<'v> {
+    vm: &'v mut Vm,
+    defs: Gc<Table>,
+    done: HashSet<String>,
+    depth: usize,
+}
+
+impl Schema<'_> {
+    fn set(&mut self, t: Gc<Table>, k: &str, v: Value) {
+        self.vm.raw_set_str(t, k, v);
+    }
+    fn obj(&mut self, pairs: &[(&str, Value)]) -> Value {
+        let t = self.vm.new_table();
+        for (k, v) in pairs {
+            self.set(t, k, *v);
+        }
+        Value::Table(t)
+    }
+    fn list(&mut self, xs: &[T], ctx: Option<&Arc<Ctx>>) -> Value {
+        let t = self.vm.new_table();
+        for (i, x) in xs.iter().enumerate() {
+            let s = self.schema(x, ctx);
+            t.get_mut().set_int(i as i64 + 1, s);
+        }
+        Value::Table(t)
+    }
+    fn lit(&mut self, l: &Lit) -> Value {
+        match l {
+            Lit::Str(b) => self.vm.new_str(b),
+            Lit::Int(i) => Value::Int(*i),
+            Lit::Float(f) => Value::Float(*f),
+            Lit::Bool(b) => Value::Bool(*b),
+        }
+    }
+    fn ty_str(&mut self, s: &str) -> Value {
+        let v = self.vm.new_str(s);
+        self.obj(&[("type", v)])
+    }
+
+    fn schema(&mut self, t: &T, ctx: Option<&Arc<Ctx>>) -> Value {
+        self.depth += 1;
+        let r = if self.depth > MAX_DEPTH { Value::Bool(true) } else { self.schema_inner(t, ctx) };
+        self.depth -= 1;
+        r
+    }
+
+    fn named(&mut self, c: &Arc<Ctx>) -> Value {
+        let name = spell(&Arc::new(Ty::Named(c.clone())));
+        if self.done.insert(name.clone()) {
+            let body = c.def.body.clone();
+            let s = self.schema(&body, Some(c));
+            let defs = self.defs;
+            self.set(defs, &name, s);
+        }
+        let r = self.vm.new_str(format!("#/$defs/{name}"));
+        self.obj(&[("$ref", r)])
+    }
+
+    fn schema_inner(&mut self, t: &T, ctx: Option<&Arc<Ctx>>) -> Value {
+        match &**t {
+            Ty::Prim(p) => match p {
+                Prim::Nil => self.ty_str("null"),
+                Prim::Boolean => self.ty_str("boolean"),
+                Prim::Number => self.ty_str("number"),
+                Prim::Integer => self.ty_str("integer"),
+                Prim::String => self.ty_str("string"),
+                Prim::Table => {
+                    let a = self.vm.new_str("object");
+                    let b = self.vm.new_str("array");
+                    let l = self.vm.new_table();
+                    l.get_mut().set_int(1, a);
+                    l.get_mut().set_int(2, b);
+                    self.obj(&[("type", Value::Table(l))])
+                }
+                Prim::Never => Value::Bool(false),
+                _ => Value::Bool(true),
+            },
+            Ty::Lit(l) => {
+                let v = self.lit(l);
+                self.obj(&[("const", v)])
+            }
+            Ty::Optional(x) => {
+                let inner = self.schema(x, ctx);
+                let null = self.ty_str("null");
+                let l = self.vm.new_table();
+                l.get_mut().set_int(1, inner);
+                l.get_mut().set_int(2, null);
+                self.obj(&[("anyOf", Value::Table(l))])
+            }
+            Ty::Union(xs) => {
+                if xs.iter().all(|x| matches!(**x, Ty::Lit(_))) {
+                    let l = self.vm.new_table();
+                    for (i, x) in xs.iter().enumerate() {
+                        if let Ty::Lit(lit) = &**x {
+                            let v = self.lit(lit);
+                            l.get_mut().set_int(i as i64 + 1, v);
+                        }
+                    }
+                    return self.obj(&[("enum", Value::Table(l))]);
+                }
+                let l = self.list(xs, ctx);
+                self.obj(&[("anyOf", l)])
+            }
+            Ty::Inter(xs) => {
+                let l = self.list(xs, ctx);
+                self.obj(&[("allOf", l)])
+            }
+            Ty::Array(x) => {
+                let items = self.schema(x, ctx);
+                let ty = self.vm.new_str("array");
+                self.obj(&[("type", ty), ("items", items)])
+            }
+            Ty::Map(k, v) => {
+                let vs = self.schema(v, ctx);
+                let ty = self.vm.new_str("object");
+                let o = self.obj(&[("type", ty), ("additionalProperties", vs)]);
+                let key = resolve(&close(k, ctx));
+                if !matches!(*key, Ty::Prim(Prim::String) | Ty::Prim(Prim::Any) | Ty::Prim(Prim::Unknown))
+                    && let Value::Table(ot) = o
+                {
+                    let ks = self.schema(&key, None);
+                    self.set(ot, "propertyNames", ks);
+                }
+                o
+            }
+            Ty::Record(fs) => {
+                let props = self.vm.new_table();
+                let req = self.vm.new_table();
+                let mut n = 0;
+                for f in fs {
+                    let s = self.schema(&f.ty, ctx);
+                    self.set(props, &f.name, s);
+                    if !f.optional && !matches!(*f.ty, Ty::Optional(_)) {
+                        n += 1;
+                        let name = self.vm.new_str(&f.name);
+                        req.get_mut().set_int(n, name);
+                    }
+                }
+                let ty = self.vm.new_str("object");
+                let o = self.obj(&[("type", ty), ("properties", Value::Table(props))]);
+                if n > 0
+                    && let Value::Table(ot) = o
+                {
+                    self.set(ot, "required", Value::Table(req));
+                }
+                o
+            }
+            Ty::Function(..) => {
+                let c = self.vm.new_str("a function: not representable in JSON");
+                self.obj(&[("$comment", c)])
+            }
+            Ty::Named(c) => {
+                let c = if c.open {
+                    Arc::new(Ctx { def: c.def.clone(), args: c.args.iter().map(|a| close(a, ctx)).collect(), open: false })
+                } else {
+                    c.clone()
+                };
+                self.named(&c)
+            }
+            Ty::Param(i) => match ctx.and_then(|c| c.args.get(*i)).cloned() {
+                Some(a) => self.schema(&a, None),
+                None => Value::Bool(true),
+            },
+            Ty::Rec(args) => match ctx {
+                Some(c) => {
+                    let c2 = rec_ctx(c, args);
+                    self.named(&c2)
+                }
+                None => Value::Bool(true),
+            },
+            Ty::Validated(x, checks) => {
+                let s = self.schema(x, ctx);
+                let inner = resolve(&close(x, ctx));
+                let is_str = matches!(*inner, Ty::Prim(Prim::String));
+                if let Value::Table(st) = s {
+                    for c in checks {
+                        let (k, v) = match c {
+                            Check::Min(m) => ("minimum", num_value(*m)),
+                            Check::Max(m) => ("maximum", num_value(*m)),
+                            Check::MinLen(m) => (if is_str { "minLength" } else { "minItems" }, Value::Int(*m)),
+                            Check::MaxLen(m) => (if is_str { "maxLength" } else { "maxItems" }, Value::Int(*m)),
+                        };
+                        self.set(st, k, v);
+                    }
+                }
+                s
+            }
+        }
+    }
+}
+
+fn num_value(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 1e15 { Value::Int(x as i64) } else { Value::Float(x) }
+}
+
+/// `T:json_schema()`: a JSON Schema (draft 2020-12) as a Lua table; named
+/// aliases go to `$defs` and are referenced, so recursive types work.
+fn json_schema_fn(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_type(&args, 0)?;
+    let defs = vm.new_table();
+    let mut s = Schema { vm, defs, done: HashSet::new(), depth: 0 };
+    let root = match &*t {
+        Ty::Named(c) => {
+            let c = c.clone();
+            s.named(&c)
+        }
+        _ => s.schema(&t, None),
+    };
+    let has_defs = s.defs.get().iter_all().next().is_some();
+    // The root alias is inlined: `$ref` beside `$defs` keeps recursion working.
+    let root = match root {
+        Value::Table(r) => r,
+        other => {
+            let r = s.vm.new_table();
+            if matches!(other, Value::Bool(false)) {
+                let empty = s.vm.new_table();
+                s.set(r, "not", Value::Table(empty));
+            }
+            r
+        }
+    };
+    let url = s.vm.new_str("https://json-schema.org/draft/2020-12/schema");
+    s.set(root, "$schema", url);
+    if has_defs {
+        s.set(root, "$defs", Value::Table(defs));
+    }
+    rets![Value::Table(root)]
+}
+
+// ----- templates -------------------------------------------------------------
+
+/// The `types` global.
+pub static LIB: Template = Template {
+    name: "types",
+    entries: &[
+        ("define", TValue::Fn(define)),
+        ("nil", TValue::Build(|vm| prim(vm, Prim::Nil))),
+        ("boolean", TValue::Build(|vm| prim(vm, Prim::Boolean))),
+        ("number", TValue::Build(|vm| prim(vm, Prim::Number))),
+        ("integer", TValue::Build(|vm| prim(vm, Prim::Integer))),
+        ("string", TValue::Build(|vm| prim(vm, Prim::String))),
+        ("any", TValue::Build(|vm| prim(vm, Prim::Any))),
+        ("unknown", TValue::Build(|vm| prim(vm, Prim::Unknown))),
+        ("never", TValue::Build(|vm| prim(vm, Prim::Never))),
+        ("error", TValue::Build(|vm| prim(vm, Prim::Error))),
+        ("table", TValue::Build(|vm| prim(vm, Prim::Table))),
+        ("function", TValue::Build(|vm| prim(vm, Prim::Function))),
+        ("thread", TValue::Build(|vm| prim(vm, Prim::Thread))),
+        ("userdata", TValue::Build(|vm| prim(vm, Prim::Userdata))),
+        ("validate", TValue::Fn(call)),
+        ("is_type", TValue::Fn(is_type_fn)),
+    ],
+    init: None,
+};
+
+fn prim(vm: &mut Vm, p: Prim) -> Value {
+    new_type(vm, Arc::new(Ty::Prim(p)))
+}
+
+fn is_type_fn(_vm: &mut Vm, args: Vals) -> NResult {
+    rets![Value::Bool(args.first().and_then(type_of_value).is_some())]
+}
+
+/// The metatable of type values.
+pub static META: Template = Template {
+    name: "type metatable",
+    entries: &[
+        ("__index", TValue::Fn(index_fn)),
+        ("__call", TValue::Fn(call)),
+        ("__tostring", TValue::Fn(tostring_fn)),
+        ("__eq", TValue::Fn(eq_fn)),
+        ("__name", TValue::Str("type")),
+    ],
+    init: None,
+};
+
+/// The methods of type values (looked up after record fields).
+pub static METHODS: Template = Template {
+    name: "type methods",
+    entries: &[
+        ("is", TValue::Fn(is)),
+        ("kind", TValue::Fn(kind_fn)),
+        ("name", TValue::Fn(name_fn)),
+        ("fields", TValue::Fn(fields_fn)),
+        ("field", TValue::Fn(field_fn)),
+        ("elem", TValue::Fn(elem_fn)),
+        ("key", TValue::Fn(key_fn)),
+        ("val", TValue::Fn(val_fn)),
+        ("inner", TValue::Fn(inner_fn)),
+        ("variants", TValue::Fn(members_fn)),
+        ("params", TValue::Fn(members_fn)),
+        ("ret", TValue::Fn(ret_fn)),
+        ("value", TValue::Fn(value_fn)),
+        ("json_schema", TValue::Fn(json_schema_fn)),
+    ],
+    init: None,
+};
