@@ -599,6 +599,11 @@ enum Seg {
 struct Fail {
     path: Vec<Seg>,
     msg: String,
+    /// A literal did not match (a union prefers other members' failures:
+    /// in a tagged union the member whose tag matched says what is wrong).
+    lit: bool,
+    /// A limit was hit: no other union member can do better.
+    fatal: bool,
 }
 
 fn path_str(path: &[Seg]) -> String {
@@ -688,7 +693,7 @@ impl Validator {
             Seg::Field(n) => Seg::Field(n.clone()),
             Seg::Index(i) => Seg::Index(*i),
             Seg::Key(k) => Seg::Key(k.clone()),
-        }).collect(), msg }
+        }).collect(), msg, lit: false, fatal: false }
     }
 
     fn expected(&self, what: &str, v: &Value) -> Fail {
@@ -699,7 +704,9 @@ impl Validator {
         self.depth += 1;
         if self.depth > MAX_STEPS {
             self.depth -= 1;
-            return Err(self.fail("type recursion too deep".to_string()));
+            let mut f = self.fail("type recursion too deep".to_string());
+            f.fatal = true;
+            return Err(f);
         }
         let r = self.check_inner(v, t, ctx);
         self.depth -= 1;
@@ -729,7 +736,9 @@ impl Validator {
                 if lit_eq(l, v) {
                     Ok(())
                 } else {
-                    Err(self.fail(format!("expected {}, got {}", lit_spell(l), show(v))))
+                    let mut f = self.fail(format!("expected {}, got {}", lit_spell(l), show(v)));
+                    f.lit = true;
+                    Err(f)
                 }
             }
             Ty::Optional(x) => {
@@ -745,8 +754,10 @@ impl Validator {
                 for x in xs {
                     match self.check(v, x, ctx) {
                         Ok(()) => return Ok(()),
+                        Err(f) if f.fatal => return Err(f),
                         Err(f) => {
-                            if f.path.len() > base && deepest.as_ref().is_none_or(|d| f.path.len() > d.path.len()) {
+                            let score = |f: &Fail| (!f.lit, f.path.len());
+                            if f.path.len() > base && deepest.as_ref().is_none_or(|d| score(&f) > score(d)) {
                                 deepest = Some(f);
                             }
                         }
@@ -882,7 +893,9 @@ impl Validator {
     /// False when the triple is already being checked (assume it holds).
     fn enter(&mut self, tab: Gc<Table>, t: &T, ctx: Option<&Arc<Ctx>>) -> Result<bool, Fail> {
         if self.data_depth >= MAX_DEPTH {
-            return Err(self.fail(format!("nested too deeply (more than {MAX_DEPTH} levels)")));
+            let mut f = self.fail(format!("nested too deeply (more than {MAX_DEPTH} levels)"));
+            f.fatal = true;
+            return Err(f);
         }
         self.data_depth += 1;
         let fresh = self.active.insert(Self::key(tab, t, ctx));
@@ -922,10 +935,7 @@ impl Validator {
         entries.sort_by_cached_key(|(k, _)| path_str(&[key_seg(k)]));
         for (key, v) in &entries {
             if let Err(f) = self.check(key, k, ctx) {
-                return Err(Fail {
-                    msg: format!("key {}: {}", show(key), f.msg),
-                    path: f.path,
-                });
+                return Err(Fail { msg: format!("key {}: {}", show(key), f.msg), ..f });
             }
             self.path.push(key_seg(key));
             let r = self.check(v, val, ctx);
