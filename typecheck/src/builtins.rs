@@ -147,4 +147,6 @@ pub const SIGNATURES: &[(&str, &str)] = &[
 /// Runtime modules without listed signatures yet: globals of type `any`.
 pub const OPEN_LIBRARIES: &[&str] = &[
     "io", "os", "debug", "package", "process", "channel", "json", "errors", "time",
+    // Primitive type values (`types.string`, docs/types-runtime.md).
+    "types",
 ];

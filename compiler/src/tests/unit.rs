@@ -624,8 +624,21 @@ fn type_annotations_casts_and_assertions_generate_no_code() {
             "local function f<T>(a: T, ...: number): T return a end",
             "local function f(a, ...) return a end",
         ),
-        ("type Id = string local y = 2", "local y = 2"),
-        ("export type P<A> = {a: A} x = 1", "x = 1"),
+        // A type declaration is a local holding its run-time value
+        // (typedesc.rs): `_ENV.types.define(description, referenced types)`.
+        (
+            "type Id = string local y = 2",
+            "local Id = _ENV.types.define('2:Id0;ps') local y = 2",
+        ),
+        (
+            "export type P<A> = {a: A} x = 1",
+            "local P = _ENV.types.define('1:P1;1:AR1;1:a0g0;') x = 1",
+        ),
+        (
+            "type Q = {p: P, m: mod.T?} type R = R",
+            "local Q = _ENV.types.define('1:Q0;R2;1:p0r0;0;1:m0?r1;0;', P, mod.T) \
+             local R = _ENV.types.define('1:R0;@0;')",
+        ),
         ("local a = (b :: any).c", "local a = (b).c"),
         ("local a = b as number", "local a = b"),
         ("local a = b!.c", "local a = b.c"),

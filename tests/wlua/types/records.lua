@@ -54,11 +54,10 @@ assert(msg(Reading, {sensor = "t1", value = 20, unit = "K"}) == 'unit: expected 
 type Short = {string} @max_len(2)
 assert(msg(Short, {"a", "b", "c"}) == "expected length <= 2, got length 3")
 
--- a type referring to another type declared earlier, and type values in scope
-local function outer()
-  type Inner = {v: integer}
-  return Inner
+-- a type referring to another type declared earlier in an enclosing scope
+type Inner = {v: integer}
+local function wrap()
+  type Wrap = {inner: Inner}
+  return Wrap
 end
-local Inner = outer()
-type Wrap = {inner: Inner}
-assert(msg(Wrap, {inner = {v = 1.5}}) == "inner.v: expected integer, got float")
+assert(msg(wrap(), {inner = {v = 1.5}}) == "inner.v: expected integer, got float")
