@@ -35,3 +35,36 @@ assert(v == nil and e:message() == "a: expected record, got nil")
 local types = nil
 type Still = integer
 assert(Still(1) == 1)
+-- types that only refer to themselves end with an error or an empty answer
+type AA = AA & AA
+type UU = UU | UU
+for _, T in ipairs({AA, UU}) do
+  local v, e = T:is(1)
+  assert(v == nil and e:message() == "type recursion too deep")
+  for _ in T:fields() do error("no fields") end
+  assert(T:name() and T:kind() and T:json_schema())
+end
+-- random declarations and data: never a crash (fuzzed further by hand)
+math.randomseed(3)
+local prims = {"nil", "integer", "string", "any", "never", "\"a\"", "1", "A", "B<A>", "B<integer>"}
+local function gen(d)
+  local r = math.random(d > 3 and 1 or 8)
+  if r <= 2 then return prims[math.random(#prims)]
+  elseif r == 3 then return gen(d + 1) .. "?"
+  elseif r == 4 then return "(" .. gen(d + 1) .. " | " .. gen(d + 1) .. ")"
+  elseif r == 5 then return "(" .. gen(d + 1) .. " & " .. gen(d + 1) .. ")"
+  elseif r == 6 then return "{" .. gen(d + 1) .. "}"
+  elseif r == 7 then return "{[" .. gen(d + 1) .. "]: " .. gen(d + 1) .. "}"
+  else return "{x: " .. gen(d + 1) .. ", y?: " .. gen(d + 1) .. "}" end
+end
+local cyclic = {1, {x = 2}}
+cyclic[2].y = cyclic
+cyclic.x = cyclic
+for _ = 1, 300 do
+  local A = assert(load("type B<T> = {v: T, next: B<T>?} type A = " .. gen(0) .. " return A"))()
+  for _, v in ipairs({1, "a", cyclic, {v = 1, next = {v = 2}}}) do
+    local r, e = A:is(v)
+    assert(e == nil or errors.is(e, errors.INVALID))
+  end
+  A:json_schema()
+end
