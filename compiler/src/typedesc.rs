@@ -18,7 +18,7 @@
 //! `@n;Node...` the alias itself with args | `Vn;(s(name) n;Lit...)... Node`
 //! validators | `x s(message)` something the runtime cannot express.
 
-use wlua_parser::ast::{Expr, ExprKind, TypeAlias, TypeKind, Type, UnOp};
+use wlua_parser::ast::{Expr, ExprKind, Type, TypeAlias, TypeKind, UnOp};
 
 /// A name used by a declaration that the runtime must receive as a value.
 pub struct Ref<'a> {
@@ -28,7 +28,12 @@ pub struct Ref<'a> {
 
 /// The description string and the names to pass after it.
 pub fn describe<'a>(a: &TypeAlias<'a>) -> (Vec<u8>, Vec<Ref<'a>>) {
-    let mut w = Writer { out: Vec::new(), refs: Vec::new(), alias: a, fn_generics: Vec::new() };
+    let mut w = Writer {
+        out: Vec::new(),
+        refs: Vec::new(),
+        alias: a,
+        fn_generics: Vec::new(),
+    };
     w.str(a.name.as_bytes());
     w.num(a.generics.len() as i64);
     for g in a.generics {
@@ -126,7 +131,13 @@ impl<'a> Writer<'a, '_> {
                     self.ty(f.ty);
                 }
             }
-            TypeKind::Function { generics, params, variadic: _, rets, ret_variadic: _ } => {
+            TypeKind::Function {
+                generics,
+                params,
+                variadic: _,
+                rets,
+                ret_variadic: _,
+            } => {
                 let n = self.fn_generics.len();
                 self.fn_generics.extend(generics.iter().map(|g| g.name));
                 self.out.push(b'L');
@@ -217,7 +228,11 @@ impl<'a> Writer<'a, '_> {
                 return;
             }
         }
-        let idx = match self.refs.iter().position(|r| r.module == module && r.name == name) {
+        let idx = match self
+            .refs
+            .iter()
+            .position(|r| r.module == module && r.name == name)
+        {
             Some(i) => i,
             None => {
                 self.refs.push(Ref { module, name });

@@ -80,7 +80,11 @@ const PRIM_NAMES: &[(Prim, &str, u8)] = &[
 
 impl Prim {
     fn name(self) -> &'static str {
-        PRIM_NAMES.iter().find(|p| p.0 == self).map(|p| p.1).unwrap_or("?")
+        PRIM_NAMES
+            .iter()
+            .find(|p| p.0 == self)
+            .map(|p| p.1)
+            .unwrap_or("?")
     }
 }
 
@@ -166,7 +170,13 @@ fn close(t: &T, ctx: Option<&Arc<Ctx>>) -> T {
     };
     let cl = |x: &T| close(x, ctx);
     Arc::new(match &**t {
-        Ty::Param(i) => return c.args.get(*i).cloned().unwrap_or_else(|| Arc::new(Ty::Prim(Prim::Any))),
+        Ty::Param(i) => {
+            return c
+                .args
+                .get(*i)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(Ty::Prim(Prim::Any)));
+        }
         Ty::Rec(args) => return Arc::new(Ty::Named(rec_ctx(c, args))),
         Ty::Prim(p) => Ty::Prim(*p),
         Ty::Lit(l) => Ty::Lit(l.clone()),
@@ -178,10 +188,16 @@ fn close(t: &T, ctx: Option<&Arc<Ctx>>) -> T {
         Ty::Map(k, v) => Ty::Map(cl(k), cl(v)),
         Ty::Record(fs) => Ty::Record(
             fs.iter()
-                .map(|f| Field { name: f.name.clone(), optional: f.optional, ty: cl(&f.ty) })
+                .map(|f| Field {
+                    name: f.name.clone(),
+                    optional: f.optional,
+                    ty: cl(&f.ty),
+                })
                 .collect(),
         ),
-        Ty::Function(ps, rs) => Ty::Function(ps.iter().map(cl).collect(), rs.iter().map(cl).collect()),
+        Ty::Function(ps, rs) => {
+            Ty::Function(ps.iter().map(cl).collect(), rs.iter().map(cl).collect())
+        }
         Ty::Named(n) => Ty::Named(Arc::new(Ctx {
             def: n.def.clone(),
             args: n.args.iter().map(cl).collect(),
@@ -218,7 +234,10 @@ impl PipeChecks for T {
 /// are its own parameters in order (so cycle detection sees one context).
 fn rec_ctx(c: &Arc<Ctx>, args: &[T]) -> Arc<Ctx> {
     let identity = args.len() == c.def.params.len()
-        && args.iter().enumerate().all(|(i, a)| matches!(**a, Ty::Param(j) if i == j));
+        && args
+            .iter()
+            .enumerate()
+            .all(|(i, a)| matches!(**a, Ty::Param(j) if i == j));
     if identity || (args.is_empty() && c.def.params.is_empty()) {
         return c.clone();
     }
@@ -254,7 +273,10 @@ impl Parser<'_> {
     }
     fn int(&mut self) -> PResult<i64> {
         let b = self.until(b';')?;
-        std::str::from_utf8(b).ok().and_then(|x| x.parse().ok()).ok_or_else(|| "bad number in type description".to_string())
+        std::str::from_utf8(b)
+            .ok()
+            .and_then(|x| x.parse().ok())
+            .ok_or_else(|| "bad number in type description".to_string())
     }
     fn count(&mut self) -> PResult<usize> {
         let n = self.int()?;
@@ -265,8 +287,15 @@ impl Parser<'_> {
     }
     fn bytes(&mut self) -> PResult<Vec<u8>> {
         let b = self.until(b':')?;
-        let n: usize = std::str::from_utf8(b).ok().and_then(|x| x.parse().ok()).ok_or("bad length in type description")?;
-        let end = self.pos.checked_add(n).filter(|e| *e <= self.s.len()).ok_or("truncated type description")?;
+        let n: usize = std::str::from_utf8(b)
+            .ok()
+            .and_then(|x| x.parse().ok())
+            .ok_or("bad length in type description")?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|e| *e <= self.s.len())
+            .ok_or("truncated type description")?;
         let out = self.s[self.pos..end].to_vec();
         self.pos = end;
         Ok(out)
@@ -280,7 +309,12 @@ impl Parser<'_> {
             b'I' => Lit::Int(self.int()?),
             b'F' => {
                 let b = self.until(b';')?;
-                Lit::Float(std::str::from_utf8(b).ok().and_then(|x| x.parse().ok()).ok_or("bad float in type description")?)
+                Lit::Float(
+                    std::str::from_utf8(b)
+                        .ok()
+                        .and_then(|x| x.parse().ok())
+                        .ok_or("bad float in type description")?,
+                )
             }
             b'B' => Lit::Bool(self.byte()? == b'1'),
             b'x' => return Err(self.string()?),
@@ -305,7 +339,13 @@ impl Parser<'_> {
         Ok(Arc::new(match tag {
             b'p' => {
                 let c = self.byte()?;
-                Ty::Prim(PRIM_NAMES.iter().find(|p| p.2 == c).ok_or("bad primitive in type description")?.0)
+                Ty::Prim(
+                    PRIM_NAMES
+                        .iter()
+                        .find(|p| p.2 == c)
+                        .ok_or("bad primitive in type description")?
+                        .0,
+                )
             }
             b'S' | b'I' | b'F' | b'B' => Ty::Lit(self.lit(tag)?),
             b'?' => Ty::Optional(self.ty()?),
@@ -322,7 +362,11 @@ impl Parser<'_> {
                 for _ in 0..n {
                     let name = self.string()?;
                     let optional = self.byte()? == b'1';
-                    fs.push(Field { name, optional, ty: self.ty()? });
+                    fs.push(Field {
+                        name,
+                        optional,
+                        ty: self.ty()?,
+                    });
                 }
                 Ty::Record(fs)
             }
@@ -343,7 +387,11 @@ impl Parser<'_> {
                 let args = self.list()?;
                 let v = self.refs.get(i).cloned().unwrap_or(Value::Nil);
                 let Some(t) = type_of_value(&v) else {
-                    return Err(format!("reference #{} is not a type (got {})", i + 1, v.type_name()));
+                    return Err(format!(
+                        "reference #{} is not a type (got {})",
+                        i + 1,
+                        v.type_name()
+                    ));
                 };
                 if args.is_empty() {
                     return Ok(t);
@@ -360,7 +408,11 @@ impl Parser<'_> {
                     ));
                 }
                 let open = args.iter().any(|a| is_open(a));
-                Ty::Named(Arc::new(Ctx { def: c.def.clone(), args, open }))
+                Ty::Named(Arc::new(Ctx {
+                    def: c.def.clone(),
+                    args,
+                    open,
+                }))
             }
             b'V' => {
                 let n = self.count()?;
@@ -396,7 +448,13 @@ impl Parser<'_> {
 }
 
 fn parse_def(desc: &[u8], refs: &[Value]) -> PResult<Arc<Def>> {
-    let mut p = Parser { s: desc, pos: 0, refs, nparams: 0, depth: 0 };
+    let mut p = Parser {
+        s: desc,
+        pos: 0,
+        refs,
+        nparams: 0,
+        depth: 0,
+    };
     let name = p.string()?;
     let n = p.count()?;
     let params = (0..n).map(|_| p.string()).collect::<PResult<Vec<_>>>()?;
@@ -564,7 +622,11 @@ fn spell_into(t: &T, s: &mut String, depth: usize) {
 }
 
 fn num_str(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
 }
 
 fn lit_spell(l: &Lit) -> String {
@@ -696,11 +758,20 @@ type VResult = Result<(), Fail>;
 
 impl Validator {
     fn fail(&self, msg: String) -> Fail {
-        Fail { path: self.path.iter().map(|s| match s {
-            Seg::Field(n) => Seg::Field(n.clone()),
-            Seg::Index(i) => Seg::Index(*i),
-            Seg::Key(k) => Seg::Key(k.clone()),
-        }).collect(), msg, lit: false, fatal: false }
+        Fail {
+            path: self
+                .path
+                .iter()
+                .map(|s| match s {
+                    Seg::Field(n) => Seg::Field(n.clone()),
+                    Seg::Index(i) => Seg::Index(*i),
+                    Seg::Key(k) => Seg::Key(k.clone()),
+                })
+                .collect(),
+            msg,
+            lit: false,
+            fatal: false,
+        }
     }
 
     fn expected(&self, what: &str, v: &Value) -> Fail {
@@ -710,7 +781,9 @@ impl Validator {
     fn check(&mut self, v: &Value, t: &T, ctx: Option<&Arc<Ctx>>) -> VResult {
         self.work += 1;
         if self.work > MAX_WORK {
-            let mut f = self.fail(format!("validation too complex (more than {MAX_WORK} steps)"));
+            let mut f = self.fail(format!(
+                "validation too complex (more than {MAX_WORK} steps)"
+            ));
             f.fatal = true;
             return Err(f);
         }
@@ -739,11 +812,17 @@ impl Validator {
                     Prim::Never => false,
                     Prim::Error => crate::errors::error_data(v).is_some(),
                     Prim::Table => matches!(v, Value::Table(_)),
-                    Prim::Function => matches!(v, Value::LuaFn(_) | Value::Native(_) | Value::LightFn(_)),
+                    Prim::Function => {
+                        matches!(v, Value::LuaFn(_) | Value::Native(_) | Value::LightFn(_))
+                    }
                     Prim::Thread => matches!(v, Value::Thread(_)),
                     Prim::Userdata => matches!(v, Value::UserData(_) | Value::LightUserData(_)),
                 };
-                if ok { Ok(()) } else { Err(self.expected(p.name(), v)) }
+                if ok {
+                    Ok(())
+                } else {
+                    Err(self.expected(p.name(), v))
+                }
             }
             Ty::Lit(l) => {
                 if lit_eq(l, v) {
@@ -770,7 +849,9 @@ impl Validator {
                         Err(f) if f.fatal => return Err(f),
                         Err(f) => {
                             let score = |f: &Fail| (!f.lit, f.path.len());
-                            if f.path.len() > base && deepest.as_ref().is_none_or(|d| score(&f) > score(d)) {
+                            if f.path.len() > base
+                                && deepest.as_ref().is_none_or(|d| score(&f) > score(d))
+                            {
                                 deepest = Some(f);
                             }
                         }
@@ -881,26 +962,38 @@ impl Validator {
         };
         match c {
             Check::Min(m) => match num {
-                Some(n) if n < *m => Err(self.fail(format!("expected >= {}, got {}", num_str(*m), show(v)))),
+                Some(n) if n < *m => {
+                    Err(self.fail(format!("expected >= {}, got {}", num_str(*m), show(v))))
+                }
                 _ => Ok(()),
             },
             Check::Max(m) => match num {
-                Some(n) if n > *m => Err(self.fail(format!("expected <= {}, got {}", num_str(*m), show(v)))),
+                Some(n) if n > *m => {
+                    Err(self.fail(format!("expected <= {}, got {}", num_str(*m), show(v))))
+                }
                 _ => Ok(()),
             },
             Check::MinLen(m) => match len {
-                Some(n) if n < *m => Err(self.fail(format!("expected length >= {m}, got length {n}"))),
+                Some(n) if n < *m => {
+                    Err(self.fail(format!("expected length >= {m}, got length {n}")))
+                }
                 _ => Ok(()),
             },
             Check::MaxLen(m) => match len {
-                Some(n) if n > *m => Err(self.fail(format!("expected length <= {m}, got length {n}"))),
+                Some(n) if n > *m => {
+                    Err(self.fail(format!("expected length <= {m}, got length {n}")))
+                }
                 _ => Ok(()),
             },
         }
     }
 
     fn key(tab: Gc<Table>, t: &T, ctx: Option<&Arc<Ctx>>) -> (usize, usize, usize) {
-        (tab.addr(), Arc::as_ptr(t) as usize, ctx.map_or(0, |c| Arc::as_ptr(c) as usize))
+        (
+            tab.addr(),
+            Arc::as_ptr(t) as usize,
+            ctx.map_or(0, |c| Arc::as_ptr(c) as usize),
+        )
     }
 
     /// False when the triple is already being checked (assume it holds).
@@ -948,7 +1041,10 @@ impl Validator {
         entries.sort_by_cached_key(|(k, _)| path_str(&[key_seg(k)]));
         for (key, v) in &entries {
             if let Err(f) = self.check(key, k, ctx) {
-                return Err(Fail { msg: format!("key {}: {}", show(key), f.msg), ..f });
+                return Err(Fail {
+                    msg: format!("key {}: {}", show(key), f.msg),
+                    ..f
+                });
             }
             self.path.push(key_seg(key));
             let r = self.check(v, val, ctx);
@@ -960,7 +1056,9 @@ impl Validator {
 
     fn check_record(&mut self, tab: Gc<Table>, fs: &[Field], ctx: Option<&Arc<Ctx>>) -> VResult {
         for f in fs {
-            let key_s = tab.get().iter_all().find(|(k, _)| matches!(k, Value::Str(s) if s.get().as_bytes() == f.name.as_bytes()));
+            let key_s = tab.get().iter_all().find(
+                |(k, _)| matches!(k, Value::Str(s) if s.get().as_bytes() == f.name.as_bytes()),
+            );
             let v = key_s.map(|(_, v)| v).unwrap_or(Value::Nil);
             if v.is_nil() && f.optional {
                 continue;
@@ -976,10 +1074,20 @@ impl Validator {
 
 /// Validates `v` against `t`: `Ok` or the message `path: what failed`.
 pub fn validate(v: &Value, t: &T) -> Result<(), String> {
-    let mut val = Validator { path: Vec::new(), active: HashSet::new(), depth: 0, data_depth: 0, work: 0 };
+    let mut val = Validator {
+        path: Vec::new(),
+        active: HashSet::new(),
+        depth: 0,
+        data_depth: 0,
+        work: 0,
+    };
     val.check(v, t, None).map_err(|f| {
         let p = path_str(&f.path);
-        if p.is_empty() { f.msg } else { format!("{p}: {}", f.msg) }
+        if p.is_empty() {
+            f.msg
+        } else {
+            format!("{p}: {}", f.msg)
+        }
     })
 }
 
@@ -993,7 +1101,13 @@ fn invalid(vm: &mut Vm, msg: &str) -> Value {
 fn define(vm: &mut Vm, args: Vals) -> NResult {
     let desc = match args.first() {
         Some(Value::Str(s)) => s.get().as_bytes().to_vec(),
-        other => return Err(LuaError::type_arg(1, "string", other.unwrap_or(&Value::Nil))),
+        other => {
+            return Err(LuaError::type_arg(
+                1,
+                "string",
+                other.unwrap_or(&Value::Nil),
+            ));
+        }
     };
     let refs: Vec<Value> = args.iter().skip(1).cloned().collect();
     let def = parse_def(&desc, &refs).map_err(LuaError::msg)?;
@@ -1113,7 +1227,9 @@ fn fields_next(vm: &mut Vm, args: Vals) -> NResult {
     let pos = match args.get(1) {
         Some(Value::Str(s)) => {
             let prev = s.get().to_str_lossy().into_owned();
-            fs.iter().position(|(n, _)| *n == prev).map_or(fs.len(), |i| i + 1)
+            fs.iter()
+                .position(|(n, _)| *n == prev)
+                .map_or(fs.len(), |i| i + 1)
         }
         _ => 0,
     };
@@ -1144,7 +1260,10 @@ fn members_next(vm: &mut Vm, args: Vals) -> NResult {
     let t = check_type(&args, 0)?;
     let xs = members(&t);
     let pos = match args.get(1).and_then(type_of_value) {
-        Some(prev) => xs.iter().position(|x| Arc::ptr_eq(x, &prev)).map_or(xs.len(), |i| i + 1),
+        Some(prev) => xs
+            .iter()
+            .position(|x| Arc::ptr_eq(x, &prev))
+            .map_or(xs.len(), |i| i + 1),
         None => 0,
     };
     match xs.get(pos) {
@@ -1266,7 +1385,11 @@ impl Schema<'_> {
 
     fn schema(&mut self, t: &T, ctx: Option<&Arc<Ctx>>) -> Value {
         self.depth += 1;
-        let r = if self.depth > MAX_DEPTH { Value::Bool(true) } else { self.schema_inner(t, ctx) };
+        let r = if self.depth > MAX_DEPTH {
+            Value::Bool(true)
+        } else {
+            self.schema_inner(t, ctx)
+        };
         self.depth -= 1;
         r
     }
@@ -1345,8 +1468,10 @@ impl Schema<'_> {
                 // Only the test looks through aliases: the schema of an
                 // alias key is its `$ref` (inlining would not end for `A`
                 // keyed by `A`).
-                if !matches!(*resolve(&key), Ty::Prim(Prim::String) | Ty::Prim(Prim::Any) | Ty::Prim(Prim::Unknown))
-                    && let Value::Table(ot) = o
+                if !matches!(
+                    *resolve(&key),
+                    Ty::Prim(Prim::String) | Ty::Prim(Prim::Any) | Ty::Prim(Prim::Unknown)
+                ) && let Value::Table(ot) = o
                 {
                     let ks = self.schema(&key, None);
                     self.set(ot, "propertyNames", ks);
@@ -1381,7 +1506,11 @@ impl Schema<'_> {
             }
             Ty::Named(c) => {
                 let c = if c.open {
-                    Arc::new(Ctx { def: c.def.clone(), args: c.args.iter().map(|a| close(a, ctx)).collect(), open: false })
+                    Arc::new(Ctx {
+                        def: c.def.clone(),
+                        args: c.args.iter().map(|a| close(a, ctx)).collect(),
+                        open: false,
+                    })
                 } else {
                     c.clone()
                 };
@@ -1407,8 +1536,14 @@ impl Schema<'_> {
                         let (k, v) = match c {
                             Check::Min(m) => ("minimum", num_value(*m)),
                             Check::Max(m) => ("maximum", num_value(*m)),
-                            Check::MinLen(m) => (if is_str { "minLength" } else { "minItems" }, Value::Int(*m)),
-                            Check::MaxLen(m) => (if is_str { "maxLength" } else { "maxItems" }, Value::Int(*m)),
+                            Check::MinLen(m) => (
+                                if is_str { "minLength" } else { "minItems" },
+                                Value::Int(*m),
+                            ),
+                            Check::MaxLen(m) => (
+                                if is_str { "maxLength" } else { "maxItems" },
+                                Value::Int(*m),
+                            ),
                         };
                         self.set(st, k, v);
                     }
@@ -1420,7 +1555,11 @@ impl Schema<'_> {
 }
 
 fn num_value(x: f64) -> Value {
-    if x.fract() == 0.0 && x.abs() < 1e15 { Value::Int(x as i64) } else { Value::Float(x) }
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        Value::Int(x as i64)
+    } else {
+        Value::Float(x)
+    }
 }
 
 /// `T:json_schema()`: a JSON Schema (draft 2020-12) as a Lua table; named
@@ -1428,7 +1567,12 @@ fn num_value(x: f64) -> Value {
 fn json_schema_fn(vm: &mut Vm, args: Vals) -> NResult {
     let t = check_type(&args, 0)?;
     let defs = vm.new_table();
-    let mut s = Schema { vm, defs, done: HashSet::new(), depth: 0 };
+    let mut s = Schema {
+        vm,
+        defs,
+        done: HashSet::new(),
+        depth: 0,
+    };
     let root = match &*t {
         Ty::Named(c) => {
             let c = c.clone();
