@@ -1166,6 +1166,124 @@ fn eq_fn(_vm: &mut Vm, args: Vals) -> NResult {
     rets![Value::Bool(Arc::ptr_eq(&a, &b) || spell(&a) == spell(&b))]
 }
 
+/// State of one subtype test.
+#[derive(Default)]
+struct Sub {
+    steps: usize,
+    assumed: HashSet<(String, String)>,
+}
+
+/// `a <: b` as spec/types.md §3.3 describes it, for `A <= B`. Fields are
+/// compared covariantly (run-time values have no mutability). Aliases are
+/// unfolded up to a depth, past which a recursive pair is assumed to hold;
+/// `work` bounds the total and remembers the alias pairs being compared.
+fn subtype(a: &T, b: &T, depth: usize, work: &mut Sub) -> bool {
+    work.steps += 1;
+    if work.steps > 100_000 {
+        return false;
+    }
+    if depth > 64 {
+        return true;
+    }
+    if Arc::ptr_eq(a, b) {
+        return true;
+    }
+    // A pair of aliases already being compared holds (coinduction).
+    if matches!(**a, Ty::Named(_)) || matches!(**b, Ty::Named(_)) {
+        let key = (spell(a), spell(b));
+        if !work.assumed.insert(key.clone()) {
+            return true;
+        }
+        let r = subtype_unfolded(a, b, depth, work);
+        if !r {
+            // The assumption was wrong: later visits must not rely on it.
+            work.assumed.remove(&key);
+        }
+        return r;
+    }
+    subtype_unfolded(a, b, depth, work)
+}
+
+fn subtype_unfolded(a: &T, b: &T, depth: usize, work: &mut Sub) -> bool {
+    let d = depth + 1;
+    let (a, b) = (resolve(a), resolve(b));
+    let (a, b) = (strip_checks(&a), strip_checks(&b));
+    if spell(&a) == spell(&b) {
+        return true;
+    }
+    match (&*a, &*b) {
+        (_, Ty::Prim(Prim::Any | Prim::Unknown)) => true,
+        (Ty::Prim(Prim::Never), _) => true,
+        (Ty::Union(xs), _) => xs.iter().all(|x| subtype(x, &b, d, work)),
+        (Ty::Inter(xs), _) if !matches!(*b, Ty::Inter(_)) => {
+            xs.iter().any(|x| subtype(x, &b, d, work))
+        }
+        (_, Ty::Inter(ys)) => ys.iter().all(|y| subtype(&a, y, d, work)),
+        (_, Ty::Optional(y)) => match &*a {
+            Ty::Prim(Prim::Nil) => true,
+            Ty::Optional(x) => subtype(x, y, d, work),
+            _ => subtype(&a, y, d, work),
+        },
+        (_, Ty::Union(ys)) => ys.iter().any(|y| subtype(&a, y, d, work)),
+        (Ty::Prim(Prim::Integer), Ty::Prim(Prim::Number)) => true,
+        (Ty::Lit(l), Ty::Prim(p)) => matches!(
+            (l, p),
+            (Lit::Str(_), Prim::String)
+                | (Lit::Int(_), Prim::Integer | Prim::Number)
+                | (Lit::Float(_), Prim::Number)
+                | (Lit::Bool(_), Prim::Boolean)
+        ),
+        (Ty::Array(_) | Ty::Map(..) | Ty::Record(_), Ty::Prim(Prim::Table)) => true,
+        (Ty::Function(..), Ty::Prim(Prim::Function)) => true,
+        (Ty::Array(x), Ty::Array(y)) => subtype(x, y, d, work),
+        (Ty::Array(x), Ty::Map(k, v)) => {
+            subtype(&Arc::new(Ty::Prim(Prim::Integer)), k, d, work) && subtype(x, v, d, work)
+        }
+        (Ty::Map(k1, v1), Ty::Map(k2, v2)) => subtype(k1, k2, d, work) && subtype(v1, v2, d, work),
+        (Ty::Record(_), Ty::Record(gs)) => {
+            let fs = record_fields(&a);
+            gs.iter()
+                .all(|g| match fs.iter().find(|(n, _)| *n == g.name) {
+                    Some((_, ft)) => {
+                        subtype(ft, &g.ty, d, work)
+                            || (g.optional
+                                && subtype(ft, &Arc::new(Ty::Optional(g.ty.clone())), d, work))
+                    }
+                    None => g.optional,
+                })
+        }
+        (Ty::Function(p1, r1), Ty::Function(p2, r2)) => {
+            p1.len() == p2.len()
+                && r1.len() == r2.len()
+                && p1.iter().zip(p2).all(|(x, y)| subtype(y, x, d, work))
+                && r1.iter().zip(r2).all(|(x, y)| subtype(x, y, d, work))
+        }
+        _ => false,
+    }
+}
+
+fn strip_checks(t: &T) -> T {
+    match &**t {
+        Ty::Validated(x, _) => resolve(x),
+        _ => t.clone(),
+    }
+}
+
+fn le_fn(_vm: &mut Vm, args: Vals) -> NResult {
+    let a = check_type(&args, 0)?;
+    let b = check_type(&args, 1)?;
+    rets![Value::Bool(subtype(&a, &b, 0, &mut Sub::default()))]
+}
+
+fn lt_fn(_vm: &mut Vm, args: Vals) -> NResult {
+    let a = check_type(&args, 0)?;
+    let b = check_type(&args, 1)?;
+    let eq = spell(&resolve(&a)) == spell(&resolve(&b));
+    rets![Value::Bool(
+        !eq && subtype(&a, &b, 0, &mut Sub::default()) && !subtype(&b, &a, 0, &mut Sub::default())
+    )]
+}
+
 /// A record's fields (looking through aliases and intersections of records).
 fn record_fields(t: &T) -> Vec<(String, T)> {
     record_fields_at(t, &mut Vec::new())
@@ -1643,6 +1761,8 @@ pub static META: Template = Template {
         ("__call", TValue::Fn(call)),
         ("__tostring", TValue::Fn(tostring_fn)),
         ("__eq", TValue::Fn(eq_fn)),
+        ("__le", TValue::Fn(le_fn)),
+        ("__lt", TValue::Fn(lt_fn)),
         ("__name", TValue::Str("type")),
     ],
     init: None,

@@ -32,9 +32,11 @@ type T = {a: {b: integer}}
 local v, e = T:is(setmetatable({}, {__index = function() error("no") end}))
 assert(v == nil and e:message() == "a: expected record, got nil")
 -- shadowing the types global by a local does not break declarations
-local types = nil
-type Still = integer
-assert(Still(1) == 1)
+do
+  local types = nil
+  type Still = integer
+  assert(Still(1) == 1)
+end
 -- types that only refer to themselves end with an error or an empty answer
 type AA = AA & AA
 type UU = UU | UU
@@ -67,4 +69,6 @@ for _ = 1, 300 do
     assert(e == nil or errors.is(e, errors.INVALID))
   end
   A:json_schema()
+  assert(A <= A and not (A < A))
+  local _ = A <= types.integer, types.integer <= A, A:name(), A:kind()
 end

@@ -62,3 +62,23 @@ assert(Holder.t == Arr)
 type A1 = {integer}
 assert(A1:elem() == Arr:elem())
 assert(types.integer ~= types.number)
+
+-- subtyping: A <= B, A < B (spec/types.md §3.3, §5.5)
+assert(types.integer <= types.number and not (types.number <= types.integer))
+assert(types.integer < types.number and not (types.number < types.number))
+assert(types.never <= types.string and types.string <= types.any and types.string <= types.unknown)
+type Named2 = {name: string}
+type Person = {name: string, age: integer}
+assert(Person <= Named2 and not (Named2 <= Person) and Person < Named2)
+type S = "a" | "b"
+assert(S <= types.string and not (types.string <= S))
+
+type MaybeStr = string?
+assert(types.string <= MaybeStr and types["nil"] <= MaybeStr and S <= MaybeStr)
+assert(Arr <= types.table and not (types.table <= Arr))
+type NumArr = {number}
+assert(Arr <= NumArr and not (NumArr <= Arr))
+type Json = nil | boolean | number | string | {Json} | {[string]: Json}
+type Json2 = nil | boolean | number | string | {Json2} | {[string]: Json2}
+assert(Json <= Json2 and Json2 <= Json and not (Json < Json2))
+assert(types.string <= Json and NumArr <= Json and not (types["function"] <= Json))
