@@ -1,0 +1,4 @@
+-- expect: ok
+local xs: {integer} = {}
+local m: {[string]: integer} = {}
+print(xs, m)

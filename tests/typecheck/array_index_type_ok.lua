@@ -1,0 +1,4 @@
+-- expect: ok
+local xs: {string} = {"a", "b"}
+local s = xs[1]
+print(s)

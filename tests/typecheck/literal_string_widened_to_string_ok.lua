@@ -1,0 +1,4 @@
+-- expect: ok
+local d: "up" = "up"
+local s: string = d
+print(s)

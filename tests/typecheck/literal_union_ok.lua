@@ -1,0 +1,4 @@
+-- expect: ok
+type Dir = "up" | "down"
+local d: Dir = "up"
+print(d)

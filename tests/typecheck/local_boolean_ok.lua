@@ -1,0 +1,3 @@
+-- expect: ok
+local b: boolean = false
+print(b)

@@ -1,0 +1,4 @@
+-- expect: ok
+local n: integer = 3
+local x: number = n
+print(x)

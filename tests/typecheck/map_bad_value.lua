@@ -1,0 +1,3 @@
+-- expect: error 2: field 'bob': expected integer, got string
+local ages: {[string]: integer} = {alice = 3, bob = "four"}
+print(ages)

@@ -1,0 +1,8 @@
+-- expect: ok
+local function f(x: string?): string
+  if x == nil then
+    return ""
+  end
+  return x
+end
+print(f(nil))

@@ -1,0 +1,5 @@
+-- expect: ok
+local function f(): integer
+  return 1
+end
+print(f())
