@@ -1,0 +1,4 @@
+-- expect: ok
+type Id = integer
+local i: Id = 3
+print(i)

@@ -1,0 +1,4 @@
+-- expect: ok
+local v: any = "x"
+local n = v :: integer
+print(n)

@@ -1,0 +1,3 @@
+-- expect: error 3: attempt to perform arithmetic on a boolean value (boolean)
+local b: boolean = true
+print(b + 1)

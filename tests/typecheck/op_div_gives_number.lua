@@ -1,0 +1,4 @@
+-- expect: error 3: local 'b': expected integer, got number
+local a: integer = 7
+local b: integer = a / 2
+print(b)

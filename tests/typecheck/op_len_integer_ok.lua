@@ -1,0 +1,4 @@
+-- expect: ok
+local s: string = "abc"
+local n: integer = #s
+print(n)

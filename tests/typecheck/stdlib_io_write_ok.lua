@@ -1,0 +1,2 @@
+-- expect: ok
+io.write("a", 1, "\n")

@@ -1,0 +1,3 @@
+-- expect: ok
+local n: integer = math.floor(2.5)
+print(n)

@@ -1,0 +1,3 @@
+-- expect: ok
+local ok, err = pcall(function() error("x") end)
+print(ok, err)

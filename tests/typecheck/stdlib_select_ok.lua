@@ -1,0 +1,3 @@
+-- expect: ok
+local n: integer = select("#", 1, 2, 3)
+print(n)

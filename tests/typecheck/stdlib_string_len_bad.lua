@@ -1,0 +1,3 @@
+-- expect: error 2: local 'n': expected string, got integer
+local n: string = string.len("abc")
+print(n)

@@ -1,0 +1,3 @@
+-- expect: ok
+local s: string = string.rep("a", 3)
+print(s:upper())

@@ -1,0 +1,4 @@
+-- expect: ok
+local xs: {string} = {}
+table.insert(xs, "a")
+print(table.concat(xs, ","))

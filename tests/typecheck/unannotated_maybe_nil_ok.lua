@@ -1,0 +1,4 @@
+-- expect: ok
+local t = {}
+local v = t.missing
+print(v and v.x)

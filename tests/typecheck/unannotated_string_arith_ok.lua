@@ -1,0 +1,3 @@
+-- expect: ok
+local s = "10"
+print(s + 1)
