@@ -1,0 +1,4 @@
+-- expect: ok
+type Opts = {mode: "fast" | "slow"}
+local o: Opts = {mode = "fast"}
+print(o.mode)

@@ -1,0 +1,3 @@
+-- expect: ok
+local x: number = 1
+print(math.type(x))

@@ -1,0 +1,3 @@
+-- expect: ok
+local b: integer? = string.byte("a")
+print(b)
