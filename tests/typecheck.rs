@@ -36,6 +36,11 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "lua"))
         .collect();
     files.sort();
+    assert!(
+        files.len() >= 150,
+        "tests/typecheck/ must hold at least 150 fixtures, found {}",
+        files.len()
+    );
     let trials = files
         .into_iter()
         .map(|f| {
@@ -129,11 +134,18 @@ fn run_fixture(file: &Path) -> Result<(), Failed> {
         msg.push_str("  (no diagnostics)\n");
     }
     for (l, m, sev, cc) in &got {
-        let kind = if sev == "error" { "error".to_string() } else { sev.clone() };
+        let kind = if sev == "error" {
+            "error".to_string()
+        } else {
+            sev.clone()
+        };
         msg.push_str(&format!("  -- expect: {kind} {l}: {m}   [{cc}]\n"));
     }
     if !out.stderr.is_empty() {
-        msg.push_str(&format!("stderr:\n{}", String::from_utf8_lossy(&out.stderr)));
+        msg.push_str(&format!(
+            "stderr:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
     }
     Err(msg.into())
 }
