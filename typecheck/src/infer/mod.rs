@@ -191,10 +191,15 @@ fn tag_ty(tag: &str) -> Option<Ty> {
     })
 }
 
+/// Whether arithmetic on `t` gives an integer. A `nil` member is left out:
+/// using an optional is reported on its own, and the result is typed as
+/// if the value were there (no follow-on error).
 fn numeric(t: &Ty) -> bool {
-    t.members()
-        .iter()
-        .all(|m| matches!(m, Ty::Integer | Ty::LitInt(_)))
+    let ms = t.members();
+    ms.iter().any(|m| !matches!(m, Ty::Nil))
+        && ms
+            .iter()
+            .all(|m| matches!(m, Ty::Integer | Ty::LitInt(_) | Ty::Nil))
 }
 
 impl Checker {
