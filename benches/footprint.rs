@@ -112,7 +112,10 @@ fn main() {
         wlua_stdlib::open_libs(vm);
     }
     let libs = (live() - before) / n as isize;
-    println!("Vm::new: {bare} bytes; open_libs: {libs} bytes; total {} bytes per VM", bare + libs);
+    println!(
+        "Vm::new: {bare} bytes; open_libs: {libs} bytes; total {} bytes per VM",
+        bare + libs
+    );
     let mut one = wlua_vm::Vm::new();
     wlua_stdlib::open_libs(&mut one);
     let mut last = live();

@@ -38,15 +38,25 @@ fn main() {
         let l = TcpListener::bind("127.0.0.1:0").expect("bind");
         l.local_addr().expect("addr").port()
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("http");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("http");
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(&root)
-        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "lua")).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "lua"))
+                .collect()
+        })
         .unwrap_or_default();
     scripts.sort();
     let trials = scripts
         .into_iter()
         .map(|s| {
-            let name = s.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = s
+                .file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let base = base.clone();
             Trial::test(name, move || run(&s, &base, closed))
         })
@@ -78,7 +88,11 @@ fn run(script: &Path, base: &str, closed: u16) -> Result<(), Failed> {
     if out.status.success() && stderr.is_empty() {
         return Ok(());
     }
-    Err(format!("exit {}\n--- stdout ---\n{stdout}--- stderr ---\n{stderr}", out.status).into())
+    Err(format!(
+        "exit {}\n--- stdout ---\n{stdout}--- stderr ---\n{stderr}",
+        out.status
+    )
+    .into())
 }
 
 struct Request {
@@ -116,11 +130,24 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
         .unwrap_or(0);
     let mut body = vec![0; len];
     r.read_exact(&mut body)?;
-    Ok(Request { method, target, headers, body })
+    Ok(Request {
+        method,
+        target,
+        headers,
+        body,
+    })
 }
 
-fn respond(mut conn: TcpStream, status: u16, headers: &[(&str, String)], body: &[u8]) -> std::io::Result<()> {
-    let mut head = format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+fn respond(
+    mut conn: TcpStream,
+    status: u16,
+    headers: &[(&str, String)],
+    body: &[u8],
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -155,7 +182,12 @@ fn serve(conn: TcpStream) -> std::io::Result<()> {
             "body": String::from_utf8_lossy(&req.body),
         });
         let body = doc.to_string().into_bytes();
-        return respond(conn, 200, &[("Content-Type", "application/json".into())], &body);
+        return respond(
+            conn,
+            200,
+            &[("Content-Type", "application/json".into())],
+            &body,
+        );
     }
     if let Some(n) = path.strip_prefix("/status/") {
         let n: u16 = n.parse().unwrap_or(500);
@@ -166,7 +198,12 @@ fn serve(conn: TcpStream) -> std::io::Result<()> {
         if n == 0 {
             return respond(conn, 200, &[], &text("landed"));
         }
-        return respond(conn, 302, &[("Location", format!("/redirect/{}", n - 1))], &text("moved"));
+        return respond(
+            conn,
+            302,
+            &[("Location", format!("/redirect/{}", n - 1))],
+            &text("moved"),
+        );
     }
     match path {
         "/slow" => {

@@ -79,7 +79,11 @@ fn expressions_statements_errors_and_processes() {
     step_more(&mut p, "function greeter(to)");
     step_more(&mut p, "  process.send(to, 'greet', 'from-' .. 'child')");
     step(&mut p, "end", None);
-    step(&mut p, "child = process.spawn(greeter, 'app:repl', me)", None);
+    step(
+        &mut p,
+        "child = process.spawn(greeter, 'app:repl', me)",
+        None,
+    );
     step(&mut p, "m = process.inbox():receive()", None);
     step(
         &mut p,
@@ -107,7 +111,11 @@ fn messages_sent_between_lines_wait_in_the_inbox() {
     step_more(&mut p, "function late(to)");
     step_more(&mut p, "  process.send(to, 't', 'late' .. 'msg')");
     step(&mut p, "end", None);
-    step(&mut p, "process.spawn(late, 'app:repl', process.pid())", None);
+    step(
+        &mut p,
+        "process.spawn(late, 'app:repl', process.pid())",
+        None,
+    );
     std::thread::sleep(std::time::Duration::from_millis(300));
     step(
         &mut p,

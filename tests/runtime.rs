@@ -115,7 +115,11 @@ fn run_script(script: &Path) -> Result<(), Failed> {
         .env("LC_ALL", "C")
         // The one variable scripts may read: a PostgreSQL DSN for the sql
         // tests (.ci/run starts a server and sets it).
-        .envs(std::env::var("WLUA_TEST_POSTGRES").ok().map(|d| ("WLUA_TEST_POSTGRES", d)));
+        .envs(
+            std::env::var("WLUA_TEST_POSTGRES")
+                .ok()
+                .map(|d| ("WLUA_TEST_POSTGRES", d)),
+        );
     let run = support::run_with_limit(&mut cmd, Duration::from_secs(expect.timeout))?;
     let status = run.status;
     let stdout = String::from_utf8_lossy(&run.stdout).into_owned();

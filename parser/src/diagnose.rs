@@ -1116,7 +1116,13 @@ impl<'s, 'a> Rd<'s, 'a> {
                 }
                 Ok(Pack::Other)
             }
-            Tok::Nil | Tok::Function | Tok::True | Tok::False | Tok::Str(_) | Tok::Int(_) | Tok::Float(_) => {
+            Tok::Nil
+            | Tok::Function
+            | Tok::True
+            | Tok::False
+            | Tok::Str(_)
+            | Tok::Int(_)
+            | Tok::Float(_) => {
                 self.next()?;
                 Ok(Pack::Other)
             }

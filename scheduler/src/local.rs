@@ -320,12 +320,15 @@ pub fn step(vm: &mut Vm) -> StepOutcome {
                     (Some((f, args)), _) => vm.run_main(f, &args),
                     (None, Some(Wake::Vals(v))) => vm.resume_blocked(&v),
                     (None, Some(Wake::Error(m))) => vm.resume_blocked_error(LuaError::Msg(m)),
-                    (None, Some(Wake::Select {
-                        case,
-                        chan,
-                        value,
-                        ok,
-                    })) => {
+                    (
+                        None,
+                        Some(Wake::Select {
+                            case,
+                            chan,
+                            value,
+                            ok,
+                        }),
+                    ) => {
                         let t = select_result(vm, Some(case), chan, value, ok);
                         vm.resume_blocked(&[t])
                     }
@@ -373,9 +376,7 @@ pub fn step(vm: &mut Vm) -> StepOutcome {
                                     retryable: Some(false),
                                     stack: None,
                                 };
-                                return StepOutcome::Exited(ExitResult::failed(
-                                    Message::error(e),
-                                ));
+                                return StepOutcome::Exited(ExitResult::failed(Message::error(e)));
                             }
                         }
                     }
@@ -493,7 +494,13 @@ pub fn lua_error_text(vm: &mut Vm, v: Value) -> String {
 }
 
 /// The table `channel.select` returns.
-pub fn select_result(vm: &mut Vm, _case: Option<u32>, chan: Value, value: Value, ok: bool) -> Value {
+pub fn select_result(
+    vm: &mut Vm,
+    _case: Option<u32>,
+    chan: Value,
+    value: Value,
+    ok: bool,
+) -> Value {
     let t = vm.new_table_sized(0, 3);
     vm.raw_set_str(t, "channel", chan);
     vm.raw_set_str(t, "value", value);
@@ -589,12 +596,18 @@ fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<Ex
             if let Some(w) = l.exec_waiters.remove(&from) {
                 let wake = if result.abnormal {
                     let e = result.error.as_ref().map_or(Value::Nil, |m| {
-                        message::decode(vm, m).first().copied().unwrap_or(Value::Nil)
+                        message::decode(vm, m)
+                            .first()
+                            .copied()
+                            .unwrap_or(Value::Nil)
                     });
                     Wake::Vals(smallvec::smallvec![Value::Nil, e])
                 } else {
                     let v = result.value.as_ref().map_or(Value::Nil, |m| {
-                        message::decode(vm, m).first().copied().unwrap_or(Value::Nil)
+                        message::decode(vm, m)
+                            .first()
+                            .copied()
+                            .unwrap_or(Value::Nil)
                     });
                     Wake::Vals(smallvec::smallvec![v])
                 };

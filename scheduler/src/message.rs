@@ -1006,7 +1006,10 @@ mod tests {
             );
         }
         let e = fails(&mut a, &[co]);
-        assert_eq!(e.to_string(), "cannot send a coroutine value (at argument #1)");
+        assert_eq!(
+            e.to_string(),
+            "cannot send a coroutine value (at argument #1)"
+        );
         let e = fails(&mut a, &[chan]);
         assert_eq!(
             e.to_string(),

@@ -18,13 +18,26 @@ pub enum Signal {
         payload: Message,
     },
     /// A monitored process ended (an EXIT event).
-    Down { from: u64, result: Arc<ExitResult> },
+    Down {
+        from: u64,
+        result: Arc<ExitResult>,
+    },
     /// A linked process ended (LINK_DOWN, or this process fails too).
-    LinkDown { from: u64, result: Arc<ExitResult> },
-    Cancel { from: u64, reason: String },
+    LinkDown {
+        from: u64,
+        result: Arc<ExitResult>,
+    },
+    Cancel {
+        from: u64,
+        reason: String,
+    },
     /// `process.terminate`: end now.
-    Kill { reason: String },
-    Timer { id: u64 },
+    Kill {
+        reason: String,
+    },
+    Timer {
+        id: u64,
+    },
     /// A blocking-pool job finished (blocking.rs).
     IoDone {
         id: u64,
@@ -121,7 +134,10 @@ impl ProcessHandle {
     /// Queues a signal; returns whether the caller must schedule the
     /// process (it was idle).
     pub fn push_signal(&self, s: Signal) -> bool {
-        self.mailbox.lock().unwrap_or_else(|e| e.into_inner()).push_back(s);
+        self.mailbox
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push_back(s);
         self.notify()
     }
 

@@ -55,7 +55,10 @@ pub type Boot = dyn Fn(&Code) -> Result<(Box<Vm>, Value), String> + Send + Sync;
 pub enum MainEnd {
     Returned,
     /// An uncaught error in the main process: lua.c's message and traceback.
-    Failed { message: String, traceback: String },
+    Failed {
+        message: String,
+        traceback: String,
+    },
     Deadlock(String),
     /// `os.exit` (the status is already decided).
     Exit(i32),
@@ -161,7 +164,11 @@ impl Runtime {
         let r = end.clone().expect("set");
         drop(end);
         self.stop();
-        let vm = self.main_vm.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let vm = self
+            .main_vm
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
         (r, vm)
     }
 
@@ -266,10 +273,16 @@ impl Runtime {
         if !self.injector.is_empty() {
             return true;
         }
-        self.stealers.get().is_some_and(|st| st.iter().any(|s| !s.is_empty()))
+        self.stealers
+            .get()
+            .is_some_and(|st| st.iter().any(|s| !s.is_empty()))
     }
 
-    fn find_work(&self, me: usize, local: &Worker<Arc<ProcessHandle>>) -> Option<Arc<ProcessHandle>> {
+    fn find_work(
+        &self,
+        me: usize,
+        local: &Worker<Arc<ProcessHandle>>,
+    ) -> Option<Arc<ProcessHandle>> {
         // Every so often the global queue goes first, so processes that
         // keep waking each other on this worker's queue cannot starve the
         // preempted, timer-woken and newly injected ones (Go's rule of 61).
@@ -461,8 +474,7 @@ impl Runtime {
                 *p.waiting_on.lock().unwrap_or_else(|e| e.into_inner()) = what;
                 vm.heap.leave();
                 *p.body.lock().unwrap_or_else(|e| e.into_inner()) = Some(vm);
-                if p
-                    .state
+                if p.state
                     .compare_exchange(
                         process::RUNNING,
                         process::IDLE,

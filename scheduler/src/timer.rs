@@ -62,7 +62,8 @@ impl Timers {
 
     /// The signal of a timer `next_due` returned has been posted.
     pub fn fired(&self) {
-        self.firing.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        self.firing
+            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Waits for the next due timer; `None` at shutdown.
@@ -88,7 +89,8 @@ impl Timers {
                             period: Some(p),
                         }));
                     }
-                    self.firing.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    self.firing
+                        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                     return Some((e.pid, e.id));
                 }
                 Some(Reverse(e)) => {
@@ -107,7 +109,10 @@ impl Timers {
     }
 
     pub fn shutdown(&self) {
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).shutdown = true;
+        self.state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .shutdown = true;
         self.cv.notify_all();
     }
 }

@@ -4,8 +4,8 @@
 
 use crate::args::{self, arg, check_any, check_int, check_table, type_error};
 use crate::load;
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
 /// The global environment, built on demand in each process

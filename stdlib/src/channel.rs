@@ -7,8 +7,8 @@
 use crate::args::{self, arg, type_error};
 use wlua_sched::channel::{self as ch, Chan, Owner};
 use wlua_sched::local::{self, Local};
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::thread::CoStatus;
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 
@@ -50,9 +50,7 @@ pub fn need_local(vm: &mut Vm) -> Result<&'static mut Local, LuaError> {
 /// re-entered the VM, such as a `table.sort` comparator).
 pub fn check_can_block(vm: &Vm) -> Result<(), LuaError> {
     if vm.c_depth > 0 || vm.hook_frame.is_some() {
-        return Err(LuaError::msg(
-            "attempt to yield across a C-call boundary",
-        ));
+        return Err(LuaError::msg("attempt to yield across a C-call boundary"));
     }
     Ok(())
 }

@@ -3,9 +3,9 @@
 //! states as the reference does.
 
 use crate::args::{arg, type_error};
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::gc::Gc;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::thread::{CoStatus, FrameKind, Thread};
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 

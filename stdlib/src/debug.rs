@@ -2,9 +2,9 @@
 //! hooks, metatables and the registry.
 
 use crate::args::{self, arg, check_int, type_error};
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::debuginfo::{Hook, chunkid};
 use wlua_vm::gc::Gc;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::thread::{FrameKind, Thread};
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 

@@ -12,8 +12,8 @@
 
 use crate::args::{arg, check_str, type_error};
 use wlua_sched::error_value::{ErrorData, KINDS};
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::gc::Gc;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::table::Table;
 use wlua_vm::value::UserData;
 use wlua_vm::{LuaError, NResult, Ret, Vals, Value, Vm, rets};

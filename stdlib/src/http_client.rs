@@ -166,7 +166,9 @@ pub fn encode_form(s: &[u8]) -> String {
     let mut out = String::with_capacity(s.len());
     for &b in s {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -181,7 +183,9 @@ fn decode_form(s: &[u8]) -> Result<Vec<u8>, String> {
         match s[i] {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = s.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                let hex = s
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(b) => out.push(b),
                     None => return Err(format!("invalid escape at byte {}", i + 1)),
@@ -199,7 +203,9 @@ fn base64(data: &[u8]) -> String {
     const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for c in data.chunks(3) {
-        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
         for i in 0..4 {
             if i <= c.len() {
                 out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -251,7 +257,12 @@ fn build_req(vm: &mut Vm, method: String, url: String, opts: Value) -> Result<Re
     let o = match opts {
         Value::Nil => return Ok(r),
         Value::Table(t) => t,
-        other => return Err(format!("options must be a table, got {}", vm.type_name_meta(&other))),
+        other => {
+            return Err(format!(
+                "options must be a table, got {}",
+                vm.type_name_meta(&other)
+            ));
+        }
     };
     let field = |vm: &mut Vm, k: &str| vm.raw_get_str(o, k);
     match field(vm, "headers") {
@@ -283,14 +294,18 @@ fn build_req(vm: &mut Vm, method: String, url: String, opts: Value) -> Result<Re
             let user = lua_string(vm, user).unwrap_or_default();
             let pass = lua_string(vm, pass).unwrap_or_default();
             let cred = base64(format!("{user}:{pass}").as_bytes());
-            r.headers.push(("Authorization".into(), format!("Basic {cred}")));
+            r.headers
+                .push(("Authorization".into(), format!("Basic {cred}")));
         }
         _ => return Err("auth must be a table {user = ..., pass = ...}".into()),
     }
     let body = field(vm, "body");
     let json = field(vm, "json");
     let form = field(vm, "form");
-    let given = [!body.is_nil(), !json.is_nil(), !form.is_nil()].iter().filter(|b| **b).count();
+    let given = [!body.is_nil(), !json.is_nil(), !form.is_nil()]
+        .iter()
+        .filter(|b| **b)
+        .count();
     if given > 1 {
         return Err("give only one of body, json and form".into());
     }
@@ -303,7 +318,8 @@ fn build_req(vm: &mut Vm, method: String, url: String, opts: Value) -> Result<Re
         let text = crate::http_client::json_encode(vm, json)?;
         r.body = Some(text.into_bytes());
         if !has_header(&r.headers, "content-type") {
-            r.headers.push(("Content-Type".into(), "application/json".into()));
+            r.headers
+                .push(("Content-Type".into(), "application/json".into()));
         }
     }
     match form {
@@ -312,12 +328,20 @@ fn build_req(vm: &mut Vm, method: String, url: String, opts: Value) -> Result<Re
             let pairs = pairs_of(vm, t, "form field")?;
             let s: Vec<String> = pairs
                 .iter()
-                .map(|(k, v)| format!("{}={}", encode_form(k.as_bytes()), encode_form(v.as_bytes())))
+                .map(|(k, v)| {
+                    format!(
+                        "{}={}",
+                        encode_form(k.as_bytes()),
+                        encode_form(v.as_bytes())
+                    )
+                })
                 .collect();
             r.body = Some(s.join("&").into_bytes());
             if !has_header(&r.headers, "content-type") {
-                r.headers
-                    .push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
+                r.headers.push((
+                    "Content-Type".into(),
+                    "application/x-www-form-urlencoded".into(),
+                ));
             }
         }
         _ => return Err("form must be a table".into()),
@@ -341,7 +365,9 @@ fn build_req(vm: &mut Vm, method: String, url: String, opts: Value) -> Result<Re
     }
     for unsupported in ["files", "stream", "unix_socket", "tls", "overlay_network"] {
         if !field(vm, unsupported).is_nil() {
-            return Err(format!("option '{unsupported}' is not supported by wlua yet"));
+            return Err(format!(
+                "option '{unsupported}' is not supported by wlua yet"
+            ));
         }
     }
     Ok(r)
@@ -368,7 +394,9 @@ fn classify(e: &ureq::Transport) -> (&'static str, Option<bool>) {
     }
     match e.kind() {
         K::Dns => ("NOT_FOUND", Some(false)),
-        K::InvalidUrl | K::UnknownScheme | K::InvalidProxyUrl | K::BadHeader => ("INVALID", Some(false)),
+        K::InvalidUrl | K::UnknownScheme | K::InvalidProxyUrl | K::BadHeader => {
+            ("INVALID", Some(false))
+        }
         K::TooManyRedirects => ("INVALID", Some(false)),
         K::ConnectionFailed => ("UNAVAILABLE", Some(true)),
         _ => {
@@ -385,7 +413,11 @@ fn canonical(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut up = true;
     for c in name.chars() {
-        out.push(if up { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() });
+        out.push(if up {
+            c.to_ascii_uppercase()
+        } else {
+            c.to_ascii_lowercase()
+        });
         up = c == '-';
     }
     out
@@ -433,7 +465,10 @@ fn perform(r: Req) -> Result<Resp, HttpErr> {
         .take(r.max_body + 1)
         .read_to_end(&mut body);
     if let Err(e) = read {
-        let timeout = matches!(e.kind(), std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock);
+        let timeout = matches!(
+            e.kind(),
+            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
+        );
         return Err(HttpErr {
             kind: if timeout { "TIMEOUT" } else { "INTERNAL" },
             msg: format!("{} {}: reading the body: {e}", r.method, r.url),
@@ -443,7 +478,10 @@ fn perform(r: Req) -> Result<Resp, HttpErr> {
     if body.len() as u64 > r.max_body {
         return Err(HttpErr {
             kind: "INVALID",
-            msg: format!("{} {}: response body over {} bytes", r.method, r.url, r.max_body),
+            msg: format!(
+                "{} {}: response body over {} bytes",
+                r.method, r.url, r.max_body
+            ),
             retryable: Some(false),
         });
     }
@@ -504,7 +542,10 @@ fn send(vm: &mut Vm, req: Req) -> NResult {
 }
 
 fn str_arg(vm: &mut Vm, args: &Vals, i: usize) -> Result<String, LuaError> {
-    Ok(args::check_str(vm, args, i)?.get().to_str_lossy().into_owned())
+    Ok(args::check_str(vm, args, i)?
+        .get()
+        .to_str_lossy()
+        .into_owned())
 }
 
 fn method_call(vm: &mut Vm, args: Vals, method: &str) -> NResult {
@@ -535,7 +576,9 @@ fn head(vm: &mut Vm, args: Vals) -> NResult {
 }
 
 fn valid_method(m: &str) -> bool {
-    !m.is_empty() && m.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !m.is_empty()
+        && m.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// `http_client.request(method, url, opts?)`.
@@ -559,7 +602,10 @@ fn request_batch(vm: &mut Vm, args: Vals) -> NResult {
     let mut reqs = Vec::new();
     for i in 1..=n {
         let Value::Table(item) = list.get().get_int(i) else {
-            return invalid(vm, format!("request {i} must be a table {{method, url, opts?}}"));
+            return invalid(
+                vm,
+                format!("request {i} must be a table {{method, url, opts?}}"),
+            );
         };
         let m = item.get().get_int(1);
         let u = item.get().get_int(2);
@@ -580,7 +626,10 @@ fn request_batch(vm: &mut Vm, args: Vals) -> NResult {
         "http_client",
         move || {
             std::thread::scope(|s| {
-                let hs: Vec<_> = reqs.into_iter().map(|r| s.spawn(move || perform(r))).collect();
+                let hs: Vec<_> = reqs
+                    .into_iter()
+                    .map(|r| s.spawn(move || perform(r)))
+                    .collect();
                 hs.into_iter()
                     .map(|h| {
                         h.join().unwrap_or_else(|_| {
@@ -611,7 +660,11 @@ fn request_batch(vm: &mut Vm, args: Vals) -> NResult {
                     }
                 }
             }
-            let errs = if any_err { Value::Table(errs) } else { Value::Nil };
+            let errs = if any_err {
+                Value::Table(errs)
+            } else {
+                Value::Nil
+            };
             Ok(smallvec::smallvec![Value::Table(resps), errs])
         },
     )
@@ -683,7 +736,12 @@ pub fn json_encode(vm: &mut Vm, v: Value) -> Result<String, String> {
                     J::Object(m)
                 }
             }
-            other => return Err(format!("json: cannot encode a {}", vm.type_name_meta(&other))),
+            other => {
+                return Err(format!(
+                    "json: cannot encode a {}",
+                    vm.type_name_meta(&other)
+                ));
+            }
         })
     }
     let j = enc(vm, v, 0)?;

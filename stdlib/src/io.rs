@@ -22,8 +22,8 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::io::IntoRawFd;
 use std::os::unix::process::ExitStatusExt;
 use std::sync::{Arc, LazyLock, Mutex, MutexGuard, Weak};
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::gc::Gc;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::number::fmt_g;
 use wlua_vm::value::UserData;
 use wlua_vm::{LuaError, NResult, Ret, Vals, Value, Vm, rets};
@@ -876,7 +876,6 @@ fn init(vm: &mut Vm, t: Gc<wlua_vm::Table>) {
         vm.raw_set_str(t, field, f);
     }
 }
-
 
 fn io_type(vm: &mut Vm, args: Vals) -> NResult {
     args::check_any(&args, 0)?;

@@ -130,15 +130,21 @@ impl Encoder<'_> {
             Value::LightUserData(a) if a == null_addr() => self.out.extend_from_slice(b"null"),
             Value::Bool(true) => self.out.extend_from_slice(b"true"),
             Value::Bool(false) => self.out.extend_from_slice(b"false"),
-            Value::Int(n) => self.out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+            Value::Int(n) => self
+                .out
+                .extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
             Value::Float(f) => {
                 if f.is_nan() {
                     return Err("cannot encode NaN".into());
                 }
                 if f.is_infinite() {
-                    return Err(format!("cannot encode {}", if f > 0.0 { "inf" } else { "-inf" }));
+                    return Err(format!(
+                        "cannot encode {}",
+                        if f > 0.0 { "inf" } else { "-inf" }
+                    ));
                 }
-                self.out.extend_from_slice(ryu::Buffer::new().format_finite(f).as_bytes());
+                self.out
+                    .extend_from_slice(ryu::Buffer::new().format_finite(f).as_bytes());
             }
             Value::Str(s) => {
                 let b = s.get().as_bytes();
@@ -148,7 +154,12 @@ impl Encoder<'_> {
                 write_str(&mut self.out, b);
             }
             Value::Table(t) => self.table(t)?,
-            other => return Err(format!("cannot encode a {}", self.vm.type_name_meta(&other))),
+            other => {
+                return Err(format!(
+                    "cannot encode a {}",
+                    self.vm.type_name_meta(&other)
+                ));
+            }
         }
         Ok(())
     }
@@ -368,7 +379,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
     fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
         // Beyond i64: a float, as Lua's own reader does with big numerals.
-        Ok(i64::try_from(n).map(Value::Int).unwrap_or(Value::Float(n as f64)))
+        Ok(i64::try_from(n)
+            .map(Value::Int)
+            .unwrap_or(Value::Float(n as f64)))
     }
     fn visit_f64<E>(self, f: f64) -> Result<Value, E> {
         Ok(Value::Float(f))
@@ -386,7 +399,10 @@ impl<'de> Visitor<'de> for Seed<'_> {
         too_deep::<A::Error>(self.depth)?;
         let t = self.vm.new_table_sized(seq.size_hint().unwrap_or(0), 0);
         let mut i = 0i64;
-        while let Some(v) = seq.next_element_seed(Seed { vm: &mut *self.vm, depth: self.depth + 1 })? {
+        while let Some(v) = seq.next_element_seed(Seed {
+            vm: &mut *self.vm,
+            depth: self.depth + 1,
+        })? {
             i += 1;
             t.get_mut().set_int(i, v);
         }
@@ -395,8 +411,14 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         too_deep::<A::Error>(self.depth)?;
         let t = self.vm.new_table_sized(0, map.size_hint().unwrap_or(0));
-        while let Some(k) = map.next_key_seed(Seed { vm: &mut *self.vm, depth: self.depth + 1 })? {
-            let v = map.next_value_seed(Seed { vm: &mut *self.vm, depth: self.depth + 1 })?;
+        while let Some(k) = map.next_key_seed(Seed {
+            vm: &mut *self.vm,
+            depth: self.depth + 1,
+        })? {
+            let v = map.next_value_seed(Seed {
+                vm: &mut *self.vm,
+                depth: self.depth + 1,
+            })?;
             // Keys are strings: set never fails on them.
             let _ = t.get_mut().set(k, v);
         }
@@ -418,7 +440,9 @@ fn too_deep<E: serde::de::Error>(depth: usize) -> Result<(), E> {
 pub fn decode_bytes(vm: &mut Vm, text: &[u8]) -> Result<Value, String> {
     let mut de = serde_json::Deserializer::from_slice(text);
     de.disable_recursion_limit();
-    let v = Seed { vm, depth: 0 }.deserialize(&mut de).map_err(|e| e.to_string())?;
+    let v = Seed { vm, depth: 0 }
+        .deserialize(&mut de)
+        .map_err(|e| e.to_string())?;
     de.end().map_err(|e| e.to_string())?;
     Ok(v)
 }
@@ -440,7 +464,12 @@ fn schema_of(vm: &mut Vm, v: Value) -> Result<J, String> {
     let text = match v {
         Value::Str(s) => s.get().as_bytes().to_vec(),
         Value::Table(_) => encode_value(vm, v, None)?,
-        other => return Err(format!("schema must be a table or a JSON string, got {}", vm.type_name_meta(&other))),
+        other => {
+            return Err(format!(
+                "schema must be a table or a JSON string, got {}",
+                vm.type_name_meta(&other)
+            ));
+        }
     };
     let j: J = serde_json::from_slice(&text).map_err(|e| format!("invalid schema JSON: {e}"))?;
     if !j.is_object() && !(j.is_array() && j.as_array().is_some_and(|a| a.is_empty())) {
@@ -458,11 +487,15 @@ fn check_schema(s: &J, at: &str) -> Result<(), String> {
         }
         return Err(format!("schema {at}: must be an object"));
     };
-    const TYPES: &[&str] = &["string", "number", "integer", "boolean", "object", "array", "null"];
+    const TYPES: &[&str] = &[
+        "string", "number", "integer", "boolean", "object", "array", "null",
+    ];
     if let Some(t) = o.get("type") {
         let ok = match t {
             J::String(n) => TYPES.contains(&n.as_str()),
-            J::Array(a) => a.iter().all(|x| x.as_str().is_some_and(|n| TYPES.contains(&n))),
+            J::Array(a) => a
+                .iter()
+                .all(|x| x.as_str().is_some_and(|n| TYPES.contains(&n))),
             _ => false,
         };
         if !ok {
@@ -484,8 +517,13 @@ fn check_schema(s: &J, at: &str) -> Result<(), String> {
         }
     }
     if let Some(r) = o.get("required") {
-        if !r.as_array().is_some_and(|a| a.iter().all(|x| x.is_string())) {
-            return Err(format!("schema {at}: 'required' must be an array of strings"));
+        if !r
+            .as_array()
+            .is_some_and(|a| a.iter().all(|x| x.is_string()))
+        {
+            return Err(format!(
+                "schema {at}: 'required' must be an array of strings"
+            ));
         }
     }
     if let Some(e) = o.get("enum") {
@@ -540,41 +578,64 @@ fn child_path(at: &str, key: &str) -> String {
     let ident = !key.is_empty()
         && !key.as_bytes()[0].is_ascii_digit()
         && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    if ident { format!("{at}.{key}") } else { format!("{at}[{key:?}]") }
+    if ident {
+        format!("{at}.{key}")
+    } else {
+        format!("{at}[{key:?}]")
+    }
 }
 
 /// Checks `v` against `s`; the error names the first failing path.
 fn check(s: &J, v: &J, at: &str) -> Result<(), String> {
-    let Some(o) = s.as_object() else { return Ok(()) };
+    let Some(o) = s.as_object() else {
+        return Ok(());
+    };
     if let Some(t) = o.get("type") {
         let ok = match t {
             J::String(w) => type_matches(w, v),
-            J::Array(a) => a.iter().any(|w| w.as_str().is_some_and(|w| type_matches(w, v))),
+            J::Array(a) => a
+                .iter()
+                .any(|w| w.as_str().is_some_and(|w| type_matches(w, v))),
             _ => true,
         };
         if !ok {
             let want = match t {
                 J::String(w) => w.clone(),
-                _ => t.as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(" or ")).unwrap_or_default(),
+                _ => t
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    })
+                    .unwrap_or_default(),
             };
             return Err(format!("{at}: expected {want}, got {}", type_of(v)));
         }
     }
     if let Some(J::Array(choices)) = o.get("enum") {
         if !choices.iter().any(|c| c == v) {
-            return Err(format!("{at}: value {v} is not one of {}", J::Array(choices.clone())));
+            return Err(format!(
+                "{at}: value {v} is not one of {}",
+                J::Array(choices.clone())
+            ));
         }
     }
     if let J::String(st) = v {
         let n = st.chars().count() as u64;
         if let Some(min) = o.get("minLength").and_then(|x| x.as_u64()) {
             if n < min {
-                return Err(format!("{at}: string shorter than minLength {min} ({n} characters)"));
+                return Err(format!(
+                    "{at}: string shorter than minLength {min} ({n} characters)"
+                ));
             }
         }
         if let Some(max) = o.get("maxLength").and_then(|x| x.as_u64()) {
             if n > max {
-                return Err(format!("{at}: string longer than maxLength {max} ({n} characters)"));
+                return Err(format!(
+                    "{at}: string longer than maxLength {max} ({n} characters)"
+                ));
             }
         }
         if o.get("format").and_then(|f| f.as_str()) == Some("email") && !is_email(st) {
@@ -590,7 +651,10 @@ fn check(s: &J, v: &J, at: &str) -> Result<(), String> {
         }
         if let Some(max) = o.get("maximum").and_then(|m| m.as_f64()) {
             if x > max {
-                return Err(format!("{at}: {n} is greater than maximum {}", o["maximum"]));
+                return Err(format!(
+                    "{at}: {n} is greater than maximum {}",
+                    o["maximum"]
+                ));
             }
         }
     }
@@ -598,7 +662,10 @@ fn check(s: &J, v: &J, at: &str) -> Result<(), String> {
         if let Some(J::Array(req)) = o.get("required") {
             for r in req.iter().filter_map(|r| r.as_str()) {
                 if !m.contains_key(r) {
-                    return Err(format!("{}: required property is missing", child_path(at, r)));
+                    return Err(format!(
+                        "{}: required property is missing",
+                        child_path(at, r)
+                    ));
                 }
             }
         }
@@ -614,7 +681,10 @@ fn check(s: &J, v: &J, at: &str) -> Result<(), String> {
             // An empty Lua table standing for an empty object.
             if let Some(r) = req.iter().filter_map(|r| r.as_str()).next() {
                 if a.is_empty() {
-                    return Err(format!("{}: required property is missing", child_path(at, r)));
+                    return Err(format!(
+                        "{}: required property is missing",
+                        child_path(at, r)
+                    ));
                 }
             }
         }
@@ -628,7 +698,9 @@ fn check(s: &J, v: &J, at: &str) -> Result<(), String> {
 }
 
 fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')

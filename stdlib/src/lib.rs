@@ -71,13 +71,39 @@ fn static_names() -> Vec<&'static [u8]> {
     }
     let mut out = Vec::new();
     let mut seen = Vec::new();
-    for t in [&base::GLOBALS, &REGISTRY, &string::META, &time::LIB, &sql::LIB, &http_client::LIB, &json::LIB, &types::LIB, &types::META, &types::METHODS] {
+    for t in [
+        &base::GLOBALS,
+        &REGISTRY,
+        &string::META,
+        &time::LIB,
+        &sql::LIB,
+        &http_client::LIB,
+        &json::LIB,
+        &types::LIB,
+        &types::META,
+        &types::METHODS,
+    ] {
         walk(t, &mut out, &mut seen);
     }
     out.extend(
         [
-            "n", "channel", "value", "ok", "default", "kind", "type", "from", "result", "error",
-            "reason", "details", "cause", "message", "retryable", "_ENV", "self",
+            "n",
+            "channel",
+            "value",
+            "ok",
+            "default",
+            "kind",
+            "type",
+            "from",
+            "result",
+            "error",
+            "reason",
+            "details",
+            "cause",
+            "message",
+            "retryable",
+            "_ENV",
+            "self",
         ]
         .iter()
         .map(|s| s.as_bytes()),
@@ -91,16 +117,34 @@ static REGISTRY: Template = Template {
     entries: &[
         (package::LOADED_KEY, TValue::Lib(&package::LOADED)),
         (package::PRELOAD_KEY, TValue::Lib(&package::PRELOAD)),
-        (wlua_sched::error_value::ERROR_META_KEY, TValue::Lib(&errors::META)),
-        (wlua_sched::channel::CHANNEL_META_KEY, TValue::Lib(&channel::META)),
-        (wlua_sched::channel::CASE_META_KEY, TValue::Lib(&channel::CASE_META)),
-        (wlua_sched::msgobj::MESSAGE_META_KEY, TValue::Lib(&process::MESSAGE_META)),
-        (wlua_sched::msgobj::PAYLOAD_META_KEY, TValue::Lib(&process::PAYLOAD_META)),
+        (
+            wlua_sched::error_value::ERROR_META_KEY,
+            TValue::Lib(&errors::META),
+        ),
+        (
+            wlua_sched::channel::CHANNEL_META_KEY,
+            TValue::Lib(&channel::META),
+        ),
+        (
+            wlua_sched::channel::CASE_META_KEY,
+            TValue::Lib(&channel::CASE_META),
+        ),
+        (
+            wlua_sched::msgobj::MESSAGE_META_KEY,
+            TValue::Lib(&process::MESSAGE_META),
+        ),
+        (
+            wlua_sched::msgobj::PAYLOAD_META_KEY,
+            TValue::Lib(&process::PAYLOAD_META),
+        ),
         (time::TIMER_META_KEY, TValue::Lib(&time::TIMER_META)),
         (sql::DB_META_KEY, TValue::Lib(&sql::DB_META)),
         (sql::STMT_META_KEY, TValue::Lib(&sql::STMT_META)),
         (sql::TX_META_KEY, TValue::Lib(&sql::TX_META)),
-        (http_client::RESPONSE_META_KEY, TValue::Lib(&http_client::RESPONSE_META)),
+        (
+            http_client::RESPONSE_META_KEY,
+            TValue::Lib(&http_client::RESPONSE_META),
+        ),
         (time::TIME_META_KEY, TValue::Lib(&time::TIME_META)),
         (time::DURATION_META_KEY, TValue::Lib(&time::DURATION_META)),
         (time::LOCATION_META_KEY, TValue::Lib(&time::LOCATION_META)),
@@ -109,13 +153,15 @@ static REGISTRY: Template = Template {
     init: None,
 };
 
-
 /// Built-in modules written in Lua: name and source.
 pub const BUILTIN_LUA: &[(&str, &str)] = &[("supervisor", include_str!("lua/supervisor.lua"))];
 
 /// The source of a built-in Lua module.
 pub fn builtin_lua(name: &str) -> Option<&'static str> {
-    BUILTIN_LUA.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+    BUILTIN_LUA
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| *s)
 }
 
 /// The chunk name a built-in Lua module is compiled under.
@@ -131,10 +177,12 @@ pub fn load_builtin_lua(vm: &mut Vm, args: wlua_vm::Vals) -> wlua_vm::NResult {
         _ => String::new(),
     };
     let Some(src) = builtin_lua(&name) else {
-        return Err(wlua_vm::LuaError::msg(format!("no built-in module '{name}'")));
+        return Err(wlua_vm::LuaError::msg(format!(
+            "no built-in module '{name}'"
+        )));
     };
-    let proto = load::compile(src.as_bytes(), &builtin_chunkname(&name))
-        .map_err(wlua_vm::LuaError::msg)?;
+    let proto =
+        load::compile(src.as_bytes(), &builtin_chunkname(&name)).map_err(wlua_vm::LuaError::msg)?;
     let f = vm.load_proto(proto, None);
     Ok(wlua_vm::Ret::TailCall {
         func: f,

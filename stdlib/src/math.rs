@@ -13,8 +13,8 @@
 //! that is an upvalue of `random` and `randomseed`.
 
 use crate::args::{self, arg, check_f64, check_int, check_number};
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::NativeFn;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::value::float_to_int;
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 

@@ -6,9 +6,9 @@
 //! a shared library if one is found.
 
 use crate::args::{self, arg, check_str};
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::gc::Gc;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::table::Table;
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 

@@ -16,8 +16,8 @@ use wlua_sched::message::{self, Message};
 use wlua_sched::msgobj::{self, MsgObj, PayloadObj};
 use wlua_sched::process::{ProcessHandle, Signal, parse_pid, pid_string};
 use wlua_sched::runtime::{Code, Runtime};
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::value::UserData;
 use wlua_vm::{Gc, LuaError, NResult, Vals, Value, Vm, rets};
 
@@ -134,7 +134,12 @@ fn str_value(vm: &mut Vm, s: &str) -> Value {
 }
 
 /// A destination: a PID string, or a registered name.
-fn destination(vm: &mut Vm, rt: &Runtime, args: &Vals, i: usize) -> Result<Result<u64, String>, LuaError> {
+fn destination(
+    vm: &mut Vm,
+    rt: &Runtime,
+    args: &Vals,
+    i: usize,
+) -> Result<Result<u64, String>, LuaError> {
     match arg(args, i) {
         Value::Str(s) => {
             let b = s.get().as_bytes();
@@ -171,7 +176,13 @@ fn send(vm: &mut Vm, args: Vals) -> NResult {
     let topic = args::check_str(vm, &args, 1)?;
     let topic = topic.get().to_str_lossy().into_owned();
     if topic.starts_with('@') {
-        return fail(vm, "INVALID", &format!("topic '{topic}' is reserved (topics starting with '@' belong to the runtime)"));
+        return fail(
+            vm,
+            "INVALID",
+            &format!(
+                "topic '{topic}' is reserved (topics starting with '@' belong to the runtime)"
+            ),
+        );
     }
     let payload = message::encode(vm, &args[2.min(args.len())..], "payload value #")
         .map_err(|e| LuaError::msg(e.to_string()))?;
@@ -192,7 +203,11 @@ fn send(vm: &mut Vm, args: Vals) -> NResult {
 }
 
 /// What `spawn`'s first argument names.
-fn resolve_code(vm: &mut Vm, rt: &Runtime, args: &Vals) -> Result<Result<Code, (String, String)>, LuaError> {
+fn resolve_code(
+    vm: &mut Vm,
+    rt: &Runtime,
+    args: &Vals,
+) -> Result<Result<Code, (String, String)>, LuaError> {
     match arg(args, 0) {
         Value::LuaFn(f) => {
             let proto = f.get().proto.get().proto.clone();
@@ -220,7 +235,10 @@ fn resolve_code(vm: &mut Vm, rt: &Runtime, args: &Vals) -> Result<Result<Code, (
                 None => (entry.clone(), String::new()),
             };
             if module.is_empty() {
-                return Ok(Err(("INVALID".into(), format!("invalid entry id '{entry}'"))));
+                return Ok(Err((
+                    "INVALID".into(),
+                    format!("invalid entry id '{entry}'"),
+                )));
             }
             if let Some(src) = crate::builtin_lua(&module) {
                 let key = format!("builtin:{module}");
@@ -232,7 +250,10 @@ fn resolve_code(vm: &mut Vm, rt: &Runtime, args: &Vals) -> Result<Result<Code, (
                     .cloned();
                 let proto = match cached {
                     Some(p) => p,
-                    None => match crate::load::compile(src.as_bytes(), &crate::builtin_chunkname(&module)) {
+                    None => match crate::load::compile(
+                        src.as_bytes(),
+                        &crate::builtin_chunkname(&module),
+                    ) {
                         Ok(p) => {
                             rt.code_cache
                                 .lock()
@@ -362,7 +383,10 @@ fn terminate(vm: &mut Vm, args: Vals) -> NResult {
     let reason = match arg(&args, 1) {
         Value::Nil => format!("terminated by {}", pid_string(c.me.id)),
         _ => {
-            let r = args::check_str(vm, &args, 1)?.get().to_str_lossy().into_owned();
+            let r = args::check_str(vm, &args, 1)?
+                .get()
+                .to_str_lossy()
+                .into_owned();
             format!("terminated by {}: {}", pid_string(c.me.id), r)
         }
     };
@@ -383,7 +407,10 @@ fn cancel(vm: &mut Vm, args: Vals) -> NResult {
     };
     let reason = match arg(&args, 1) {
         Value::Nil => String::new(),
-        _ => args::check_str(vm, &args, 1)?.get().to_str_lossy().into_owned(),
+        _ => args::check_str(vm, &args, 1)?
+            .get()
+            .to_str_lossy()
+            .into_owned(),
     };
     if !c.rt.signal(
         to,
@@ -452,8 +479,7 @@ fn link(vm: &mut Vm, args: Vals) -> NResult {
     if !c.rt.link(&c.me, to) {
         // Linking to a dead process is an immediate abnormal exit of the
         // link, as in Erlang.
-        c.me
-            .rel
+        c.me.rel
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .links
@@ -500,7 +526,11 @@ fn listen(vm: &mut Vm, args: Vals) -> NResult {
         _ => return Err(type_error(vm, &args, 1, "table")),
     };
     if topic.first() == Some(&b'@') {
-        return fail(vm, "INVALID", "topics starting with '@' belong to the runtime");
+        return fail(
+            vm,
+            "INVALID",
+            "topics starting with '@' belong to the runtime",
+        );
     }
     let l = need_local(vm)?;
     if l.listeners.contains_key(&topic) {
@@ -553,7 +583,11 @@ fn set_options(vm: &mut Vm, args: Vals) -> NResult {
     let trap = vm.raw_get_str(t, "trap_links");
     let up = vm.raw_get_str(t, "upgradable");
     if up.truthy() {
-        return fail(vm, "INVALID", "upgradable processes are not supported by wlua yet");
+        return fail(
+            vm,
+            "INVALID",
+            "upgradable processes are not supported by wlua yet",
+        );
     }
     let l = need_local(vm)?;
     match trap {
@@ -568,7 +602,11 @@ fn set_options(vm: &mut Vm, args: Vals) -> NResult {
 }
 
 fn not_supported(vm: &mut Vm, name: &str) -> NResult {
-    fail(vm, "INVALID", &format!("process.{name} is not supported by wlua"))
+    fail(
+        vm,
+        "INVALID",
+        &format!("process.{name} is not supported by wlua"),
+    )
 }
 
 fn upgrade(vm: &mut Vm, _args: Vals) -> NResult {
@@ -598,7 +636,10 @@ fn check_scope(vm: &mut Vm, args: &Vals, i: usize) -> Result<Option<String>, Lua
 
 fn reg_register(vm: &mut Vm, args: Vals) -> NResult {
     let (c, _) = ctx(vm)?;
-    let name = args::check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
+    let name = args::check_str(vm, &args, 0)?
+        .get()
+        .to_str_lossy()
+        .into_owned();
     let pid = match arg(&args, 1) {
         Value::Nil => c.me.id,
         Value::Str(s) => match parse_pid(s.get().as_bytes()) {
@@ -608,7 +649,11 @@ fn reg_register(vm: &mut Vm, args: Vals) -> NResult {
         _ => return Err(type_error(vm, &args, 1, "string")),
     };
     if let Some(scope) = check_scope(vm, &args, 2)? {
-        return fail(vm, "INVALID", &format!("registry scope '{scope}' is not supported by wlua (only LOCAL)"));
+        return fail(
+            vm,
+            "INVALID",
+            &format!("registry scope '{scope}' is not supported by wlua (only LOCAL)"),
+        );
     }
     if name.is_empty() {
         return fail(vm, "INVALID", "name must not be empty");
@@ -629,19 +674,29 @@ fn reg_register(vm: &mut Vm, args: Vals) -> NResult {
 
 fn reg_lookup(vm: &mut Vm, args: Vals) -> NResult {
     let (c, _) = ctx(vm)?;
-    let name = args::check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
+    let name = args::check_str(vm, &args, 0)?
+        .get()
+        .to_str_lossy()
+        .into_owned();
     match c.rt.lookup_name(&name) {
         Some(id) => {
             let s = str_value(vm, &pid_string(id));
             rets![s]
         }
-        None => fail(vm, "NOT_FOUND", &format!("no process registered as '{name}'")),
+        None => fail(
+            vm,
+            "NOT_FOUND",
+            &format!("no process registered as '{name}'"),
+        ),
     }
 }
 
 fn reg_unregister(vm: &mut Vm, args: Vals) -> NResult {
     let (c, _) = ctx(vm)?;
-    let name = args::check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
+    let name = args::check_str(vm, &args, 0)?
+        .get()
+        .to_str_lossy()
+        .into_owned();
     if check_scope(vm, &args, 1)?.is_some() {
         return rets![Value::Bool(false)];
     }
@@ -651,7 +706,11 @@ fn reg_unregister(vm: &mut Vm, args: Vals) -> NResult {
 
 // ----- Message and Payload objects ---------------------------------------
 
-fn check_obj<T: 'static>(vm: &Vm, args: &Vals, what: &str) -> Result<(Gc<UserData>, &'static T), LuaError> {
+fn check_obj<T: 'static>(
+    vm: &Vm,
+    args: &Vals,
+    what: &str,
+) -> Result<(Gc<UserData>, &'static T), LuaError> {
     if let Value::UserData(u) = arg(args, 0) {
         if let Some(m) = u.get().data.downcast_ref::<T>() {
             // SAFETY: the userdata lives while the caller holds it.

@@ -394,8 +394,12 @@ fn pg_err(e: postgres::Error) -> DbErr {
             ("CONFLICT", Some(true))
         } else if code == "57014" {
             ("CANCELED", None)
-        } else if code.starts_with("42") || code.starts_with("22") || code.starts_with("23")
-            || code.starts_with("25") || code.starts_with("26") || code.starts_with("34")
+        } else if code.starts_with("42")
+            || code.starts_with("22")
+            || code.starts_with("23")
+            || code.starts_with("25")
+            || code.starts_with("26")
+            || code.starts_with("34")
             || code.starts_with("3F")
         {
             ("INVALID", Some(false))
@@ -522,7 +526,14 @@ fn sqlite_execute(c: &rusqlite::Connection, sql: &str, p: &Params) -> Result<Don
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 
 fn pg_is_text(ty: &Type) -> bool {
-    [Type::TEXT, Type::VARCHAR, Type::BPCHAR, Type::NAME, Type::UNKNOWN].contains(ty)
+    [
+        Type::TEXT,
+        Type::VARCHAR,
+        Type::BPCHAR,
+        Type::NAME,
+        Type::UNKNOWN,
+    ]
+    .contains(ty)
 }
 
 /// A bind converted to the parameter type PostgreSQL inferred.
@@ -593,10 +604,15 @@ impl ToSql for PgBind {
                     let s = std::str::from_utf8(b)?.trim();
                     if let Ok(i) = s.parse::<i64>() {
                         pg_int(i, ty, out)
-                    } else if let (Ok(f), true) = (s.parse::<f64>(), *ty == Type::FLOAT8 || *ty == Type::FLOAT4) {
+                    } else if let (Ok(f), true) =
+                        (s.parse::<f64>(), *ty == Type::FLOAT8 || *ty == Type::FLOAT4)
+                    {
                         PgBind(Bind::Float(f)).to_sql(ty, out)
                     } else {
-                        Err(format!("cannot bind a string to a {ty} parameter (cast it in SQL: $1::{ty})").into())
+                        Err(format!(
+                            "cannot bind a string to a {ty} parameter (cast it in SQL: $1::{ty})"
+                        )
+                        .into())
                     }
                 }
             }
@@ -630,7 +646,10 @@ impl<'a> postgres::types::FromSql<'a> for Raw {
 }
 
 fn pg_cell(row: &postgres::Row, i: usize, ty: &Type) -> Result<Cell, DbErr> {
-    fn g<'a, T: postgres::types::FromSql<'a>>(row: &'a postgres::Row, i: usize) -> Result<Option<T>, DbErr> {
+    fn g<'a, T: postgres::types::FromSql<'a>>(
+        row: &'a postgres::Row,
+        i: usize,
+    ) -> Result<Option<T>, DbErr> {
         row.try_get::<_, Option<T>>(i).map_err(pg_err)
     }
     let c = if *ty == Type::BOOL {
@@ -656,7 +675,14 @@ fn pg_cell(row: &postgres::Row, i: usize, ty: &Type) -> Result<Cell, DbErr> {
         g::<Raw>(row, i)?.map(|r| {
             let h: String = r.0.iter().map(|b| format!("{b:02x}")).collect();
             let s = if h.len() == 32 {
-                format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
+                format!(
+                    "{}-{}-{}-{}-{}",
+                    &h[0..8],
+                    &h[8..12],
+                    &h[12..16],
+                    &h[16..20],
+                    &h[20..]
+                )
             } else {
                 h
             };
@@ -667,7 +693,11 @@ fn pg_cell(row: &postgres::Row, i: usize, ty: &Type) -> Result<Cell, DbErr> {
         match g::<Raw>(row, i)? {
             None => None,
             Some(_) => {
-                let name = row.columns().get(i).map(|c| c.name().to_string()).unwrap_or_default();
+                let name = row
+                    .columns()
+                    .get(i)
+                    .map(|c| c.name().to_string())
+                    .unwrap_or_default();
                 return Err(err(
                     "INVALID",
                     format!(
@@ -872,7 +902,8 @@ fn params_from(vm: &Vm, args: &Vals, start: usize) -> Result<Params, String> {
             let n = t.get().len();
             for i in 1..=n {
                 let v = t.get().get_int(i);
-                p.pos.push(to_bind(vm, v).map_err(|m| format!("{m} (parameter {i})"))?);
+                p.pos
+                    .push(to_bind(vm, v).map_err(|m| format!("{m} (parameter {i})"))?);
             }
             let mut k = Value::Nil;
             while let Ok(Some((key, v))) = t.get().next(k) {
@@ -957,7 +988,10 @@ fn open(vm: &mut Vm, args: Vals) -> NResult {
     }
     if let Some((scheme, _)) = dsn.split_once("://") {
         if !["postgres", "postgresql", "sqlite"].contains(&scheme) {
-            return invalid(vm, format!("unsupported database '{scheme}' (sqlite and postgres are)"));
+            return invalid(
+                vm,
+                format!("unsupported database '{scheme}' (sqlite and postgres are)"),
+            );
         }
     }
     block_on_pool(
@@ -1015,7 +1049,10 @@ fn as_int(vm: &mut Vm, args: Vals) -> NResult {
     };
     match i {
         Some(i) => typed(vm, Bind::Int(i)),
-        None => invalid(vm, format!("cannot convert {} to an integer", vm.type_name_meta(&v))),
+        None => invalid(
+            vm,
+            format!("cannot convert {} to an integer", vm.type_name_meta(&v)),
+        ),
     }
 }
 
@@ -1029,7 +1066,10 @@ fn as_float(vm: &mut Vm, args: Vals) -> NResult {
     };
     match f {
         Some(f) => typed(vm, Bind::Float(f)),
-        None => invalid(vm, format!("cannot convert {} to a float", vm.type_name_meta(&v))),
+        None => invalid(
+            vm,
+            format!("cannot convert {} to a float", vm.type_name_meta(&v)),
+        ),
     }
 }
 
@@ -1143,7 +1183,9 @@ fn isolation_sql(kind: Kind, level: &str) -> Result<&'static str, String> {
         "read_committed" => " ISOLATION LEVEL READ COMMITTED",
         "repeatable_read" => " ISOLATION LEVEL REPEATABLE READ",
         "serializable" => " ISOLATION LEVEL SERIALIZABLE",
-        "write_committed" => return Err("isolation level 'write_committed' is not supported".into()),
+        "write_committed" => {
+            return Err("isolation level 'write_committed' is not supported".into());
+        }
         other => return Err(format!("unknown isolation level '{other}'")),
     };
     // SQLite transactions are always serializable.
@@ -1189,7 +1231,10 @@ fn m_begin(vm: &mut Vm, args: Vals) -> NResult {
         move || {
             t.with(|c| {
                 if t.shared.in_tx.load(Ordering::SeqCst) {
-                    return Err(err("INVALID", "a transaction is already open on this connection"));
+                    return Err(err(
+                        "INVALID",
+                        "a transaction is already open on this connection",
+                    ));
                 }
                 run_simple(c, &stmt)?;
                 t.shared.in_tx.store(true, Ordering::SeqCst);
@@ -1314,7 +1359,10 @@ fn savepoint_op(vm: &mut Vm, args: Vals, verb: &'static str) -> NResult {
     let (shared, state) = tx_of(vm, &args)?;
     let name = sql_arg(vm, &args, 1)?;
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-        return invalid(vm, format!("invalid savepoint name '{name}' (letters, digits, _)"));
+        return invalid(
+            vm,
+            format!("invalid savepoint name '{name}' (letters, digits, _)"),
+        );
     }
     let t = Target {
         shared,
@@ -1359,7 +1407,10 @@ fn stmt_of(vm: &Vm, args: &Vals) -> Result<&'static mut StmtObj, LuaError> {
     Err(args::type_error(vm, args, 0, "sql.Statement"))
 }
 
-fn stmt_target(vm: &mut Vm, args: &Vals) -> Result<Result<(Target, String, Params), String>, LuaError> {
+fn stmt_target(
+    vm: &mut Vm,
+    args: &Vals,
+) -> Result<Result<(Target, String, Params), String>, LuaError> {
     let s = stmt_of(vm, args)?;
     if s.closed {
         return Ok(Err("statement is closed".into()));

@@ -77,7 +77,10 @@ pub static LIB: Template = Template {
         ("MINUTE", TValue::Int(MIN)),
         ("HOUR", TValue::Int(H)),
         ("RFC3339", TValue::Str("2006-01-02T15:04:05Z07:00")),
-        ("RFC3339NANO", TValue::Str("2006-01-02T15:04:05.999999999Z07:00")),
+        (
+            "RFC3339NANO",
+            TValue::Str("2006-01-02T15:04:05.999999999Z07:00"),
+        ),
         ("RFC822", TValue::Str("02 Jan 06 15:04 MST")),
         ("RFC822Z", TValue::Str("02 Jan 06 15:04 -0700")),
         ("RFC850", TValue::Str("Monday, 02-Jan-06 15:04:05 MST")),
@@ -133,7 +136,10 @@ pub static TIMER_META: Template = Template {
 pub static TIME_META: Template = Template {
     name: "time metatable",
     entries: &[
-        ("__index", TValue::Build(|vm| Value::Table(vm.lib_table(&TIME_META)))),
+        (
+            "__index",
+            TValue::Build(|vm| Value::Table(vm.lib_table(&TIME_META))),
+        ),
         ("__name", TValue::Str("time.Time")),
         ("__tostring", TValue::Fn(t_string)),
         ("__eq", TValue::Fn(t_equal)),
@@ -177,7 +183,10 @@ pub static TIME_META: Template = Template {
 pub static DURATION_META: Template = Template {
     name: "duration metatable",
     entries: &[
-        ("__index", TValue::Build(|vm| Value::Table(vm.lib_table(&DURATION_META)))),
+        (
+            "__index",
+            TValue::Build(|vm| Value::Table(vm.lib_table(&DURATION_META))),
+        ),
         ("__name", TValue::Str("time.Duration")),
         ("__tostring", TValue::Fn(d_string)),
         ("__eq", TValue::Fn(d_eq)),
@@ -201,7 +210,10 @@ pub static DURATION_META: Template = Template {
 pub static LOCATION_META: Template = Template {
     name: "location metatable",
     entries: &[
-        ("__index", TValue::Build(|vm| Value::Table(vm.lib_table(&LOCATION_META)))),
+        (
+            "__index",
+            TValue::Build(|vm| Value::Table(vm.lib_table(&LOCATION_META))),
+        ),
         ("__name", TValue::Str("time.Location")),
         ("__tostring", TValue::Fn(l_string)),
         ("__eq", TValue::Fn(l_eq)),
@@ -243,7 +255,10 @@ impl Loc {
         let hi = jiff::Timestamp::MAX.as_second();
         let ts = jiff::Timestamp::new(sec.clamp(lo, hi), 0).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         let info = tz.to_offset_info(ts);
-        (info.offset().seconds() as i64, info.abbreviation().to_string())
+        (
+            info.offset().seconds() as i64,
+            info.abbreviation().to_string(),
+        )
     }
 
     /// The UTC second of a wall-clock second count in this zone (as Go's
@@ -267,7 +282,8 @@ fn utc_loc() -> Arc<Loc> {
 
 fn local_loc() -> Arc<Loc> {
     static L: OnceLock<Arc<Loc>> = OnceLock::new();
-    L.get_or_init(|| Arc::new(Loc::Local(TimeZone::system()))).clone()
+    L.get_or_init(|| Arc::new(Loc::Local(TimeZone::system())))
+        .clone()
 }
 
 /// A Time: an instant (Unix seconds + nanoseconds), its zone, and, for
@@ -291,7 +307,10 @@ impl TimeObj {
         self.sec as i128 * 1_000_000_000 + self.nsec as i128
     }
     fn from_total(n: i128, loc: Arc<Loc>) -> TimeObj {
-        let n = n.clamp(i64::MIN as i128 * 1_000_000_000, i64::MAX as i128 * 1_000_000_000);
+        let n = n.clamp(
+            i64::MIN as i128 * 1_000_000_000,
+            i64::MAX as i128 * 1_000_000_000,
+        );
         TimeObj {
             sec: n.div_euclid(1_000_000_000) as i64,
             nsec: n.rem_euclid(1_000_000_000) as i64,
@@ -330,7 +349,10 @@ fn new_loc(vm: &mut Vm, l: Arc<Loc>) -> Value {
 /// Nanoseconds on a monotonic clock since the runtime started.
 fn mono_now() -> i64 {
     static START: OnceLock<std::time::Instant> = OnceLock::new();
-    START.get_or_init(std::time::Instant::now).elapsed().as_nanos() as i64
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_nanos() as i64
 }
 
 /// The Time (local zone) for `unix_ns` nanoseconds since the epoch: what
@@ -475,12 +497,20 @@ fn make_date(y: i64, mon: i64, d: i64, h: i64, mi: i64, s: i64, ns: i64, loc: Ar
     let m = m0.rem_euclid(12) + 1;
     let y = y.clamp(-292_277_022_657, 292_277_026_596) as i64;
     let days = timefmt::days_from_civil(y, m as i64, 1) as i128 + d as i128 - 1;
-    let secs = days * 86400 + h as i128 * 3600 + mi as i128 * 60 + s as i128
+    let secs = days * 86400
+        + h as i128 * 3600
+        + mi as i128 * 60
+        + s as i128
         + (ns as i128).div_euclid(1_000_000_000);
     let nsec = (ns as i128).rem_euclid(1_000_000_000) as i64;
     let wall = secs.clamp(i64::MIN as i128 / 2, i64::MAX as i128 / 2) as i64;
     let sec = loc.unlocal(wall);
-    TimeObj { sec, nsec, mono: None, loc }
+    TimeObj {
+        sec,
+        nsec,
+        mono: None,
+        loc,
+    }
 }
 
 fn date_fn(vm: &mut Vm, args: Vals) -> NResult {
@@ -509,8 +539,14 @@ fn invalid(vm: &mut Vm, msg: &str) -> NResult {
 }
 
 fn parse_fn(vm: &mut Vm, args: Vals) -> NResult {
-    let layout = args::check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
-    let value = args::check_str(vm, &args, 1)?.get().to_str_lossy().into_owned();
+    let layout = args::check_str(vm, &args, 0)?
+        .get()
+        .to_str_lossy()
+        .into_owned();
+    let value = args::check_str(vm, &args, 1)?
+        .get()
+        .to_str_lossy()
+        .into_owned();
     let loc = match arg(&args, 2) {
         Value::Nil => utc_loc(),
         _ => check_loc(vm, &args, 2)?,
@@ -519,7 +555,16 @@ fn parse_fn(vm: &mut Vm, args: Vals) -> NResult {
         Ok(p) => p,
         Err(m) => return invalid(vm, &m),
     };
-    let wall = make_date(p.year, p.month, p.day, p.hour, p.min, p.sec, p.nsec, utc_loc());
+    let wall = make_date(
+        p.year,
+        p.month,
+        p.day,
+        p.hour,
+        p.min,
+        p.sec,
+        p.nsec,
+        utc_loc(),
+    );
     let t = if let Some(off) = p.offset {
         let sec = wall.sec.wrapping_sub(off);
         // As Go: keep `loc` when it has this offset then, else a fixed zone.
@@ -530,18 +575,38 @@ fn parse_fn(vm: &mut Vm, args: Vals) -> NResult {
         } else {
             Arc::new(Loc::Fixed(String::new(), off))
         };
-        TimeObj { sec, nsec: wall.nsec, mono: None, loc: l }
+        TimeObj {
+            sec,
+            nsec: wall.nsec,
+            mono: None,
+            loc: l,
+        }
     } else if let Some(ab) = p.abbrev {
         let guess = loc.unlocal(wall.sec);
         let (off, lab) = loc.offset_at(guess);
         if lab == ab {
-            TimeObj { sec: wall.sec.wrapping_sub(off), nsec: wall.nsec, mono: None, loc }
+            TimeObj {
+                sec: wall.sec.wrapping_sub(off),
+                nsec: wall.nsec,
+                mono: None,
+                loc,
+            }
         } else if ab == "UTC" || ab == "GMT" {
-            TimeObj { sec: wall.sec, nsec: wall.nsec, mono: None, loc: utc_loc() }
+            TimeObj {
+                sec: wall.sec,
+                nsec: wall.nsec,
+                mono: None,
+                loc: utc_loc(),
+            }
         } else {
             // An abbreviation the zone does not know: offset 0, named
             // as given (Go does the same).
-            TimeObj { sec: wall.sec, nsec: wall.nsec, mono: None, loc: Arc::new(Loc::Fixed(ab, 0)) }
+            TimeObj {
+                sec: wall.sec,
+                nsec: wall.nsec,
+                mono: None,
+                loc: Arc::new(Loc::Fixed(ab, 0)),
+            }
         }
     } else {
         make_date(p.year, p.month, p.day, p.hour, p.min, p.sec, p.nsec, loc)
@@ -557,7 +622,10 @@ fn parse_duration_fn(vm: &mut Vm, args: Vals) -> NResult {
 }
 
 fn load_location_fn(vm: &mut Vm, args: Vals) -> NResult {
-    let name = args::check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
+    let name = args::check_str(vm, &args, 0)?
+        .get()
+        .to_str_lossy()
+        .into_owned();
     let l = match name.as_str() {
         "" => return invalid(vm, "empty location name"),
         "UTC" => utc_loc(),
@@ -565,7 +633,8 @@ fn load_location_fn(vm: &mut Vm, args: Vals) -> NResult {
         _ => match TimeZone::get(&name) {
             Ok(tz) => Arc::new(Loc::Zone(name.clone(), tz)),
             Err(_) => {
-                let e = crate::errors::new_error(vm, "NOT_FOUND", &format!("unknown time zone {name}"));
+                let e =
+                    crate::errors::new_error(vm, "NOT_FOUND", &format!("unknown time zone {name}"));
                 return rets![Value::Nil, e];
             }
         },
@@ -574,7 +643,10 @@ fn load_location_fn(vm: &mut Vm, args: Vals) -> NResult {
 }
 
 fn fixed_zone_fn(vm: &mut Vm, args: Vals) -> NResult {
-    let name = args::check_str(vm, &args, 0)?.get().to_str_lossy().into_owned();
+    let name = args::check_str(vm, &args, 0)?
+        .get()
+        .to_str_lossy()
+        .into_owned();
     let off = args::check_int(vm, &args, 1)?;
     rets![new_loc(vm, Arc::new(Loc::Fixed(name, off)))]
 }
@@ -584,7 +656,12 @@ fn fixed_zone_fn(vm: &mut Vm, args: Vals) -> NResult {
 fn t_string(vm: &mut Vm, args: Vals) -> NResult {
     let t = check_time(vm, &args, 0)?;
     let (off, ab) = t.loc.offset_at(t.sec);
-    let s = timefmt::format("2006-01-02 15:04:05.999999999 -0700 MST", &t.civil(), off, &ab);
+    let s = timefmt::format(
+        "2006-01-02 15:04:05.999999999 -0700 MST",
+        &t.civil(),
+        off,
+        &ab,
+    );
     rets![vm.new_str(s)]
 }
 
@@ -658,7 +735,10 @@ fn t_add_date(vm: &mut Vm, args: Vals) -> NResult {
 
 fn t_format(vm: &mut Vm, args: Vals) -> NResult {
     let t = check_time(vm, &args, 0)?;
-    let layout = args::check_str(vm, &args, 1)?.get().to_str_lossy().into_owned();
+    let layout = args::check_str(vm, &args, 1)?
+        .get()
+        .to_str_lossy()
+        .into_owned();
     let (off, ab) = t.loc.offset_at(t.sec);
     let s = timefmt::format(&layout, &t.civil(), off, &ab);
     rets![vm.new_str(s)]
@@ -678,7 +758,9 @@ fn t_unix(vm: &mut Vm, args: Vals) -> NResult {
 
 fn t_unix_nano(vm: &mut Vm, args: Vals) -> NResult {
     let t = check_time(vm, &args, 0)?;
-    rets![Value::Int(t.total().clamp(i64::MIN as i128, i64::MAX as i128) as i64)]
+    rets![Value::Int(
+        t.total().clamp(i64::MIN as i128, i64::MAX as i128) as i64
+    )]
 }
 
 fn civil_of(vm: &Vm, args: &Vals) -> Result<Civil, LuaError> {
@@ -759,7 +841,11 @@ fn round_to(vm: &mut Vm, args: &Vals, round: bool) -> NResult {
         let since = t.total() - ZERO_SEC as i128 * 1_000_000_000;
         let d = d as i128;
         let rem = since.rem_euclid(d);
-        let n = if round && rem + rem >= d { t.total() - rem + d } else { t.total() - rem };
+        let n = if round && rem + rem >= d {
+            t.total() - rem + d
+        } else {
+            t.total() - rem
+        };
         r = TimeObj::from_total(n, t.loc.clone());
     }
     rets![new_time(vm, r)]
@@ -862,7 +948,6 @@ fn l_eq(vm: &mut Vm, args: Vals) -> NResult {
 fn ns_to_std(ns: i64) -> std::time::Duration {
     std::time::Duration::from_nanos(ns.max(0) as u64)
 }
-
 
 fn sleep(vm: &mut Vm, args: Vals) -> NResult {
     let ns = duration_arg(vm, &args, 0).map_err(|m| LuaError::arg(1, m))?;

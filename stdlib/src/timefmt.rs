@@ -79,11 +79,27 @@ pub fn civil(local_sec: i64, nsec: i64) -> Civil {
 }
 
 pub const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 pub const DAYS: [&str; 7] = [
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
 ];
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -112,9 +128,18 @@ enum Std {
     Pm,
     TZ,
     /// Numeric zone: `z` = `Z` for UTC, `colon`, `secs`, `short` (hours only).
-    Num { z: bool, colon: bool, secs: bool, short: bool },
+    Num {
+        z: bool,
+        colon: bool,
+        secs: bool,
+        short: bool,
+    },
     /// Fractional seconds: digit count, `nine` trims zeros, separator.
-    Frac { n: usize, nine: bool, sep: u8 },
+    Frac {
+        n: usize,
+        nine: bool,
+        sep: u8,
+    },
 }
 
 /// The next layout element: (literal prefix end, element, element end).
@@ -199,7 +224,16 @@ fn next_std(l: &[u8]) -> Option<(usize, Std, usize)> {
                 ];
                 for (f, colon, secs, short) in forms {
                     if at(i + 1, f) {
-                        return Some((i, Std::Num { z, colon, secs, short }, i + 1 + f.len()));
+                        return Some((
+                            i,
+                            Std::Num {
+                                z,
+                                colon,
+                                secs,
+                                short,
+                            },
+                            i + 1 + f.len(),
+                        ));
                     }
                 }
             }
@@ -210,7 +244,15 @@ fn next_std(l: &[u8]) -> Option<(usize, Std, usize)> {
                     j += 1;
                 }
                 if !(j < l.len() && l[j].is_ascii_digit()) {
-                    return Some((i, Std::Frac { n: j - i - 1, nine: ch == b'9', sep: l[i] }, j));
+                    return Some((
+                        i,
+                        Std::Frac {
+                            n: j - i - 1,
+                            nine: ch == b'9',
+                            sep: l[i],
+                        },
+                        j,
+                    ));
                 }
             }
             _ => {}
@@ -286,7 +328,12 @@ pub fn format(layout: &str, c: &Civil, offset: i64, abbrev: &str) -> String {
                     pad(&mut out, m.abs() % 60, 2);
                 }
             }
-            Std::Num { z, colon, secs, short } => {
+            Std::Num {
+                z,
+                colon,
+                secs,
+                short,
+            } => {
                 if z && offset == 0 {
                     out.push('Z');
                     continue;
@@ -424,7 +471,11 @@ pub fn parse(layout: &str, value: &str) -> Result<Parsed, String> {
     let range = |what: &str| format!("parsing time {whole:?}: {what} out of range");
     let mut l = layout.as_bytes();
     let mut v = value.as_bytes();
-    let mut p = Parsed { month: -1, day: -1, ..Default::default() };
+    let mut p = Parsed {
+        month: -1,
+        day: -1,
+        ..Default::default()
+    };
     let mut pm: Option<bool> = None;
     let mut yday: i64 = -1;
     let mut hour12 = false;
@@ -460,19 +511,23 @@ pub fn parse(layout: &str, value: &str) -> Result<Parsed, String> {
                     r
                 })
             }
-            Std::Month | Std::LongMonth => {
-                lookup(&MONTHS, std == Std::Month, v).map(|(m, r)| {
-                    p.month = m + 1;
-                    r
-                })
-            }
+            Std::Month | Std::LongMonth => lookup(&MONTHS, std == Std::Month, v).map(|(m, r)| {
+                p.month = m + 1;
+                r
+            }),
             Std::NumMonth | Std::ZeroMonth => getnum(v, std == Std::ZeroMonth).map(|(m, r)| {
                 p.month = m;
                 r
             }),
-            Std::WeekDay | Std::LongWeekDay => lookup(&DAYS, std == Std::WeekDay, v).map(|(_, r)| r),
+            Std::WeekDay | Std::LongWeekDay => {
+                lookup(&DAYS, std == Std::WeekDay, v).map(|(_, r)| r)
+            }
             Std::Day | Std::UnderDay | Std::ZeroDay => {
-                let vv = if std == Std::UnderDay && v.first() == Some(&b' ') { &v[1..] } else { v };
+                let vv = if std == Std::UnderDay && v.first() == Some(&b' ') {
+                    &v[1..]
+                } else {
+                    v
+                };
                 getnum(vv, std == Std::ZeroDay).map(|(d, r)| {
                     p.day = d;
                     r
@@ -526,7 +581,11 @@ pub fn parse(layout: &str, value: &str) -> Result<Parsed, String> {
                 r
             }),
             Std::PM | Std::Pm => {
-                let (a, b) = if std == Std::PM { ("AM", "PM") } else { ("am", "pm") };
+                let (a, b) = if std == Std::PM {
+                    ("AM", "PM")
+                } else {
+                    ("am", "pm")
+                };
                 if v.starts_with(b.as_bytes()) {
                     pm = Some(true);
                     Some(&v[2..])
@@ -537,7 +596,12 @@ pub fn parse(layout: &str, value: &str) -> Result<Parsed, String> {
                     None
                 }
             }
-            Std::Num { z, colon, secs, short } => {
+            Std::Num {
+                z,
+                colon,
+                secs,
+                short,
+            } => {
                 if z && v.first() == Some(&b'Z') {
                     p.offset = Some(0);
                     Some(&v[1..])
@@ -630,7 +694,9 @@ pub fn parse(layout: &str, value: &str) -> Result<Parsed, String> {
         }
         let (_, m, d) = civil_from_days(days_from_civil(p.year, 1, 1) + yday - 1);
         if (p.month >= 0 && p.month != m) || (p.day >= 0 && p.day != d) {
-            return Err(format!("parsing time {whole:?}: day-of-year does not match date"));
+            return Err(format!(
+                "parsing time {whole:?}: day-of-year does not match date"
+            ));
         }
         p.month = m;
         p.day = d;
@@ -723,15 +789,24 @@ mod tests {
     #[test]
     fn formats_go_layouts() {
         let c = civil(1136214245, 123456789); // 2006-01-02 15:04:05 (shifted)
-        assert_eq!(format("2006-01-02T15:04:05.000Z07:00", &c, -7 * 3600, "MST"), "2006-01-02T15:04:05.123-07:00");
-        assert_eq!(format("Mon Jan _2 3:04PM MST", &c, 0, "UTC"), "Mon Jan  2 3:04PM UTC");
+        assert_eq!(
+            format("2006-01-02T15:04:05.000Z07:00", &c, -7 * 3600, "MST"),
+            "2006-01-02T15:04:05.123-07:00"
+        );
+        assert_eq!(
+            format("Mon Jan _2 3:04PM MST", &c, 0, "UTC"),
+            "Mon Jan  2 3:04PM UTC"
+        );
         assert_eq!(format(".999999999", &c, 0, ""), ".123456789");
     }
 
     #[test]
     fn parses_go_layouts() {
         let p = parse("2006-01-02T15:04:05Z07:00", "2021-03-04T05:06:07.5+01:30").unwrap();
-        assert_eq!((p.year, p.month, p.day, p.hour, p.min, p.sec, p.nsec), (2021, 3, 4, 5, 6, 7, 500_000_000));
+        assert_eq!(
+            (p.year, p.month, p.day, p.hour, p.min, p.sec, p.nsec),
+            (2021, 3, 4, 5, 6, 7, 500_000_000)
+        );
         assert_eq!(p.offset, Some(5400));
         assert!(parse("2006-01-02", "2021-02-30").is_err());
         assert!(parse("15:04", "25:00").is_err());

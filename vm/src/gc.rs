@@ -75,40 +75,42 @@ pub fn tm_name(i: usize) -> Value {
 #[inline(always)]
 fn static_set() -> &'static StaticStrings {
     STATIC_STRINGS.get_or_init(|| {
-            let mut names: Vec<&'static [u8]> =
-                crate::meta::TM_NAMES.iter().map(|n| n.as_bytes()).collect();
-            if let Some(f) = STATIC_NAMES.get() {
-                names.extend(f());
+        let mut names: Vec<&'static [u8]> =
+            crate::meta::TM_NAMES.iter().map(|n| n.as_bytes()).collect();
+        if let Some(f) = STATIC_NAMES.get() {
+            names.extend(f());
+        }
+        let mut t = hashbrown::HashTable::new();
+        for n in names {
+            if n.len() > crate::string::MAX_SHORT {
+                continue;
             }
-            let mut t = hashbrown::HashTable::new();
-            for n in names {
-                if n.len() > crate::string::MAX_SHORT {
-                    continue;
-                }
-                let h = crate::string::hash_bytes(n);
-                if t.find(h, |s: &Gc<LuaStr>| s.get().as_bytes() == n).is_some() {
-                    continue;
-                }
-                let b = Box::new(GcBox {
-                    header: GcHeader {
-                        marked: Cell::new(true),
-                        finalize: Cell::new(false),
-                    },
-                    value: LuaStr::new(n.into()),
-                });
-                let g = Gc(NonNull::from(Box::leak(b)));
-                t.insert_unique(h, g, |s| s.get().hash());
+            let h = crate::string::hash_bytes(n);
+            if t.find(h, |s: &Gc<LuaStr>| s.get().as_bytes() == n)
+                .is_some()
+            {
+                continue;
             }
-            let tm = crate::meta::TM_NAMES
-                .iter()
-                .map(|n| {
-                    let h = crate::string::hash_bytes(n.as_bytes());
-                    *t.find(h, |s: &Gc<LuaStr>| s.get().as_bytes() == n.as_bytes())
-                        .expect("metamethod names are static")
-                })
-                .collect();
-            StaticStrings(t, tm)
-        })
+            let b = Box::new(GcBox {
+                header: GcHeader {
+                    marked: Cell::new(true),
+                    finalize: Cell::new(false),
+                },
+                value: LuaStr::new(n.into()),
+            });
+            let g = Gc(NonNull::from(Box::leak(b)));
+            t.insert_unique(h, g, |s| s.get().hash());
+        }
+        let tm = crate::meta::TM_NAMES
+            .iter()
+            .map(|n| {
+                let h = crate::string::hash_bytes(n.as_bytes());
+                *t.find(h, |s: &Gc<LuaStr>| s.get().as_bytes() == n.as_bytes())
+                    .expect("metamethod names are static")
+            })
+            .collect();
+        StaticStrings(t, tm)
+    })
 }
 
 impl<T> Clone for Gc<T> {

@@ -561,9 +561,11 @@ impl Vm {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
-                            if let Some(v) =
-                                index_through_class(tab, *key, crate::gc::tm_name(Tm::Index as usize))
-                            {
+                            if let Some(v) = index_through_class(
+                                tab,
+                                *key,
+                                crate::gc::tm_name(Tm::Index as usize),
+                            ) {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
@@ -628,9 +630,11 @@ impl Vm {
                                 continue;
                             }
                             // The class pattern: `__index` is a plain table.
-                            if let Some(v) =
-                                index_through_class(tab, key, crate::gc::tm_name(Tm::Index as usize))
-                            {
+                            if let Some(v) = index_through_class(
+                                tab,
+                                key,
+                                crate::gc::tm_name(Tm::Index as usize),
+                            ) {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
@@ -1105,11 +1109,12 @@ impl Vm {
                     }
                     match tab.get().meta {
                         None => return Ok(Lookup::Found(Value::Nil)),
-                        Some(mt) => match fast_tm(mt, Tm::Index, crate::gc::tm_name(Tm::Index as usize))
-                        {
-                            None => return Ok(Lookup::Found(Value::Nil)),
-                            Some(h) => h,
-                        },
+                        Some(mt) => {
+                            match fast_tm(mt, Tm::Index, crate::gc::tm_name(Tm::Index as usize)) {
+                                None => return Ok(Lookup::Found(Value::Nil)),
+                                Some(h) => h,
+                            }
+                        }
                     }
                 }
                 _ => match self.get_tm(&t, Tm::Index) {

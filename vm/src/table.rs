@@ -190,7 +190,11 @@ impl Table {
                 return;
             };
             for i in 0..tpl.entries.len() {
-                let taken = g.get().lazy.as_ref().is_none_or(|l| l.taken & (1 << i) != 0);
+                let taken = g
+                    .get()
+                    .lazy
+                    .as_ref()
+                    .is_none_or(|l| l.taken & (1 << i) != 0);
                 if taken {
                     continue;
                 }

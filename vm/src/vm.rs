@@ -279,7 +279,11 @@ impl Vm {
             Value::Table(t) => {
                 t.get_mut().meta = mt;
                 if let Some(m) = mt {
-                    if !m.get().get_str(crate::gc::tm_name(Tm::Gc as usize)).is_nil() {
+                    if !m
+                        .get()
+                        .get_str(crate::gc::tm_name(Tm::Gc as usize))
+                        .is_nil()
+                    {
                         self.heap.set_finalizer(GcRef::Table(*t));
                     }
                 }
@@ -287,7 +291,11 @@ impl Vm {
             Value::UserData(u) => {
                 u.get_mut().meta = mt;
                 if let Some(m) = mt {
-                    if !m.get().get_str(crate::gc::tm_name(Tm::Gc as usize)).is_nil() {
+                    if !m
+                        .get()
+                        .get_str(crate::gc::tm_name(Tm::Gc as usize))
+                        .is_nil()
+                    {
                         self.heap.set_finalizer(GcRef::UserData(*u));
                     }
                 }

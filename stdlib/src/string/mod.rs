@@ -11,9 +11,9 @@ mod test_escapes;
 use crate::args::{self, arg, check_int, check_str, opt_int, type_error};
 use pattern::{Capture, MatchResult, posrelat};
 use std::borrow::Cow;
-use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::func::Ret;
 use wlua_vm::gc::Gc;
+use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::string::LuaStr;
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
 

@@ -326,7 +326,11 @@ impl Checker {
             let Some(index) = class.fields.iter().find(|f| &*f.name == "__index") else {
                 // No `__index`: `self` in `function C:m()` of a plain
                 // table is C itself.
-                return class.fields.iter().find(|f| &*f.name == n).map(|f| f.ty.clone());
+                return class
+                    .fields
+                    .iter()
+                    .find(|f| &*f.name == n)
+                    .map(|f| f.ty.clone());
             };
             let Ty::Record(holder) = self.expand(&index.ty) else {
                 return None;
