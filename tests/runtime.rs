@@ -17,7 +17,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
@@ -28,40 +28,13 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join("wlua");
-    let mut scripts = Vec::new();
-    collect_scripts(&root, &mut scripts);
-    scripts.sort();
-    let trials = scripts
+    let trials = support::lua_scripts(&root)
         .into_iter()
-        .filter(|s| !s.components().any(|c| c.as_os_str() == "lib"))
-        .map(|script| {
-            let rel = script
-                .strip_prefix(&root)
-                .expect("script under root")
-                .with_extension("");
-            let name = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("::");
-            Trial::test(name, move || run_script(&script))
-        })
+        // Modules the scripts load live in `lib/` directories.
+        .filter(|(_, s)| !s.components().any(|c| c.as_os_str() == "lib"))
+        .map(|(name, script)| Trial::test(name, move || run_script(&script)))
         .collect();
     libtest_mimic::run(&args, trials).exit();
-}
-
-fn collect_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_scripts(&path, out);
-        } else if path.extension().is_some_and(|e| e == "lua") {
-            out.push(path);
-        }
-    }
 }
 
 struct Expect {

@@ -1,9 +1,11 @@
-//! Running the `wlua` binary from a test harness: its own process group (a
+//! What the script harnesses share: finding the `.lua` scripts under a
+//! root with their test names, and running the `wlua` binary: its own process group (a
 //! timeout kills whatever it started too), both pipes drained on threads so
 //! a chatty script never blocks, and a time limit.
 
 use std::io::Read;
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -62,4 +64,41 @@ pub fn run_with_limit(cmd: &mut Command, limit: Duration) -> Result<Run, String>
         stdout: out_reader.join().unwrap_or_default(),
         stderr: err_reader.join().unwrap_or_default(),
     })
+}
+
+/// Every `.lua` file under `root`, sorted, each with its test name: the
+/// path below `root` without the extension, components joined by `::`.
+pub fn lua_scripts(root: &Path) -> Vec<(String, PathBuf)> {
+    let mut scripts = Vec::new();
+    collect(root, &mut scripts);
+    scripts.sort();
+    scripts
+        .into_iter()
+        .map(|script| {
+            let rel = script
+                .strip_prefix(root)
+                .expect("script under root")
+                .with_extension("");
+            let name = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("::");
+            (name, script)
+        })
+        .collect()
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "lua") {
+            out.push(path);
+        }
+    }
 }
