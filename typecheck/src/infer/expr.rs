@@ -497,6 +497,36 @@ impl Checker {
         }
     }
 
+    /// An operand of a comparison or a concatenation: nil, booleans and
+    /// functions are errors (for unannotated values, only when nothing
+    /// else is possible). `noun` and `verb` word the two messages:
+    /// "`noun` a value of type T?: it may be nil", "attempt to `verb` a T
+    /// value".
+    fn check_order_operand(&mut self, v: &V, span: Span, noun: &str, verb: &str) {
+        let t = self.expand(&v.ty);
+        let bad = |m: &Ty| {
+            matches!(
+                m,
+                Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Func(_) | Ty::Function
+            )
+        };
+        if (v.strict && t.members().iter().any(bad)) || (!v.strict && t.members().iter().all(bad)) {
+            if t.has_nil() && t.members().len() > 1 {
+                self.err(
+                    code::MAYBE_NIL,
+                    span,
+                    format!("{noun} a value of type {}: it may be nil", v.ty),
+                );
+            } else {
+                self.err(
+                    code::BAD_OPERATION,
+                    span,
+                    format!("attempt to {verb} a {} value", v.ty),
+                );
+            }
+        }
+    }
+
     pub(super) fn check_len_operand(&mut self, v: &V, span: Span) {
         let t = self.expand(&v.ty);
         let ok = |m: &Ty| {
@@ -571,59 +601,13 @@ impl Checker {
             BinOp::Eq | BinOp::Ne => V::strict(Ty::Boolean),
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
                 for (v, s) in [(&va, a.span), (&vb, b.span)] {
-                    let t = self.expand(&v.ty);
-                    let bad = |m: &Ty| {
-                        matches!(
-                            m,
-                            Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Func(_) | Ty::Function
-                        )
-                    };
-                    if (v.strict && t.members().iter().any(bad))
-                        || (!v.strict && t.members().iter().all(bad))
-                    {
-                        if t.has_nil() && t.members().len() > 1 {
-                            self.err(
-                                code::MAYBE_NIL,
-                                s,
-                                format!("comparison with a value of type {}: it may be nil", v.ty),
-                            );
-                        } else {
-                            self.err(
-                                code::BAD_OPERATION,
-                                s,
-                                format!("attempt to compare a {} value", v.ty),
-                            );
-                        }
-                    }
+                    self.check_order_operand(v, s, "comparison with", "compare");
                 }
                 V::strict(Ty::Boolean)
             }
             BinOp::Concat => {
                 for (v, s) in [(&va, a.span), (&vb, b.span)] {
-                    let t = self.expand(&v.ty);
-                    let bad = |m: &Ty| {
-                        matches!(
-                            m,
-                            Ty::Nil | Ty::Boolean | Ty::LitBool(_) | Ty::Func(_) | Ty::Function
-                        )
-                    };
-                    if (v.strict && t.members().iter().any(bad))
-                        || (!v.strict && t.members().iter().all(bad))
-                    {
-                        if t.has_nil() && t.members().len() > 1 {
-                            self.err(
-                                code::MAYBE_NIL,
-                                s,
-                                format!("concatenation of a value of type {}: it may be nil", v.ty),
-                            );
-                        } else {
-                            self.err(
-                                code::BAD_OPERATION,
-                                s,
-                                format!("attempt to concatenate a {} value", v.ty),
-                            );
-                        }
-                    }
+                    self.check_order_operand(v, s, "concatenation of", "concatenate");
                 }
                 V::strict(Ty::String)
             }
