@@ -878,34 +878,19 @@ impl Validator {
                 let Value::Table(tab) = v else {
                     return Err(self.expected("array", v));
                 };
-                if !self.enter(*tab, t, ctx)? {
-                    return Ok(());
-                }
-                let r = self.check_array(*tab, elem, ctx);
-                self.leave(*tab, t, ctx);
-                r
+                self.inside(*tab, t, ctx, |me| me.check_array(*tab, elem, ctx))
             }
             Ty::Map(k, val) => {
                 let Value::Table(tab) = v else {
                     return Err(self.expected("map", v));
                 };
-                if !self.enter(*tab, t, ctx)? {
-                    return Ok(());
-                }
-                let r = self.check_map(*tab, k, val, ctx);
-                self.leave(*tab, t, ctx);
-                r
+                self.inside(*tab, t, ctx, |me| me.check_map(*tab, k, val, ctx))
             }
             Ty::Record(fs) => {
                 let Value::Table(tab) = v else {
                     return Err(self.expected("record", v));
                 };
-                if !self.enter(*tab, t, ctx)? {
-                    return Ok(());
-                }
-                let r = self.check_record(*tab, fs, ctx);
-                self.leave(*tab, t, ctx);
-                r
+                self.inside(*tab, t, ctx, |me| me.check_record(*tab, fs, ctx))
             }
             Ty::Function(..) => {
                 if matches!(v, Value::LuaFn(_) | Value::Native(_) | Value::LightFn(_)) {
@@ -1009,6 +994,24 @@ impl Validator {
             self.data_depth -= 1;
         }
         Ok(fresh)
+    }
+
+    /// Runs `check` on a table entered for type `t` (depth and cycle
+    /// bookkeeping around it); a (table, type) pair already being checked
+    /// passes.
+    fn inside(
+        &mut self,
+        tab: Gc<Table>,
+        t: &T,
+        ctx: Option<&Arc<Ctx>>,
+        check: impl FnOnce(&mut Self) -> VResult,
+    ) -> VResult {
+        if !self.enter(tab, t, ctx)? {
+            return Ok(());
+        }
+        let r = check(self);
+        self.leave(tab, t, ctx);
+        r
     }
 
     fn leave(&mut self, tab: Gc<Table>, t: &T, ctx: Option<&Arc<Ctx>>) {
