@@ -13,7 +13,7 @@
 
 use crate::channel::{self, Owner, Waiter};
 use crate::message::{self, Message};
-use crate::process::{ExitResult, ProcessHandle, Signal};
+use crate::process::{Envelope, ExitResult, ProcessHandle, Signal};
 use crate::runtime::Runtime;
 use hashbrown::HashMap;
 use std::collections::VecDeque;
@@ -102,6 +102,24 @@ pub struct Local {
     pub rt: Option<Arc<Runtime>>,
     /// What the last blocking call waits on, for the deadlock report.
     pub waiting_on: &'static str,
+    /// The emptied signal buffer, swapped with the mailbox at each drain.
+    spare: VecDeque<Signal>,
+    /// Values reused across messages (traced): most processes talk to a
+    /// few peers about a few topics, so one entry each saves building the
+    /// same strings per message.
+    pub cache: MsgCache,
+}
+
+/// See [`Local::cache`].
+#[derive(Default)]
+pub struct MsgCache {
+    /// The last topic string delivered.
+    pub topic: Option<Value>,
+    /// The last sender asked for by `msg:from()`, and its PID string.
+    pub from: Option<(u64, Value)>,
+    /// The metatables of Message and Payload objects.
+    pub msg_meta: Option<Gc<wlua_vm::Table>>,
+    pub payload_meta: Option<Gc<wlua_vm::Table>>,
 }
 
 // SAFETY: the values in a Local point into its process's heap, and the
@@ -135,6 +153,13 @@ impl Extension for Local {
         }
         for v in [self.inbox, self.events].into_iter().flatten() {
             mark(v);
+        }
+        let c = &self.cache;
+        for v in [c.topic, c.from.map(|(_, v)| v)].into_iter().flatten() {
+            mark(v);
+        }
+        for t in [c.msg_meta, c.payload_meta].into_iter().flatten() {
+            mark(Value::Table(t));
         }
         for (v, _) in self.listeners.values() {
             mark(*v);
@@ -201,6 +226,8 @@ impl Local {
             me: None,
             rt: None,
             waiting_on: "",
+            spare: VecDeque::new(),
+            cache: MsgCache::default(),
         }));
     }
 
@@ -514,12 +541,14 @@ pub fn select_result(
 fn drain_signals(vm: &mut Vm) -> Option<ExitResult> {
     let l = local(vm)?;
     let me = l.me.clone()?;
+    let mut batch = std::mem::take(&mut l.spare);
     loop {
-        let batch = me.take_signals();
+        me.take_signals_into(&mut batch);
         if batch.is_empty() {
+            local(vm).expect("process state").spare = batch;
             return None;
         }
-        for sig in batch {
+        while let Some(sig) = batch.pop_front() {
             if let Some(end) = handle_signal(vm, &me, sig) {
                 return Some(end);
             }
@@ -539,7 +568,8 @@ pub fn poll_signals(vm: &mut Vm) -> bool {
     let Some(me) = l.me.clone() else {
         return false;
     };
-    let mut batch = me.take_signals();
+    let mut batch = std::mem::take(&mut l.spare);
+    me.take_signals_into(&mut batch);
     let mut any = false;
     while let Some(sig) = batch.pop_front() {
         let l = local(vm).expect("process state");
@@ -557,21 +587,20 @@ pub fn poll_signals(vm: &mut Vm) -> bool {
         // Only fatal signals end the process, and they are left above.
         let _ = handle_signal(vm, &me, sig);
     }
+    local(vm).expect("process state").spare = batch;
     any
 }
 
 fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<ExitResult> {
     let l = local(vm).expect("process state");
     match sig {
-        Signal::Message {
-            from,
-            topic,
-            payload,
-        } => {
-            let target = match l.listeners.get(topic.as_bytes()) {
-                Some(&(ch, as_message)) => Some((ch, as_message)),
-                None => None,
-            };
+        Signal::Message(env) => {
+            let Envelope {
+                from,
+                topic,
+                payload,
+            } = *env;
+            let target = l.listeners.get(&topic[..]).copied();
             match target {
                 Some((ch, false)) => {
                     let vals = message::decode(vm, &payload);

@@ -4,6 +4,7 @@
 //! receiver's heap from copied [`Message`]s. The methods are natives in the
 //! stdlib's process module, found through the registry metatables.
 
+use crate::local::{MsgCache, local};
 use crate::message::{self, Message};
 use crate::process::{ExitResult, pid_string};
 use wlua_vm::{Gc, Table, Vals, Value, Vm};
@@ -46,16 +47,51 @@ fn meta(vm: &mut Vm, key: &str) -> Option<Gc<Table>> {
     }
 }
 
-pub fn new_message(vm: &mut Vm, from: Option<u64>, topic: &str, payload: &Message) -> Value {
+/// A registry metatable, looked up once per process and then kept in the
+/// process's cache (the lookup interns the key).
+fn cached_meta(
+    vm: &mut Vm,
+    key: &str,
+    slot: fn(&mut MsgCache) -> &mut Option<Gc<Table>>,
+) -> Option<Gc<Table>> {
+    if let Some(l) = local(vm) {
+        if let Some(m) = *slot(&mut l.cache) {
+            return Some(m);
+        }
+    }
+    let m = meta(vm, key);
+    if let Some(l) = local(vm) {
+        *slot(&mut l.cache) = m;
+    }
+    m
+}
+
+pub fn new_message(vm: &mut Vm, from: Option<u64>, topic: &[u8], payload: &Message) -> Value {
     let vals = message::decode(vm, payload);
-    let topic = vm.new_str(topic);
-    let meta = meta(vm, MESSAGE_META_KEY);
+    let topic = topic_value(vm, topic);
+    let meta = cached_meta(vm, MESSAGE_META_KEY, |c| &mut c.msg_meta);
     vm.new_userdata_traced(Box::new(MsgObj { topic, from, vals }), meta, trace_msg)
+}
+
+/// The topic as a string value, reusing the last one built when it is the
+/// same (a process usually hears the same few topics over and over).
+fn topic_value(vm: &mut Vm, topic: &[u8]) -> Value {
+    if let Some(l) = local(vm) {
+        if let Some(v @ Value::Str(s)) = l.cache.topic {
+            if s.get().as_bytes() == topic {
+                return v;
+            }
+        }
+        let v = vm.new_str(topic);
+        local(vm).expect("process state").cache.topic = Some(v);
+        return v;
+    }
+    vm.new_str(topic)
 }
 
 /// A Payload object over some values.
 pub fn new_payload(vm: &mut Vm, vals: Vals) -> Value {
-    let meta = meta(vm, PAYLOAD_META_KEY);
+    let meta = cached_meta(vm, PAYLOAD_META_KEY, |c| &mut c.payload_meta);
     vm.new_userdata_traced(Box::new(PayloadObj { vals }), meta, trace_msg)
 }
 

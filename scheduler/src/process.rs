@@ -10,13 +10,21 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use wlua_vm::Vm;
 
+/// A message topic: short topics (nearly all) live inline.
+pub type Topic = smallvec::SmallVec<[u8; 24]>;
+
+/// A message in flight: boxed inside [`Signal`], so the mailbox's slots
+/// stay small (an idle process's mailbox costs little) and a message moves
+/// by one pointer.
+pub struct Envelope {
+    pub from: Option<u64>,
+    pub topic: Topic,
+    pub payload: Message,
+}
+
 /// Something delivered to a process.
 pub enum Signal {
-    Message {
-        from: Option<u64>,
-        topic: String,
-        payload: Message,
-    },
+    Message(Box<Envelope>),
     /// A monitored process ended (an EXIT event).
     Down {
         from: u64,
@@ -164,6 +172,17 @@ impl ProcessHandle {
         std::mem::take(&mut *self.mailbox.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
+    /// Moves the mailbox's signals into `buf` (which must be empty) by
+    /// swapping buffers, so a process that keeps receiving reuses two
+    /// allocations instead of growing a fresh queue per batch.
+    pub fn take_signals_into(&self, buf: &mut VecDeque<Signal>) {
+        debug_assert!(buf.is_empty());
+        std::mem::swap(
+            &mut *self.mailbox.lock().unwrap_or_else(|e| e.into_inner()),
+            buf,
+        );
+    }
+
     /// Puts signals back at the head of the mailbox (in order), and makes
     /// sure the running process looks at them again before it idles.
     pub fn requeue_front(&self, mut sigs: VecDeque<Signal>) {
@@ -194,12 +213,16 @@ pub fn pid_string(id: u64) -> String {
 
 /// The number inside a PID string, if it is one.
 pub fn parse_pid(s: &[u8]) -> Option<u64> {
-    let s = std::str::from_utf8(s).ok()?;
-    let inner = s.strip_prefix("<0.")?.strip_suffix(".0>")?;
-    if inner.is_empty() || !inner.bytes().all(|b| b.is_ascii_digit()) {
+    let inner = s.strip_prefix(b"<0.")?.strip_suffix(b".0>")?;
+    if inner.is_empty() {
         return None;
     }
-    inner.parse().ok()
+    inner.iter().try_fold(0u64, |n, &b| {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+    })
 }
 
 #[cfg(test)]
@@ -212,6 +235,12 @@ mod tests {
         assert_eq!(parse_pid(b"<0.42.0>"), Some(42));
         assert_eq!(parse_pid(b"<0..0>"), None);
         assert_eq!(parse_pid(b"<0.4a.0>"), None);
+        assert_eq!(parse_pid(b"<0.+4.0>"), None);
+        assert_eq!(parse_pid(b"<0.99999999999999999999.0>"), None);
+        assert_eq!(
+            parse_pid(&pid_string(u64::MAX).into_bytes()),
+            Some(u64::MAX)
+        );
         assert_eq!(parse_pid(b"app"), None);
     }
 

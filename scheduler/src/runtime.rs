@@ -628,7 +628,7 @@ impl Runtime {
         &self,
         code: Code,
         args: Message,
-        link: Option<&Arc<ProcessHandle>>,
+        link: Option<&ProcessHandle>,
         monitor_by: Option<u64>,
     ) -> u64 {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
@@ -656,7 +656,7 @@ impl Runtime {
 
     /// Links two processes; false when `other` is not alive (the caller
     /// then gets the link-down at once).
-    pub fn link(&self, me: &Arc<ProcessHandle>, other: u64) -> bool {
+    pub fn link(&self, me: &ProcessHandle, other: u64) -> bool {
         if other == me.id {
             return true;
         }
@@ -678,7 +678,7 @@ impl Runtime {
         true
     }
 
-    pub fn unlink(&self, me: &Arc<ProcessHandle>, other: u64) {
+    pub fn unlink(&self, me: &ProcessHandle, other: u64) {
         me.remove_link(other);
         if let Some(o) = self.lookup(other) {
             o.remove_link(me.id);

@@ -14,7 +14,7 @@ use wlua_sched::channel::{self as ch, Owner};
 use wlua_sched::local::{self, Local};
 use wlua_sched::message::{self, Message};
 use wlua_sched::msgobj::{self, MsgObj, PayloadObj};
-use wlua_sched::process::{ProcessHandle, Signal, parse_pid, pid_string};
+use wlua_sched::process::{Envelope, ProcessHandle, Signal, Topic, parse_pid, pid_string};
 use wlua_sched::runtime::{Code, Runtime};
 use wlua_vm::func::Ret;
 use wlua_vm::lazy::{TValue, Template};
@@ -105,18 +105,23 @@ pub static PAYLOAD_META: Template = Template {
     init: None,
 };
 
+/// The runtime and the running process, borrowed for one native call.
 struct Ctx {
-    rt: Arc<Runtime>,
-    me: Arc<ProcessHandle>,
+    rt: &'static Runtime,
+    me: &'static ProcessHandle,
 }
 
 fn ctx(vm: &mut Vm) -> Result<(Ctx, &'static mut Local), LuaError> {
     let l = need_local(vm)?;
     match (&l.rt, &l.me) {
+        // SAFETY: the Local holds both Arcs for the whole life of the VM
+        // and never replaces them while a native runs, so the pointees
+        // outlive the call; they are separate allocations, not part of
+        // the Local the caller also borrows.
         (Some(rt), Some(me)) => Ok((
             Ctx {
-                rt: rt.clone(),
-                me: me.clone(),
+                rt: unsafe { &*Arc::as_ptr(rt) },
+                me: unsafe { &*Arc::as_ptr(me) },
             },
             l,
         )),
@@ -172,10 +177,11 @@ fn id(vm: &mut Vm, _args: Vals) -> NResult {
 
 fn send(vm: &mut Vm, args: Vals) -> NResult {
     let (c, _) = ctx(vm)?;
-    let dest = destination(vm, &c.rt, &args, 0)?;
+    let dest = destination(vm, c.rt, &args, 0)?;
     let topic = args::check_str(vm, &args, 1)?;
-    let topic = topic.get().to_str_lossy().into_owned();
-    if topic.starts_with('@') {
+    let topic = Topic::from_slice(topic.get().as_bytes());
+    if topic.first() == Some(&b'@') {
+        let topic = String::from_utf8_lossy(&topic);
         return fail(
             vm,
             "INVALID",
@@ -193,11 +199,11 @@ fn send(vm: &mut Vm, args: Vals) -> NResult {
     // A dead PID is not an error: delivery is fire-and-forget (Erlang).
     c.rt.signal(
         to,
-        Signal::Message {
+        Signal::Message(Box::new(Envelope {
             from: Some(c.me.id),
             topic,
             payload,
-        },
+        })),
     );
     rets![Value::Bool(true)]
 }
@@ -322,7 +328,7 @@ fn do_spawn(vm: &mut Vm, args: Vals, link: bool, monitor: bool) -> NResult {
         Value::Nil | Value::Str(_) => {}
         _ => return Err(type_error(vm, &args, 1, "string")),
     }
-    let code = match resolve_code(vm, &c.rt, &args)? {
+    let code = match resolve_code(vm, c.rt, &args)? {
         Ok(code) => code,
         Err((kind, m)) => return fail(vm, &kind, &m),
     };
@@ -331,7 +337,7 @@ fn do_spawn(vm: &mut Vm, args: Vals, link: bool, monitor: bool) -> NResult {
     let child = c.rt.spawn(
         code,
         spawn_args,
-        link.then_some(&c.me),
+        link.then_some(c.me),
         monitor.then_some(c.me.id),
     );
     if monitor {
@@ -359,7 +365,7 @@ fn spawn_linked_monitored(vm: &mut Vm, args: Vals) -> NResult {
 fn exec(vm: &mut Vm, args: Vals) -> NResult {
     check_can_block(vm)?;
     let (c, l) = ctx(vm)?;
-    let code = match resolve_code(vm, &c.rt, &args)? {
+    let code = match resolve_code(vm, c.rt, &args)? {
         Ok(code) => code,
         Err((kind, m)) => return fail(vm, &kind, &m),
     };
@@ -374,7 +380,7 @@ fn exec(vm: &mut Vm, args: Vals) -> NResult {
 
 fn terminate(vm: &mut Vm, args: Vals) -> NResult {
     let (c, _) = ctx(vm)?;
-    let to = match destination(vm, &c.rt, &args, 0)? {
+    let to = match destination(vm, c.rt, &args, 0)? {
         Ok(id) => id,
         Err(m) => return fail(vm, "NOT_FOUND", &m),
     };
@@ -401,7 +407,7 @@ fn terminate(vm: &mut Vm, args: Vals) -> NResult {
 
 fn cancel(vm: &mut Vm, args: Vals) -> NResult {
     let (c, _) = ctx(vm)?;
-    let to = match destination(vm, &c.rt, &args, 0)? {
+    let to = match destination(vm, c.rt, &args, 0)? {
         Ok(id) => id,
         Err(m) => return fail(vm, "NOT_FOUND", &m),
     };
@@ -438,7 +444,7 @@ fn noproc() -> Arc<wlua_sched::process::ExitResult> {
 
 fn monitor(vm: &mut Vm, args: Vals) -> NResult {
     let (c, l) = ctx(vm)?;
-    let to = match destination(vm, &c.rt, &args, 0)? {
+    let to = match destination(vm, c.rt, &args, 0)? {
         Ok(id) => id,
         Err(m) => return fail(vm, "NOT_FOUND", &m),
     };
@@ -461,7 +467,7 @@ fn monitor(vm: &mut Vm, args: Vals) -> NResult {
 
 fn unmonitor(vm: &mut Vm, args: Vals) -> NResult {
     let (c, l) = ctx(vm)?;
-    let to = match destination(vm, &c.rt, &args, 0)? {
+    let to = match destination(vm, c.rt, &args, 0)? {
         Ok(id) => id,
         Err(m) => return fail(vm, "NOT_FOUND", &m),
     };
@@ -472,11 +478,11 @@ fn unmonitor(vm: &mut Vm, args: Vals) -> NResult {
 
 fn link(vm: &mut Vm, args: Vals) -> NResult {
     let (c, _) = ctx(vm)?;
-    let to = match destination(vm, &c.rt, &args, 0)? {
+    let to = match destination(vm, c.rt, &args, 0)? {
         Ok(id) => id,
         Err(m) => return fail(vm, "NOT_FOUND", &m),
     };
-    if !c.rt.link(&c.me, to) {
+    if !c.rt.link(c.me, to) {
         // Linking to a dead process is an immediate abnormal exit of the
         // link, as in Erlang.
         c.me.rel
@@ -497,11 +503,11 @@ fn link(vm: &mut Vm, args: Vals) -> NResult {
 
 fn unlink(vm: &mut Vm, args: Vals) -> NResult {
     let (c, _) = ctx(vm)?;
-    let to = match destination(vm, &c.rt, &args, 0)? {
+    let to = match destination(vm, c.rt, &args, 0)? {
         Ok(id) => id,
         Err(m) => return fail(vm, "NOT_FOUND", &m),
     };
-    c.rt.unlink(&c.me, to);
+    c.rt.unlink(c.me, to);
     rets![Value::Bool(true)]
 }
 
@@ -727,13 +733,23 @@ fn msg_topic(vm: &mut Vm, args: Vals) -> NResult {
 
 fn msg_from(vm: &mut Vm, args: Vals) -> NResult {
     let (_, m) = check_obj::<MsgObj>(vm, &args, "message")?;
-    match m.from {
-        Some(id) => {
-            let s = str_value(vm, &pid_string(id));
-            rets![s]
+    let Some(id) = m.from else {
+        return rets![Value::Nil];
+    };
+    // A process mostly answers the sender it just heard from: keep that
+    // PID's string instead of formatting and interning it per message.
+    if let Some(l) = local::local(vm) {
+        if let Some((cached, s)) = l.cache.from {
+            if cached == id {
+                return rets![s];
+            }
         }
-        None => rets![Value::Nil],
     }
+    let s = str_value(vm, &pid_string(id));
+    if let Some(l) = local::local(vm) {
+        l.cache.from = Some((id, s));
+    }
+    rets![s]
 }
 
 fn msg_payload(vm: &mut Vm, args: Vals) -> NResult {
