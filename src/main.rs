@@ -223,7 +223,22 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
     result
 }
 
+/// Transparent huge pages off for this process: the runtime keeps many
+/// small per-process heaps, and with THP each first touch of a 2 MB region
+/// makes the kernel zero all of it (30% of a 10,000-process ring's time was
+/// `clear_page_erms`); system time and resident memory both drop without
+/// it (BENCHMARKS.md, docs/decisions.md).
+fn disable_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments only and changes
+    // nothing but the kernel's paging policy for this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    disable_huge_pages();
     let argv: Vec<String> = std::env::args().collect();
     let cli = Cli::parse();
     if let Some(Command::Check { paths, format }) = &cli.command {

@@ -231,7 +231,9 @@ impl GcRef {
             GcRef::Proto(g) => std::mem::size_of::<GcBox<ProtoInst>>() + g.get().heap_size(),
             GcRef::UpVal(_) => std::mem::size_of::<GcBox<UpVal>>(),
             GcRef::Thread(g) => std::mem::size_of::<GcBox<Thread>>() + g.get().heap_size(),
-            GcRef::UserData(_) => std::mem::size_of::<GcBox<UserData>>(),
+            GcRef::UserData(g) => {
+                std::mem::size_of::<GcBox<UserData>>() + std::mem::size_of_val(&*g.get().data)
+            }
         }
     }
 }

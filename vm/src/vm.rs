@@ -156,6 +156,10 @@ impl Vm {
         data: Box<dyn std::any::Any + Send>,
         meta: Option<Gc<Table>>,
     ) -> Value {
+        // The boxed data counts towards the heap's size, so a process that
+        // makes many userdata objects (messages) collects as often as one
+        // making tables of the same size.
+        crate::gc::note_alloc(std::mem::size_of_val(&*data));
         Value::UserData(self.heap.alloc(UserData {
             meta,
             user_value: Value::Nil,
@@ -171,6 +175,7 @@ impl Vm {
         meta: Option<Gc<Table>>,
         trace: fn(&dyn std::any::Any, &mut dyn FnMut(Value)),
     ) -> Value {
+        crate::gc::note_alloc(std::mem::size_of_val(&*data));
         Value::UserData(self.heap.alloc(UserData {
             meta,
             user_value: Value::Nil,
