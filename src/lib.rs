@@ -314,4 +314,5 @@ pub mod check {
     }
 }
 
+pub mod alloc;
 pub mod repl;

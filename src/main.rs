@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 // Lua programs allocate many small objects; mimalloc's size-class free
 // lists make that (and the collector's frees) much cheaper than glibc's.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: wlua::alloc::MiAlloc = wlua::alloc::MiAlloc;
 
 use std::process::ExitCode;
 use wlua::{Outcome, new_vm, run_function, run_source};

@@ -252,6 +252,9 @@ struct Encoder<'r> {
 /// Copies `vals` out of `vm`'s heap. `root` names the values for error
 /// paths: value i (0-based) has path `format!("{}{}", root, i + 1)`.
 pub fn encode(_vm: &mut Vm, vals: &[Value], root: &str) -> Result<Message, CopyError> {
+    if let Some(m) = encode_scalars(vals) {
+        return Ok(m);
+    }
     // Room for a small table's fields up front, saving a reallocation.
     let extra = if vals.iter().any(|v| matches!(v, Value::Table(_))) {
         16
@@ -284,6 +287,36 @@ pub fn encode(_vm: &mut Vm, vals: &[Value], root: &str) -> Result<Message, CopyE
         e.drain()?;
     }
     Ok(e.msg)
+}
+
+/// The common payload of numbers, booleans and short strings, copied
+/// without the encoder's table and error bookkeeping; `None` when any value
+/// needs it.
+fn encode_scalars(vals: &[Value]) -> Option<Message> {
+    let mut nodes = Vec::with_capacity(vals.len());
+    for v in vals {
+        nodes.push(match *v {
+            Value::Nil => Node::Nil,
+            Value::Bool(b) => Node::Bool(b),
+            Value::Int(i) => Node::Int(i),
+            Value::Float(f) => Node::Float(f),
+            Value::Str(s) if s.get().len() <= INLINE => {
+                let b = s.get().as_bytes();
+                let mut data = [0u8; INLINE];
+                data[..b.len()].copy_from_slice(b);
+                Node::Inline {
+                    len: b.len() as u8,
+                    data,
+                }
+            }
+            _ => return None,
+        });
+    }
+    Some(Message {
+        top: vals.len(),
+        nodes,
+        ..Message::default()
+    })
 }
 
 impl Encoder<'_> {

@@ -45,7 +45,13 @@ pub(crate) enum Lookup {
 /// the loop. `None` sends the caller to the general slow path.
 #[inline]
 fn index_through_class(tab: Gc<Table>, key: Value, index_name: Value) -> Option<Value> {
-    let mt = tab.get().meta?;
+    index_through_meta(tab.get().meta?, key, index_name)
+}
+
+/// The same lookup for a value whose metatable is `mt` (userdata methods:
+/// files, messages, channels).
+#[inline]
+fn index_through_meta(mt: Gc<Table>, key: Value, index_name: Value) -> Option<Value> {
     match fast_tm(mt, Tm::Index, index_name)? {
         Value::Table(class) => {
             let c = class.get();
@@ -635,6 +641,13 @@ impl Vm {
                                 key,
                                 crate::gc::tm_name(Tm::Index as usize),
                             ) {
+                                *reg!(i.a()) = v;
+                                continue;
+                            }
+                        } else if let Value::UserData(u) = obj {
+                            if let Some(v) = u.get().meta.and_then(|mt| {
+                                index_through_meta(mt, key, crate::gc::tm_name(Tm::Index as usize))
+                            }) {
                                 *reg!(i.a()) = v;
                                 continue;
                             }
