@@ -8,6 +8,7 @@
 //! which is how a `select` withdraws from every other case at once.
 
 use crate::local::{Local, TaskId, Wake};
+use crate::process::Envelope;
 use std::collections::VecDeque;
 use wlua_vm::value::UserData;
 use wlua_vm::{Gc, Value, Vm};
@@ -33,9 +34,18 @@ pub struct Waiter {
     pub case: Option<u32>,
 }
 
+/// What a channel's buffer holds: a value, or a message from another
+/// process not yet made into a Lua value. Messages are built when they are
+/// received, so a backlog in an inbox costs the collector nothing (it is
+/// neither traced nor counted in the heap).
+pub enum Item {
+    Val(Value),
+    Msg(Box<Envelope>),
+}
+
 pub struct Chan {
     pub cap: usize,
-    pub buf: VecDeque<Value>,
+    pub buf: VecDeque<Item>,
     pub closed: bool,
     pub recvq: VecDeque<Waiter>,
     pub sendq: VecDeque<(Waiter, Value)>,
@@ -49,8 +59,10 @@ unsafe impl Send for Case {}
 
 fn trace_chan(data: &dyn std::any::Any, mark: &mut dyn FnMut(Value)) {
     if let Some(c) = data.downcast_ref::<Chan>() {
-        for v in c.buf.iter() {
-            mark(*v);
+        for it in c.buf.iter() {
+            if let Item::Val(v) = it {
+                mark(*v);
+            }
         }
         for (_, v) in c.sendq.iter() {
             mark(*v);
@@ -171,25 +183,38 @@ fn wake_receiver(local: &mut Local, chv: Value, w: Waiter, v: Value, ok: bool) {
     local.wake(w, wake);
 }
 
-/// Receives without waiting: `Some((value, ok))` when a value (or the end
-/// of a closed channel) is there.
-pub fn try_recv(local: &mut Local, chv: Value, ch: &mut Chan) -> Option<(Value, bool)> {
-    if let Some(v) = ch.buf.pop_front() {
+/// Receives without waiting: `Some((item, ok))` when a value (or the end
+/// of a closed channel) is there. A message item becomes a value with
+/// `msgobj::item_value`.
+pub fn try_recv(local: &mut Local, chv: Value, ch: &mut Chan) -> Option<(Item, bool)> {
+    if let Some(it) = ch.buf.pop_front() {
         // A sender waiting for room moves its value into the buffer.
         if let Some((w, sv)) = pop_live_sender(local, ch) {
-            ch.buf.push_back(sv);
+            ch.buf.push_back(Item::Val(sv));
             wake_sender(local, chv, w, sv);
         }
-        return Some((v, true));
+        return Some((it, true));
     }
     if let Some((w, sv)) = pop_live_sender(local, ch) {
         wake_sender(local, chv, w, sv);
-        return Some((sv, true));
+        return Some((Item::Val(sv), true));
     }
     if ch.closed {
-        return Some((Value::Nil, false));
+        return Some((Item::Val(Value::Nil), false));
     }
     None
+}
+
+/// Whether a task waits to receive (stale waiters at the front are
+/// dropped on the way).
+pub fn has_receiver(local: &Local, ch: &mut Chan) -> bool {
+    while let Some(&w) = ch.recvq.front() {
+        if local.is_waiting(w) {
+            return true;
+        }
+        ch.recvq.pop_front();
+    }
+    false
 }
 
 /// Sends without waiting: `Ok(true)` when a receiver took the value or the
@@ -203,7 +228,7 @@ pub fn try_send(local: &mut Local, chv: Value, ch: &mut Chan, v: Value) -> Resul
         return Ok(true);
     }
     if ch.buf.len() < ch.cap {
-        ch.buf.push_back(v);
+        ch.buf.push_back(Item::Val(v));
         return Ok(true);
     }
     Ok(false)

@@ -595,29 +595,18 @@ fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<Ex
     let l = local(vm).expect("process state");
     match sig {
         Signal::Message(env) => {
-            let Envelope {
-                from,
-                topic,
-                payload,
-            } = *env;
-            let target = l.listeners.get(&topic[..]).copied();
+            let target = l.listeners.get(&env.topic[..]).copied();
             match target {
                 Some((ch, false)) => {
-                    let vals = message::decode(vm, &payload);
+                    let vals = message::decode(vm, &env.payload);
                     let v = vals.first().copied().unwrap_or(Value::Nil);
                     let l = local(vm).expect("process state");
                     channel::deliver(l, ch, v);
                 }
-                Some((ch, true)) => {
-                    let m = crate::msgobj::new_message(vm, from, &topic, &payload);
-                    let l = local(vm).expect("process state");
-                    channel::deliver(l, ch, m);
-                }
+                Some((ch, true)) => deliver_message(vm, ch, env),
                 None => {
-                    let m = crate::msgobj::new_message(vm, from, &topic, &payload);
                     let ch = inbox(vm);
-                    let l = local(vm).expect("process state");
-                    channel::deliver(l, ch, m);
+                    deliver_message(vm, ch, env);
                 }
             }
         }
@@ -723,6 +712,22 @@ fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<Ex
         }
     }
     None
+}
+
+/// A message into a runtime channel: made into a Message object now when
+/// a task waits for it, else queued as it is (see `channel::Item`).
+fn deliver_message(vm: &mut Vm, chv: Value, env: Box<Envelope>) {
+    let Some(c) = channel::as_chan(&chv) else {
+        return;
+    };
+    let l = local(vm).expect("process state");
+    if channel::has_receiver(l, c) {
+        let m = crate::msgobj::new_message(vm, env.from, &env.topic, &env.payload);
+        let l = local(vm).expect("process state");
+        channel::deliver(l, chv, m);
+    } else if !c.closed && c.buf.len() < c.cap {
+        c.buf.push_back(channel::Item::Msg(env));
+    }
 }
 
 /// The process's inbox channel, made on first use.

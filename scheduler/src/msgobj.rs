@@ -4,6 +4,7 @@
 //! receiver's heap from copied [`Message`]s. The methods are natives in the
 //! stdlib's process module, found through the registry metatables.
 
+use crate::channel::Item;
 use crate::local::{MsgCache, local};
 use crate::message::{self, Message};
 use crate::process::{ExitResult, pid_string};
@@ -87,6 +88,15 @@ fn topic_value(vm: &mut Vm, topic: &[u8]) -> Value {
         return v;
     }
     vm.new_str(topic)
+}
+
+/// The value a channel item stands for: a message item becomes its
+/// Message object now, in the receiving heap.
+pub fn item_value(vm: &mut Vm, it: Item) -> Value {
+    match it {
+        Item::Val(v) => v,
+        Item::Msg(env) => new_message(vm, env.from, &env.topic, &env.payload),
+    }
 }
 
 /// A Payload object over some values.

@@ -7,6 +7,7 @@
 use crate::args::{self, arg, type_error};
 use wlua_sched::channel::{self as ch, Chan, Owner};
 use wlua_sched::local::{self, Local};
+use wlua_sched::msgobj;
 use wlua_vm::func::Ret;
 use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::thread::CoStatus;
@@ -106,7 +107,10 @@ fn receive(vm: &mut Vm, args: Vals) -> NResult {
     let (chv, c) = check_chan(vm, &args, 0)?;
     let l = need_local(vm)?;
     match ch::try_recv(l, chv, c) {
-        Some((v, ok)) => rets![v, Value::Bool(ok)],
+        Some((it, ok)) => {
+            let v = msgobj::item_value(vm, it);
+            rets![v, Value::Bool(ok)]
+        }
         None => {
             check_can_block(vm)?;
             let w = l.current_waiter(None);
@@ -198,12 +202,13 @@ fn select(vm: &mut Vm, args: Vals) -> NResult {
             let done = match send {
                 Some(v) => match ch::try_send(l, chv, c, v) {
                     Err(()) => return Err(LuaError::msg(ch::SEND_ON_CLOSED)),
-                    Ok(true) => Some((v, true)),
+                    Ok(true) => Some((ch::Item::Val(v), true)),
                     Ok(false) => None,
                 },
                 None => ch::try_recv(l, chv, c),
             };
-            if let Some((v, ok)) = done {
+            if let Some((it, ok)) = done {
+                let v = msgobj::item_value(vm, it);
                 let r = local::select_result(vm, Some(pick as u32), chv, v, ok);
                 return rets![r];
             }

@@ -235,6 +235,15 @@ impl Table {
         if n <= SMALL {
             // Small hash parts are scanned: with interned strings a key
             // compare is one pointer compare, cheaper than hashing.
+            if let Value::Str(ks) = key {
+                if ks.get().is_short() {
+                    // Field and method names: equal only if the same object.
+                    return self
+                        .entries
+                        .iter()
+                        .position(|(k, _)| matches!(k, Value::Str(x) if x == ks));
+                }
+            }
             return self.entries.iter().position(|(k, _)| key_eq(k, key));
         }
         let h = hash_value(key);
