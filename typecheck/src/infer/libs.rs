@@ -325,6 +325,46 @@ mod tests {
     }
 
     #[test]
+    fn objects_resolve_with_methods_taking_the_object_first() {
+        let mut c = Checker::new();
+        c.load_builtins();
+        assert_eq!(c.builtin_error, None);
+        for (name, kind, _) in TYPES {
+            let (m, n) = name.split_once('.').expect("qualified name");
+            let t = c.lib_types[m]
+                .iter()
+                .find(|(x, _)| &**x == n)
+                .map(|(_, t)| t.clone())
+                .expect(name);
+            let Ty::Object(o) = &t else {
+                assert_eq!(*kind, Kind::Plain, "{name} should be an object");
+                continue;
+            };
+            assert_ne!(*kind, Kind::Plain, "{name} should not be an object");
+            assert_eq!(&*o.name, *name);
+            for meth in &o.methods {
+                let Ty::Func(f) = &meth.ty else {
+                    panic!("{name}.{} is not a method", meth.name)
+                };
+                assert!(f.builtin, "{name}.{}", meth.name);
+                assert_eq!(c.expand(&f.params[0]), t, "{name}:{}", meth.name);
+            }
+        }
+    }
+
+    #[test]
+    fn required_modules_have_the_libraries_types() {
+        let mut c = Checker::new();
+        c.load_builtins();
+        for m in MODULES {
+            let (ty, _) = c.builtin_module(m.as_bytes()).expect(m);
+            assert!(matches!(ty, Ty::Record(_)), "{m}");
+            assert_eq!(c.globals.contains_key(*m), !REQUIRE_ONLY.contains(m), "{m}");
+        }
+        assert!(c.builtin_module(b"supervisor_x").is_none());
+    }
+
+    #[test]
     fn every_named_type_is_qualified_by_a_module() {
         for (name, _, _) in TYPES {
             let (m, _) = name.split_once('.').expect("qualified name");
