@@ -132,9 +132,55 @@ fn type_index(name: &str) -> Option<usize> {
     name.strip_prefix("__t")?.parse().ok()
 }
 
+/// What loading the built-ins leaves in a checker: copied into each new
+/// one (every file and required module has its own checker) instead of
+/// parsing and resolving the signatures again. Alias ids stay the same in
+/// every checker, so types carrying them may pass between checkers.
+#[derive(Clone)]
+struct Loaded {
+    types: Vec<(Rc<str>, TypeBind)>,
+    alias_bodies: Vec<Ty>,
+    globals: HashMap<Rc<str>, V>,
+    lib_modules: HashMap<Rc<str>, Ty>,
+    lib_types: HashMap<Rc<str>, Exports>,
+    builtin_error: Option<String>,
+}
+
+thread_local! {
+    static LOADED: std::cell::RefCell<Option<Loaded>> = const { std::cell::RefCell::new(None) };
+}
+
 impl Checker {
-    /// Declares the standard library and the runtime modules.
+    /// Declares the standard library and the runtime modules (parsed once
+    /// per thread).
     pub(super) fn load_libs(&mut self) {
+        let cached = LOADED.with(|l| l.borrow().clone());
+        let l = match cached {
+            Some(l) => l,
+            None => {
+                let mut c = Checker::new();
+                c.parse_libs();
+                let l = Loaded {
+                    types: c.types,
+                    alias_bodies: c.alias_bodies,
+                    globals: c.globals,
+                    lib_modules: c.lib_modules,
+                    lib_types: c.lib_types,
+                    builtin_error: c.builtin_error,
+                };
+                LOADED.with(|c| *c.borrow_mut() = Some(l.clone()));
+                l
+            }
+        };
+        self.types = l.types;
+        self.alias_bodies = l.alias_bodies;
+        self.globals = l.globals;
+        self.lib_modules = l.lib_modules;
+        self.lib_types = l.lib_types;
+        self.builtin_error = l.builtin_error;
+    }
+
+    fn parse_libs(&mut self) {
         let mut src = String::from(PRELUDE);
         for (k, (_, _, body)) in TYPES.iter().enumerate() {
             src.push_str(&format!(
