@@ -1,6 +1,8 @@
-//! Built-in signatures: the Lua 5.3 standard library (and the runtime's
-//! globals) written in the dialect's own type syntax, parsed once per run
-//! by the wlua parser and resolved like user aliases.
+//! Built-in signatures: the Lua 5.3 standard library, the runtime's
+//! globals (`process`, `channel`, `errors`, `types`) and the modules
+//! `require` finds without a file (`json`, `time`, `sql`, `http_client`),
+//! written in the dialect's own type syntax, parsed once per thread by the
+//! wlua parser and resolved like user aliases (infer/libs.rs).
 //!
 //! Where the reference coerces (a number where a string is expected in the
 //! string library, a string in `math`), the signature accepts both: a
@@ -8,7 +10,14 @@
 //! depends on their arguments in ways the syntax cannot say (`type`,
 //! `assert`, `error`, `setmetatable`, `pairs`, `ipairs`, `select`, `pcall`)
 //! are given a signature here for arity and arguments, and infer.rs
-//! special-cases their results and narrowing.
+//! special-cases their results and narrowing; elsewhere such a result is
+//! `any` (`io.read`, `os.date`, `json.decode`).
+//!
+//! Native objects (files, channels, errors, times, database handles) are
+//! interfaces declared in `TYPES`: records of methods whose first
+//! parameter is `Self`, the object. Expected failures of the runtime
+//! modules are `nil, err` with an `errors.Error`, so their results read
+//! `(T?, errors.Error?)`.
 
 /// Aliases used by the signatures below.
 pub const PRELUDE: &str = "
