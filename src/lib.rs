@@ -232,16 +232,13 @@ pub mod check {
     }
 
     /// Checks one file's text; returns the rendered output and whether it
-    /// had errors. Runs on a thread with a large stack (the checker's
-    /// recursion is bounded, this is headroom).
+    /// had errors. Call it on a thread with `wlua_typecheck::STACK` of
+    /// stack (the checker's recursion is bounded, this is headroom), as
+    /// `run` does: one thread for all files, so the checker's built-ins
+    /// are loaded once.
     pub fn check_text(path: &str, src: &[u8], json: bool) -> (String, String, bool) {
         let file = std::path::PathBuf::from(path);
-        let src_owned = src.to_vec();
-        let result = std::thread::Builder::new()
-            .stack_size(wlua_typecheck::STACK)
-            .spawn(move || wlua_typecheck::check_file(&src_owned, &file))
-            .ok()
-            .and_then(|h| h.join().ok());
+        let result = std::panic::catch_unwind(|| wlua_typecheck::check_file(src, &file)).ok();
         let text = String::from_utf8_lossy(src);
         let (mut out, mut err) = (String::new(), String::new());
         match result {
@@ -293,6 +290,15 @@ pub mod check {
                 return 2;
             }
         }
+        std::thread::Builder::new()
+            .stack_size(wlua_typecheck::STACK)
+            .spawn(move || check_files(files, json))
+            .ok()
+            .and_then(|h| h.join().ok())
+            .unwrap_or(2)
+    }
+
+    fn check_files(files: Vec<std::path::PathBuf>, json: bool) -> i32 {
         let mut status = 0;
         let stdout = std::io::stdout();
         for f in files {

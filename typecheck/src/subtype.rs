@@ -10,7 +10,8 @@
 //! (a deliberate simplification of the spec's invariant mutable fields:
 //! table literals are checked against their context instead); arrays
 //! covariant and usable as `{[integer]: T}`; functions contravariant in
-//! parameters, covariant in returns. Recursive aliases expand on demand
+//! parameters, covariant in returns; native objects (interfaces) are
+//! nominal, userdata and usable as `error`. Recursive aliases expand on demand
 //! under a depth budget: past it the pair is assumed to hold.
 
 use crate::ty::*;
@@ -187,6 +188,8 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
         (Ty::LitStr(_), Ty::String) => true,
         (Ty::LitBool(_), Ty::Boolean) => true,
         (Ty::String | Ty::LitStr(_) | Ty::Table | Ty::Record(_) | Ty::Userdata, Ty::Error) => true,
+        // Native objects are userdata; error values are among them.
+        (Ty::Object(_), Ty::Userdata | Ty::Error) => true,
         (Ty::Array(_) | Ty::Map(..) | Ty::Record(_), Ty::Table) => true,
         (Ty::Func(_), Ty::Function) => true,
         (Ty::Array(x), Ty::Array(y)) => return sub(x, y, al, d, fuel).map_err(|w| prefix(w, "[]")),

@@ -36,6 +36,9 @@ pub enum Ty {
     Array(Rc<Ty>),
     Map(Rc<Ty>, Rc<Ty>),
     Record(Rc<Record>),
+    /// An interface: a native object (userdata) described by its methods
+    /// (`io.File`, `channel.Channel`), from builtins.rs.
+    Object(Rc<Object>),
     Func(Rc<FnTy>),
     /// A type parameter inside the generic function or alias declaring it.
     Generic(Rc<GenericTy>),
@@ -52,6 +55,36 @@ pub struct Record {
     /// results: missing fields are looked up in the class table when it has
     /// `__index`, so method calls on instances are checked.
     pub meta: Option<usize>,
+}
+
+/// A native object's type. Its methods are functions whose first
+/// parameter is the object itself (`Self` in builtins.rs), so `ch:send(v)`
+/// is checked as a call of `send(ch, v)`. Objects are nominal: two are
+/// the same type when their names are (builtins.rs declares each once).
+#[derive(Debug)]
+pub struct Object {
+    /// The qualified name users write in annotations (`time.Duration`).
+    pub name: Rc<str>,
+    pub methods: Vec<Field>,
+    /// Other names may exist at run time (a type value's record fields):
+    /// only the listed methods are typed, the rest read as `any`. A
+    /// closed object has exactly its methods: calling another fails.
+    pub open: bool,
+}
+
+impl PartialEq for Object {
+    fn eq(&self, other: &Object) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Object {
+    pub fn method(&self, name: &str) -> Option<&Ty> {
+        self.methods
+            .iter()
+            .find(|m| &*m.name == name)
+            .map(|m| &m.ty)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -185,7 +218,7 @@ impl Ty {
             Ty::Table | Ty::Array(_) | Ty::Map(..) | Ty::Record(_) => "table",
             Ty::Function | Ty::Func(_) => "function",
             Ty::Thread => "thread",
-            Ty::Userdata => "userdata",
+            Ty::Userdata | Ty::Object(_) => "userdata",
             _ => return None,
         })
     }
@@ -416,6 +449,7 @@ impl fmt::Display for Show<'_> {
                 }
                 write!(f, ")")
             }
+            Ty::Object(o) => write!(f, "{}", o.name),
             Ty::Generic(g) => write!(f, "{}", g.name),
             Ty::Alias(n, _) => write!(f, "{n}"),
         }

@@ -72,6 +72,10 @@ impl Checker {
             None => (self.expr(f, None), None),
             Some(m) => {
                 let ov = self.expr(f, None);
+                if self.object_lacks_method(&ov, m, e.span) {
+                    self.exprs_multi(args, 0);
+                    return (vec![], Some(Ty::Any));
+                }
                 let k = Expr {
                     kind: ExprKind::Str(m.as_bytes()),
                     line: e.line,
@@ -277,7 +281,14 @@ impl Checker {
             && let Some(p) = ft.params.first()
         {
             let p = subst(p, &bind, 0);
-            if let Err(w) = self.fits(sv, &p) {
+            // A native's result is strict only at annotations: as the
+            // receiver of a native's method (`io.open(p):read()`) it is lax.
+            let r = if ft.builtin {
+                self.fits_as(sv, &p, sv.strict)
+            } else {
+                self.fits(sv, &p)
+            };
+            if let Err(w) = r {
                 self.err(
                     code::ARGUMENT,
                     span,
@@ -307,7 +318,7 @@ impl Checker {
                     }),
                     _ => true,
                 };
-                coercible(&p, numeric_str)
+                libs::option_strings(coercible(&p, numeric_str), &v.ty)
             } else {
                 p
             };

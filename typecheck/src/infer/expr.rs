@@ -110,7 +110,7 @@ impl Checker {
                         self.check_arith_operand(&v, a.span, "arithmetic");
                         let t = if numeric(&v.ty) {
                             Ty::Integer
-                        } else if v.ty.is_any() {
+                        } else if v.ty.is_any() || self.has_object(&v.ty) {
                             Ty::Any
                         } else {
                             Ty::Number
@@ -457,9 +457,13 @@ impl Checker {
         let ok_member = |m: &Ty, strict: bool| match m {
             Ty::Number | Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::Any => true,
             Ty::String | Ty::LitStr(_) => !strict,
-            Ty::Table | Ty::Record(_) | Ty::Map(..) | Ty::Array(_) | Ty::Userdata | Ty::Unknown => {
-                true
-            }
+            Ty::Table
+            | Ty::Record(_)
+            | Ty::Map(..)
+            | Ty::Array(_)
+            | Ty::Userdata
+            | Ty::Object(_)
+            | Ty::Unknown => true,
             Ty::Generic(_) | Ty::Alias(..) | Ty::Intersection(_) => true,
             _ => false,
         };
@@ -624,6 +628,9 @@ impl Checker {
                 if va.ty.is_any() || vb.ty.is_any() {
                     return V::any();
                 }
+                if self.has_object(&va.ty) || self.has_object(&vb.ty) {
+                    return V::lax(Ty::Any);
+                }
                 let ints = numeric(&va.ty) && numeric(&vb.ty);
                 let ty = match op {
                     BinOp::BAnd | BinOp::BOr | BinOp::BXor | BinOp::Shl | BinOp::Shr => Ty::Integer,
@@ -712,6 +719,21 @@ impl Checker {
                             strict = false;
                             Ty::Any
                         }
+                    }
+                },
+                (Ty::Object(o), Some(n)) => match o.method(n) {
+                    Some(t) => t.clone(),
+                    None if !o.open && ov.strict && t.members().len() == 1 => {
+                        self.err(
+                            code::UNKNOWN_FIELD,
+                            span,
+                            format!("field '{n}' does not exist on {}", ov.ty),
+                        );
+                        Ty::Any
+                    }
+                    None => {
+                        strict = false;
+                        Ty::Any
                     }
                 },
                 (Ty::Array(e), _) => {

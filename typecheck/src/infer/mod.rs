@@ -28,6 +28,7 @@ use crate::ty::*;
 
 mod call;
 mod expr;
+mod libs;
 mod narrow;
 
 use call::*;
@@ -157,6 +158,10 @@ pub struct Checker {
     tpath: Vec<String>,
     /// Set when builtins.rs fails to parse (tested in builtins_parse).
     pub builtin_error: Option<String>,
+    /// Modules `require` finds without a file, by name (libs.rs).
+    lib_modules: HashMap<Rc<str>, Ty>,
+    /// The runtime's named types by module (`io` → `File`), for `io.File`.
+    lib_types: HashMap<Rc<str>, Exports>,
 }
 
 struct AliasTable<'c>(&'c [Ty]);
@@ -221,82 +226,18 @@ impl Checker {
             modules: None,
             module_types: HashMap::new(),
             builtin_error: None,
+            lib_modules: HashMap::new(),
+            lib_types: HashMap::new(),
         }
     }
 
     // ------------------------------------------------------------------
     // Built-ins
 
-    /// Declares the standard library from builtins.rs.
+    /// Declares the standard library and the runtime modules from
+    /// builtins.rs (libs.rs).
     pub fn load_builtins(&mut self) {
-        use crate::builtins::*;
-        let mut src = String::from(PRELUDE);
-        for (i, (_, sig)) in SIGNATURES.iter().enumerate() {
-            src.push_str(&format!("type __b{i} = {sig}\n"));
-        }
-        let arena = bumpalo::Bump::new();
-        let block = match wlua_parser::parse(&arena, src.as_bytes(), "=builtins") {
-            Ok(b) => b,
-            Err(e) => {
-                // A bad signature is a bug in builtins.rs; its unit test fails.
-                debug_assert!(false, "builtins: {e}");
-                self.builtin_error = Some(e.to_string());
-                return;
-            }
-        };
-        let mut sigs = Vec::new();
-        for s in block.stats {
-            if let StatKind::TypeAlias(a) = s.kind {
-                self.alias_stat(a, s.span);
-                if a.name.starts_with("__b") {
-                    sigs.push(self.lookup_alias_body(a.name));
-                }
-            }
-        }
-        let mut libs: HashMap<&str, Vec<Field>> = HashMap::new();
-        for ((path, _), ty) in SIGNATURES.iter().zip(sigs) {
-            let ty = match ty {
-                Ty::Func(f) => Ty::Func(Rc::new(FnTy {
-                    generics: f.generics.clone(),
-                    params: f.params.clone(),
-                    names: f.names.clone(),
-                    variadic: f.variadic.clone(),
-                    rets: f.rets.clone(),
-                    ret_variadic: f.ret_variadic.clone(),
-                    annotated: true,
-                    check_arity: true,
-                    builtin: true,
-                })),
-                t => t,
-            };
-            match path.split_once('.') {
-                None => {
-                    self.globals.insert(Rc::from(*path), V::strict(ty));
-                }
-                Some((lib, f)) => libs.entry(lib).or_default().push(Field {
-                    name: Rc::from(f),
-                    ty,
-                    optional: false,
-                }),
-            }
-        }
-        for (lib, fields) in libs {
-            let r = Ty::record(fields);
-            // Libraries are lax: programs add functions to them (`function
-            // string.shout() end`), so an unlisted field reads as `any`.
-            self.globals.insert(Rc::from(lib), V::with(r, false));
-        }
-        for l in OPEN_LIBRARIES {
-            self.globals.entry(Rc::from(*l)).or_insert_with(V::any);
-        }
-        for g in ["_G", "_ENV", "arg", "_VERSION"] {
-            self.globals.insert(Rc::from(g), V::any());
-        }
-        // Built-in aliases stay; user code sees them below its own.
-        if !self.diags.is_empty() {
-            self.builtin_error = Some(format!("{:?}", self.diags[0]));
-        }
-        self.diags.clear();
+        self.load_libs();
     }
 
     fn lookup_alias_body(&self, name: &str) -> Ty {
@@ -638,6 +579,11 @@ impl Checker {
         span: Span,
     ) -> Ty {
         if let Some(m) = module {
+            if self.resolve(m).is_none()
+                && let Some(t) = self.builtin_type(m, name, span)
+            {
+                return t;
+            }
             // `mod.T`: an exported alias of the module bound to local `mod`.
             let found = self
                 .resolve(m)
@@ -783,8 +729,13 @@ impl Checker {
         (foreign(&ret, 0), exports)
     }
 
-    /// `require("name")` of a module file beside the main script.
+    /// `require("name")` of a runtime module (found first, as
+    /// package.loaded and package.preload are) or of a module file beside
+    /// the main script.
     fn require_module(&mut self, name: &[u8]) -> Option<ModuleTypes> {
+        if let Some(m) = self.builtin_module(name) {
+            return Some(m);
+        }
         let modules = self.modules.clone()?;
         let name = std::str::from_utf8(name).ok()?;
         if name.is_empty() || name.contains("..") || name.starts_with('/') {

@@ -1,0 +1,11 @@
+-- expect: ok
+local time = require("time")
+local t0 = time.now()
+time.sleep("10ms")
+local elapsed: time.Duration = time.now():sub(t0)
+local ms: integer = elapsed:milliseconds()
+local secs: number = (elapsed + "1s"):seconds()
+print(ms, secs, elapsed < time.SECOND, tostring(-elapsed))
+local t: time.Time = time.date(2024, time.MARCH, 1, 12, 0, 0, 0, time.utc)
+local y, m, d = t:add_date(0, 1, 0):date()
+print(y + m + d, t:format(time.RFC3339), t:in_location(time.localtz):zone())
