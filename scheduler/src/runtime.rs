@@ -72,6 +72,22 @@ struct Init {
 thread_local! {
     static TICK: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     static LOCAL_QUEUE: RefCell<Option<(usize, Worker<Arc<ProcessHandle>>)>> = const { RefCell::new(None) };
+    /// The process this worker runs next: the last one woken from here
+    /// (Go's `runnext`). It is not stealable, so a process and the one
+    /// it wakes (a request and its reply, a token passed round a ring)
+    /// stay on one core, sharing its cache, instead of bouncing between
+    /// workers with a wake-up per message.
+    static NEXT: RefCell<Option<Arc<ProcessHandle>>> = const { RefCell::new(None) };
+}
+
+/// Called by natives about to block their thread in a system call (a read
+/// from a pipe or terminal, `os.execute`): the process waiting in this
+/// worker's `NEXT` slot is made stealable, so it does not wait for the
+/// call to return.
+pub fn before_blocking_call(rt: &Runtime) {
+    if let Some(p) = NEXT.with(|n| n.borrow_mut().take()) {
+        rt.spill(p);
+    }
 }
 
 pub struct Runtime {
@@ -246,8 +262,22 @@ impl Runtime {
 
     // ----- scheduling ----------------------------------------------------
 
-    /// Queues a process that has work.
+    /// Queues a process that has work. From a worker it goes into the
+    /// `NEXT` slot, and the process it displaces into the stealable queue.
     pub fn schedule(&self, p: Arc<ProcessHandle>) {
+        let on_worker = LOCAL_QUEUE.with(|q| q.borrow().is_some());
+        if !on_worker {
+            self.injector.push(p);
+            self.wake_one();
+            return;
+        }
+        if let Some(old) = NEXT.with(|n| n.borrow_mut().replace(p)) {
+            self.spill(old);
+        }
+    }
+
+    /// Puts a process where idle workers can steal it, and wakes one.
+    fn spill(&self, p: Arc<ProcessHandle>) {
         let p = LOCAL_QUEUE.with(|q| match &*q.borrow() {
             Some((_, w)) => {
                 w.push(p);
@@ -295,6 +325,14 @@ impl Runtime {
             if let Steal::Success(p) = self.injector.steal_batch_and_pop(local) {
                 return Some(p);
             }
+            // And this worker's own queue before `NEXT`, which two
+            // processes waking each other could otherwise hold forever.
+            if let Some(p) = local.pop() {
+                return Some(p);
+            }
+        }
+        if let Some(p) = NEXT.with(|n| n.borrow_mut().take()) {
+            return Some(p);
         }
         if let Some(p) = local.pop() {
             return Some(p);

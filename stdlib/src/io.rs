@@ -537,6 +537,7 @@ fn to_file(vm: &mut Vm, args: &Vals, i: usize) -> Result<Shared, LuaError> {
 
 /// `aux_close`: closes the handle as its kind requires.
 fn aux_close(vm: &mut Vm, u: Gc<UserData>) -> NResult {
+    crate::process::before_blocking(vm);
     let Some(l) = lstream(&u) else { return rets![] };
     match l.kind {
         Kind::Std => {
@@ -728,6 +729,7 @@ fn read_chars(s: &mut Stream, n: u64, out: &mut Vec<u8>) -> bool {
 /// `g_read`: reads with the formats `args[first..]` (argument numbers in
 /// messages are their indices + 1).
 fn g_read(vm: &mut Vm, sh: &Shared, args: &Vals, first: usize) -> NResult {
+    crate::process::before_blocking(vm);
     if Arc::ptr_eq(sh, &STDIN) {
         let _ = lock(&STDOUT).flush();
     }
@@ -940,6 +942,7 @@ fn io_open(vm: &mut Vm, args: Vals) -> NResult {
 }
 
 fn io_popen(vm: &mut Vm, args: Vals) -> NResult {
+    crate::process::before_blocking(vm);
     let cmd = args::check_bytes(vm, &args, 0)?;
     let mode = match arg(&args, 1) {
         Value::Nil => b"r".to_vec(),
@@ -1057,6 +1060,7 @@ fn io_lines(vm: &mut Vm, mut args: Vals) -> NResult {
 /// The iterator made by `lines`: upvalues are the file, the number of
 /// formats, whether to close the file at the end, and the formats.
 fn io_readline(vm: &mut Vm, _args: Vals) -> NResult {
+    crate::process::before_blocking(vm);
     let file = upvalue(vm, 0);
     let n = match upvalue(vm, 1) {
         Value::Int(n) => n as usize,

@@ -40,6 +40,7 @@ fn errno() -> i32 {
 }
 
 fn os_execute(vm: &mut Vm, args: Vals) -> NResult {
+    crate::process::before_blocking(vm);
     let cmd = match arg(&args, 0) {
         Value::Nil => None,
         _ => Some(c_string(check_str(vm, &args, 0)?.get().as_bytes())),

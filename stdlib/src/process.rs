@@ -129,6 +129,15 @@ fn ctx(vm: &mut Vm) -> Result<(Ctx, &'static mut Local), LuaError> {
     }
 }
 
+/// For natives about to block their thread in a system call (reads from
+/// pipes and terminals, waiting for a child): lets another worker take
+/// the process this one would have run next (runtime::before_blocking_call).
+pub fn before_blocking(vm: &mut Vm) {
+    if let Some(rt) = local::local(vm).and_then(|l| l.rt.as_ref()) {
+        wlua_sched::runtime::before_blocking_call(rt);
+    }
+}
+
 fn fail(vm: &mut Vm, kind: &str, msg: &str) -> NResult {
     let e = new_error(vm, kind, msg);
     rets![Value::Nil, e]

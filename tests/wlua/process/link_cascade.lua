@@ -62,6 +62,7 @@ local star = process.spawn_monitored(function(top)
   end
   kids[6] = process.spawn_linked(function(top2)
     process.set_options({trap_links = true})
+    process.send(top2, "trapping")
     local ev = process.events():receive()
     process.send(top2, "trapped", ev.kind, ev.from)
   end, nil, top)
@@ -69,7 +70,13 @@ local star = process.spawn_monitored(function(top)
   process.inbox():receive()
   error("star center failure")
 end, nil, me)
-local kids = inbox:receive():payload():data()
+-- "kids" from the center and "trapping" from the sixth child, in either
+-- order (two senders): the center must not fail before the child traps.
+local kids
+for _ = 1, 2 do
+  local m = inbox:receive()
+  if m:topic() == "kids" then kids = m:payload():data() else assert(m:topic() == "trapping") end
+end
 assert(#kids == 6)
 for i = 1, 5 do assert(process.monitor(kids[i])) end
 process.send(star, "go")
