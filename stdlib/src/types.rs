@@ -906,15 +906,25 @@ fn kind(t: &Ty) -> &'static str {
 
 // ----- validation -----------------------------------------------------------
 
+#[derive(Clone)]
 enum Seg {
     Field(String),
     Index(i64),
     Key(String),
 }
 
+/// How many violations one validation reports in the error's details.
+const MAX_DETAILS: usize = 100;
+
+#[derive(Clone)]
 struct Fail {
     path: Vec<Seg>,
     msg: String,
+    /// The two halves of an `expected X, got Y` message, for the details.
+    expected: Option<String>,
+    got: Option<String>,
+    /// Already in `Validator::all` (a container below noted it).
+    recorded: bool,
     /// A literal did not match (a union prefers other members' failures:
     /// in a tagged union the member whose tag matched says what is wrong).
     lit: bool,
@@ -997,6 +1007,11 @@ fn key_seg(k: &Value) -> Seg {
 
 struct Validator {
     path: Vec<Seg>,
+    /// Go on past a failure to find every violation (not while trying
+    /// union members, whose failures are not violations by themselves).
+    collect: bool,
+    /// The violations found, in the order of the data.
+    all: Vec<Fail>,
     /// (table, type node, context) triples being checked: assumed to hold.
     active: HashSet<(usize, usize, usize)>,
     depth: usize,
@@ -1011,24 +1026,47 @@ type VResult = Result<(), Fail>;
 impl Validator {
     fn fail(&self, msg: String) -> Fail {
         Fail {
-            path: self
-                .path
-                .iter()
-                .map(|s| match s {
-                    Seg::Field(n) => Seg::Field(n.clone()),
-                    Seg::Index(i) => Seg::Index(*i),
-                    Seg::Key(k) => Seg::Key(k.clone()),
-                })
-                .collect(),
+            path: self.path.clone(),
             msg,
+            expected: None,
+            got: None,
+            recorded: false,
             lit: false,
             check: false,
             fatal: false,
         }
     }
 
+    /// `expected <what>, got <found>`.
+    fn mismatch(&self, what: String, found: String) -> Fail {
+        let mut f = self.fail(format!("expected {what}, got {found}"));
+        f.expected = Some(what);
+        f.got = Some(found);
+        f
+    }
+
     fn expected(&self, what: &str, v: &Value) -> Fail {
-        self.fail(format!("expected {what}, got {}", got(v)))
+        self.mismatch(what.to_string(), got(v).to_string())
+    }
+
+    /// The outcome of one part of a container (a field, an element, an
+    /// entry). Collecting, a failure is noted and the container goes on
+    /// (`first` remembers what it will return); otherwise, or on a limit,
+    /// it stops.
+    fn part(&mut self, first: &mut Option<Fail>, r: VResult) -> VResult {
+        let Err(mut f) = r else { return Ok(()) };
+        if !self.collect {
+            return Err(f);
+        }
+        if !f.recorded {
+            f.recorded = true;
+            self.all.push(f.clone());
+        }
+        if f.fatal || self.all.len() >= MAX_DETAILS {
+            return Err(f);
+        }
+        first.get_or_insert(f);
+        Ok(())
     }
 
     fn check(&mut self, v: &Value, t: &T, ctx: Option<&Arc<Ctx>>) -> VResult {
@@ -1081,7 +1119,7 @@ impl Validator {
                 if lit_eq(l, v) {
                     Ok(())
                 } else {
-                    let mut f = self.fail(format!("expected {}, got {}", lit_spell(l), show(v)));
+                    let mut f = self.mismatch(lit_spell(l), show(v));
                     f.lit = true;
                     Err(f)
                 }
@@ -1094,32 +1132,12 @@ impl Validator {
                 }
             }
             Ty::Union(xs) => {
-                let base = self.path.len();
-                let mut deepest: Option<Fail> = None;
-                for x in xs {
-                    match self.check(v, x, ctx) {
-                        Ok(()) => return Ok(()),
-                        Err(f) if f.fatal => return Err(f),
-                        Err(f) => {
-                            let score = |f: &Fail| (!f.lit, f.path.len(), f.check);
-                            if (f.path.len() > base || f.check)
-                                && deepest.as_ref().is_none_or(|d| score(&f) > score(d))
-                            {
-                                deepest = Some(f);
-                            }
-                        }
-                    }
-                }
-                if let Some(f) = deepest {
-                    return Err(f);
-                }
-                let all_lit = xs.iter().all(|x| matches!(**x, Ty::Lit(_)));
-                let spelled = spell(&close(t, ctx));
-                if all_lit {
-                    Err(self.fail(format!("expected {spelled}, got {}", show(v))))
-                } else {
-                    Err(self.expected(&spelled, v))
-                }
+                // Members are tried, not validated: their failures are
+                // not violations.
+                let collect = std::mem::replace(&mut self.collect, false);
+                let r = self.check_union(v, t, xs, ctx);
+                self.collect = collect;
+                r
             }
             Ty::Inter(xs) => {
                 for x in xs {
@@ -1198,6 +1216,35 @@ impl Validator {
         }
     }
 
+    fn check_union(&mut self, v: &Value, t: &T, xs: &[T], ctx: Option<&Arc<Ctx>>) -> VResult {
+        let base = self.path.len();
+        let mut deepest: Option<Fail> = None;
+        for x in xs {
+            match self.check(v, x, ctx) {
+                Ok(()) => return Ok(()),
+                Err(f) if f.fatal => return Err(f),
+                Err(f) => {
+                    let score = |f: &Fail| (!f.lit, f.path.len(), f.check);
+                    if (f.path.len() > base || f.check)
+                        && deepest.as_ref().is_none_or(|d| score(&f) > score(d))
+                    {
+                        deepest = Some(f);
+                    }
+                }
+            }
+        }
+        if let Some(f) = deepest {
+            return Err(f);
+        }
+        let all_lit = xs.iter().all(|x| matches!(**x, Ty::Lit(_)));
+        let spelled = spell(&close(t, ctx));
+        if all_lit {
+            Err(self.mismatch(spelled, show(v)))
+        } else {
+            Err(self.expected(&spelled, v))
+        }
+    }
+
     fn run_check(&self, v: &Value, c: &Check) -> VResult {
         let num = match v {
             Value::Int(i) => Some(*i as f64),
@@ -1211,35 +1258,29 @@ impl Validator {
         };
         match c {
             Check::Min(m) => match num {
-                Some(n) if n < *m => {
-                    Err(self.fail(format!("expected >= {}, got {}", num_str(*m), show(v))))
-                }
+                Some(n) if n < *m => Err(self.mismatch(format!(">= {}", num_str(*m)), show(v))),
                 _ => Ok(()),
             },
             Check::Max(m) => match num {
-                Some(n) if n > *m => {
-                    Err(self.fail(format!("expected <= {}, got {}", num_str(*m), show(v))))
-                }
+                Some(n) if n > *m => Err(self.mismatch(format!("<= {}", num_str(*m)), show(v))),
                 _ => Ok(()),
             },
             Check::MinLen(m) => match len {
                 Some(n) if n < *m => {
-                    Err(self.fail(format!("expected length >= {m}, got length {n}")))
+                    Err(self.mismatch(format!("length >= {m}"), format!("length {n}")))
                 }
                 _ => Ok(()),
             },
             Check::MaxLen(m) => match len {
                 Some(n) if n > *m => {
-                    Err(self.fail(format!("expected length <= {m}, got length {n}")))
+                    Err(self.mismatch(format!("length <= {m}"), format!("length {n}")))
                 }
                 _ => Ok(()),
             },
             Check::Pattern(re) => match v {
-                Value::Str(s) if !re.is_match(s.get().as_bytes()) => Err(self.fail(format!(
-                    "expected a match of /{}/, got {}",
-                    re.as_str(),
-                    show(v)
-                ))),
+                Value::Str(s) if !re.is_match(s.get().as_bytes()) => {
+                    Err(self.mismatch(format!("a match of /{}/", re.as_str()), show(v)))
+                }
                 _ => Ok(()),
             },
         }
@@ -1297,39 +1338,48 @@ impl Validator {
         for (k, _) in &entries {
             let in_seq = matches!(k, Value::Int(i) if *i >= 1 && *i <= n);
             if !in_seq {
-                return Err(self.fail(format!("expected array, got table with key {}", show(k))));
+                return Err(self.mismatch("array".into(), format!("table with key {}", show(k))));
             }
         }
+        let mut first = None;
         for i in 1..=n {
             let v = tab.get().get_int(i);
             self.path.push(Seg::Index(i));
             let r = self.check(&v, elem, ctx);
             self.path.pop();
-            r?;
+            self.part(&mut first, r)?;
         }
-        Ok(())
+        first.map_or(Ok(()), Err)
     }
 
     fn check_map(&mut self, tab: Gc<Table>, k: &T, val: &T, ctx: Option<&Arc<Ctx>>) -> VResult {
         let mut entries: Vec<(Value, Value)> = tab.get().iter_all().collect();
         // Report the same failure every run: order keys by their spelling.
         entries.sort_by_cached_key(|(k, _)| path_str(&[key_seg(k)]));
+        let mut first = None;
         for (key, v) in &entries {
-            if let Err(f) = self.check(key, k, ctx) {
-                return Err(Fail {
+            // A key is one violation, whatever its type is made of.
+            let collect = std::mem::replace(&mut self.collect, false);
+            let r = self.check(key, k, ctx);
+            self.collect = collect;
+            if let Err(f) = r {
+                let keyed = Err(Fail {
                     msg: format!("key {}: {}", show(key), f.msg),
                     ..f
                 });
+                self.part(&mut first, keyed)?;
+                continue;
             }
             self.path.push(key_seg(key));
             let r = self.check(v, val, ctx);
             self.path.pop();
-            r?;
+            self.part(&mut first, r)?;
         }
-        Ok(())
+        first.map_or(Ok(()), Err)
     }
 
     fn check_record(&mut self, tab: Gc<Table>, fs: &[Field], ctx: Option<&Arc<Ctx>>) -> VResult {
+        let mut first = None;
         for f in fs {
             let key_s = tab.get().iter_all().find(
                 |(k, _)| matches!(k, Value::Str(s) if s.get().as_bytes() == f.name.as_bytes()),
@@ -1341,35 +1391,93 @@ impl Validator {
             self.path.push(Seg::Field(f.name.clone()));
             let r = self.check(&v, &f.ty, ctx);
             self.path.pop();
-            r?;
+            self.part(&mut first, r)?;
         }
-        Ok(())
+        first.map_or(Ok(()), Err)
     }
 }
 
-/// Validates `v` against `t`: `Ok` or the message `path: what failed`.
-pub fn validate(v: &Value, t: &T) -> Result<(), String> {
+/// One way the data does not conform (`err:details()` entries).
+pub struct Violation {
+    /// `items[2].quantity`; empty for the value itself.
+    pub path: String,
+    /// What failed: `expected integer, got string`.
+    pub message: String,
+    pub expected: Option<String>,
+    pub got: Option<String>,
+}
+
+impl Violation {
+    /// `path: message` (just the message at the root).
+    pub fn text(&self) -> String {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Validates `v` against `t`: `Ok`, or the violations found (the first
+/// one in the data's order first; at most [`MAX_DETAILS`]).
+pub fn validate(v: &Value, t: &T) -> Result<(), Vec<Violation>> {
     let mut val = Validator {
         path: Vec::new(),
+        collect: true,
+        all: Vec::new(),
         active: HashSet::new(),
         depth: 0,
         data_depth: 0,
         work: 0,
     };
-    val.check(v, t, None).map_err(|f| {
-        let p = path_str(&f.path);
-        if p.is_empty() {
-            f.msg
-        } else {
-            format!("{p}: {}", f.msg)
-        }
-    })
+    let Err(f) = val.check(v, t, None) else {
+        return Ok(());
+    };
+    let fails = if val.all.is_empty() { vec![f] } else { val.all };
+    Err(fails
+        .into_iter()
+        .map(|f| Violation {
+            path: path_str(&f.path),
+            message: f.msg,
+            expected: f.expected,
+            got: f.got,
+        })
+        .collect())
 }
 
 // ----- the Lua API -----------------------------------------------------------
 
-fn invalid(vm: &mut Vm, msg: &str) -> Value {
-    crate::errors::new_error(vm, "INVALID", msg)
+/// The `errors.INVALID` value for failed validation: the first
+/// violation is the message, all of them the details
+/// (`{path =, message =, expected =, got =}` each).
+fn invalid(vm: &mut Vm, vs: &[Violation]) -> Value {
+    let details = vm.new_table_sized(vs.len(), 0);
+    for (i, v) in vs.iter().enumerate() {
+        let e = vm.new_table_sized(0, 4);
+        let path = vm.new_str(&v.path);
+        vm.raw_set_str(e, "path", path);
+        let message = vm.new_str(&v.message);
+        vm.raw_set_str(e, "message", message);
+        for (k, x) in [("expected", &v.expected), ("got", &v.got)] {
+            if let Some(x) = x {
+                let x = vm.new_str(x);
+                vm.raw_set_str(e, k, x);
+            }
+        }
+        details.get_mut().set_int(i as i64 + 1, Value::Table(e));
+    }
+    let msg = vs.first().map(Violation::text).unwrap_or_default();
+    crate::errors::make_error(
+        vm,
+        wlua_sched::error_value::ErrorData {
+            message: msg,
+            kind: "INVALID".to_string(),
+            retryable: None,
+            stack: None,
+        },
+        Some(details),
+        None,
+    )
 }
 
 fn str_arg(args: &Vals, i: usize) -> Result<Vec<u8>, LuaError> {
@@ -1589,7 +1697,7 @@ fn call(vm: &mut Vm, args: Vals) -> NResult {
     let v = args.get(1).cloned().unwrap_or(Value::Nil);
     match validate(&v, &t) {
         Ok(()) => rets![v],
-        Err(msg) => Err(LuaError::Value(invalid(vm, &msg))),
+        Err(vs) => Err(LuaError::Value(invalid(vm, &vs))),
     }
 }
 
@@ -1598,8 +1706,8 @@ fn is(vm: &mut Vm, args: Vals) -> NResult {
     let v = args.get(1).cloned().unwrap_or(Value::Nil);
     match validate(&v, &t) {
         Ok(()) => rets![v, Value::Nil],
-        Err(msg) => {
-            let e = invalid(vm, &msg);
+        Err(vs) => {
+            let e = invalid(vm, &vs);
             rets![Value::Nil, e]
         }
     }
