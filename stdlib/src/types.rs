@@ -1,12 +1,20 @@
 //! Types as run-time values (spec/types.md §5, docs/types-runtime.md).
 //!
 //! A `type` declaration compiles to `types.define(desc, refs...)`
-//! (wlua_compiler::typedesc): this file parses the description into a
+//! (wlua_compiler::typedesc; `types.declare`/`types.complete` for a type
+//! named before its statement): this file parses the description into a
 //! [`Ty`] tree, wraps it in a userdata whose metatable (`META`) makes it
 //! callable (`T(v)` validates or raises), gives it `:is`, the reflection
 //! methods and `:json_schema()`. The `types` global holds the primitive
-//! types (`types.string`, `types.integer`, ...), so the `string` and
-//! `table` libraries keep their names.
+//! types (`types.string`, `types.integer`, ...), which are also the
+//! capitalised globals (`String`, base.rs), so the `string` and `table`
+//! libraries keep their names. `typeof` is here too: the global gives a
+//! value's type; `types.static_typeof` is what `typeof(x)` of an
+//! annotated `x` compiles to.
+//!
+//! Every type is one Lua value: [`new_type`] interns by [`key_into`]
+//! (structure, and the definition for aliases), so equal types are equal
+//! table keys.
 //!
 //! Trees are plain Rust (`Arc`), hold no Lua value, and are shared between
 //! every type value built from them. A named alias is a [`Ctx`]: its
