@@ -312,7 +312,9 @@ impl<'a> Compiler<'a> {
             self.exp_to_next_reg(&mut f)?;
             let k = self.string_k(&desc)?;
             self.exp_to_next_reg(&mut ExpDesc::new(ExpKind::K(k)))?;
+            self.expanding.push(t as *const Type as usize);
             self.type_refs(&refs, line)?;
+            self.expanding.pop();
         } else {
             f = self.types_field(b"typeof", line)?;
             self.exp_to_next_reg(&mut f)?;
@@ -337,7 +339,8 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.local_annotation(n)??,
             _ => return None,
         };
-        (!crate::typedesc::is_dynamic(t, &self.generics)).then_some(t)
+        let unfolding = self.expanding.contains(&(t as *const Type as usize));
+        (!unfolding && !crate::typedesc::is_dynamic(t, &self.generics)).then_some(t)
     }
 
     /// `typeof(arg)` where `typeof` is the global and `arg` has a static
@@ -364,7 +367,9 @@ impl<'a> Compiler<'a> {
         self.exp_to_next_reg(&mut v)?;
         let k = self.string_k(&desc)?;
         self.exp_to_next_reg(&mut ExpDesc::new(ExpKind::K(k)))?;
+        self.expanding.push(t as *const Type as usize);
         self.type_refs(&refs, line)?;
+        self.expanding.pop();
         self.read_closing_token(call.span);
         self.code_call(&mut f, ExpDesc::new(ExpKind::Void), line)?;
         Ok(f)

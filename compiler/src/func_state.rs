@@ -111,6 +111,9 @@ pub(crate) struct Compiler<'a> {
     /// statement's address and the register of the local holding its
     /// declared-ahead type (emit.rs `declare_ahead`).
     pub ahead: Vec<(usize, u32)>,
+    /// Annotations being described for `typeof` (their addresses): one
+    /// that names itself (`local y: typeof(y)`) is not expanded again.
+    pub expanding: Vec<usize>,
     /// Pending gotos (Dyndata gt).
     pub gotos: Vec<LabelDesc<'a>>,
     /// Active labels (Dyndata label).
@@ -166,6 +169,7 @@ impl<'a> Compiler<'a> {
             actvar_ty: Vec::new(),
             generics: Vec::new(),
             ahead: Vec::new(),
+            expanding: Vec::new(),
             gotos: Vec::new(),
             labels: Vec::new(),
             kcache: ConstCache::default(),

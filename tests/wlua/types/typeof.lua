@@ -125,6 +125,11 @@ type WithFn = {cb: typeof(print), p: typeof(p)}
 assert(WithFn.cb:kind() == "function" and rawequal(WithFn.p, Point))
 local same: typeof(arr) = {}
 assert(rawequal(typeof(same), typeof(arr)))
+-- an annotation naming its own variable is not unfolded again: the value's type
+local selfish: typeof(selfish) = 1.5
+assert(rawequal(typeof(selfish), Number))
+local chained: typeof(same) = {}
+assert(rawequal(typeof(chained), typeof(arr)))
 do
   -- in a type, `typeof` is the operator even when a local has the name
   local typeof = nil

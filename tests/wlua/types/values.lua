@@ -48,6 +48,18 @@ assert(keys[R2.xs] == "ints", "structurally equal anonymous types are one key")
 assert(rawequal(R1.a, R2.xs))
 type R3 = {xs: {number}}
 assert(R3.xs ~= R2.xs and keys[R3.xs] == nil)
+-- long identities too, and across collections (the intern table is weak:
+-- a type nobody holds is made again, still one value)
+type Wide = {alpha: string, beta: {integer}, gamma: {[string]: boolean}, delta: "a" | "b" | "c" | "d"}
+local wide_keys = {[Wide:field("gamma")] = 1}
+collectgarbage()
+collectgarbage()
+assert(wide_keys[Wide.gamma] == 1 and rawequal(Wide.delta, Wide:field("delta")))
+local function fresh() local y: {zeta: {string}, eta: number @min(0)} = nil; return typeof(y) end
+local before = tostring(fresh())
+collectgarbage()
+collectgarbage()
+assert(rawequal(fresh(), fresh()) and tostring(fresh()) == before)
 -- an alias is its declaration: the same statement run again (same body,
 -- same referenced types) gives the same type
 local function decl()
