@@ -55,7 +55,7 @@ local wide_keys = {[Wide:field("gamma")] = 1}
 collectgarbage()
 collectgarbage()
 assert(wide_keys[Wide.gamma] == 1 and rawequal(Wide.delta, Wide:field("delta")))
-local function fresh() local y: {zeta: {string}, eta: number @min(0)} = nil; return typeof(y) end
+local function fresh() local y: {zeta: {string}, eta: number @min(0)} = {zeta = {}, eta = 0}; return typeof(y) end
 local before = tostring(fresh())
 collectgarbage()
 collectgarbage()
