@@ -15,11 +15,12 @@ use crate::code::MULTRET;
 use crate::error::ErrorKind;
 use crate::expdesc::{ExpDesc, ExpKind, NO_JUMP};
 use crate::func_state::{CResult, Compiler, LUAI_MAXCCALLS};
+use crate::typedesc::Ref;
 use smallvec::SmallVec;
 use std::sync::Arc;
 use wlua_parser::ast::{
     BinOp, Block, Expr, ExprKind, Field, FuncBody, FuncName, IfArm, LocalName, Return, Stat,
-    StatKind, TypeAlias, UnOp,
+    StatKind, Type, TypeAlias, UnOp,
 };
 use wlua_vm::op::{Instr, LFIELDS_PER_FLUSH, MAXARG_BX, OpCode, int2fb};
 use wlua_vm::proto::Proto;
@@ -79,6 +80,12 @@ impl<'a> Compiler<'a> {
     ) -> CResult<()> {
         // First non-void statement at or after a label (amortised O(n)).
         let mut next_nonvoid = 0;
+        // Type statements may name types declared later in the block.
+        let several_types = stats
+            .iter()
+            .filter(|s| matches!(s.kind, StatKind::TypeAlias(_)))
+            .nth(1)
+            .is_some();
         for (i, s) in stats.iter().enumerate() {
             if let StatKind::Label(name) = s.kind {
                 if next_nonvoid <= i {
@@ -114,6 +121,9 @@ impl<'a> Compiler<'a> {
                         Some(n) => n.line,
                         None => ret.map_or(end_line, |r| r.line),
                     };
+                }
+                if several_types {
+                    self.declare_ahead(stats, i)?;
                 }
                 self.statement(s)?;
             }
@@ -226,31 +236,192 @@ impl<'a> Compiler<'a> {
     /// `type Name<G> = T`: `local Name = _ENV.types.define(desc, refs...)`
     /// (typedesc.rs). Like `local x = e`, the name is in scope only after
     /// the statement; the alias's own name inside `T` is described as a
-    /// self-reference, never looked up.
-    fn type_alias_stat(&mut self, a: &TypeAlias<'a>, line: u32) -> CResult<()> {
-        let (desc, refs) = crate::typedesc::describe(a);
+    /// self-reference, never looked up. A statement an earlier one named
+    /// (`declare_ahead`) completes the type declared then:
+    /// `local Name = _ENV.types.complete(<that local>, desc, refs...)`.
+    fn type_alias_stat(&mut self, a: &'a TypeAlias<'a>, line: u32) -> CResult<()> {
+        let (desc, refs) = crate::typedesc::describe(a, &self.generics);
+        let ahead = self
+            .ahead
+            .iter()
+            .position(|(at, _)| *at == a as *const TypeAlias as usize)
+            .map(|i| self.ahead.swap_remove(i).1);
         self.new_localvar(a.name, line, None)?;
+        let entry: &[u8] = if ahead.is_some() {
+            b"complete"
+        } else {
+            b"define"
+        };
+        let mut f = self.types_field(entry, line)?;
+        self.exp_to_next_reg(&mut f)?;
+        if let Some(reg) = ahead {
+            self.exp_to_next_reg(&mut ExpDesc::new(ExpKind::Local(reg)))?;
+        }
+        let k = self.string_k(&desc)?;
+        self.exp_to_next_reg(&mut ExpDesc::new(ExpKind::K(k)))?;
+        self.type_refs(&refs, line)?;
+        self.code_call(&mut f, ExpDesc::new(ExpKind::Void), line)?;
+        self.adjust_assign(1, 1, &mut f)?;
+        self.adjust_localvars(1);
+        Ok(())
+    }
+
+    /// `_ENV.types.<name>`, not yet in a register.
+    fn types_field(&mut self, name: &[u8], line: u32) -> CResult<ExpDesc> {
         let mut f = self.singlevar("_ENV", line, None)?;
-        for field in [&b"types"[..], b"define"] {
+        for field in [&b"types"[..], name] {
             self.exp_to_any_reg_up(&mut f)?;
             let k = self.string_k(field)?;
             self.indexed(&mut f, &mut ExpDesc::new(ExpKind::K(k)))?;
         }
-        self.exp_to_next_reg(&mut f)?;
-        let k = self.string_k(&desc)?;
-        self.exp_to_next_reg(&mut ExpDesc::new(ExpKind::K(k)))?;
-        for r in &refs {
-            let mut v = self.singlevar(r.module.unwrap_or(r.name), line, None)?;
-            if r.module.is_some() {
-                self.exp_to_any_reg_up(&mut v)?;
-                let k = self.string_k(r.name.as_bytes())?;
-                self.indexed(&mut v, &mut ExpDesc::new(ExpKind::K(k)))?;
-            }
+        Ok(f)
+    }
+
+    /// The values a type description refers to, in the next registers.
+    fn type_refs(&mut self, refs: &[Ref<'a>], line: u32) -> CResult<()> {
+        for r in refs {
+            let mut v = match *r {
+                Ref::Name { module, name } => {
+                    let mut v = self.singlevar(module.unwrap_or(name), line, None)?;
+                    if module.is_some() {
+                        self.exp_to_any_reg_up(&mut v)?;
+                        let k = self.string_k(name.as_bytes())?;
+                        self.indexed(&mut v, &mut ExpDesc::new(ExpKind::K(k)))?;
+                    }
+                    v
+                }
+                Ref::Typeof(e) => self.type_of(e, line)?,
+            };
+            self.exp_to_next_reg(&mut v)?;
+        }
+        Ok(())
+    }
+
+    /// `typeof(e)` inside a type: the static type of `e` when it has one
+    /// (`_ENV.types.define(desc, refs...)` with an empty name, `e` itself
+    /// is not evaluated), else `_ENV.types.typeof(e)`. Never a program's
+    /// own `typeof`: in a type the word is the operator.
+    fn type_of(&mut self, e: &'a Expr<'a>, line: u32) -> CResult<ExpDesc> {
+        // Each step follows an annotation to an earlier one: count levels
+        // so that a long chain ends with the usual limit error.
+        self.enter_level(line, e.span.start)?;
+        let mut f;
+        if let Some(t) = self.static_type(e) {
+            let (desc, refs) = crate::typedesc::describe_type(t, &self.generics);
+            f = self.types_field(b"define", line)?;
+            self.exp_to_next_reg(&mut f)?;
+            let k = self.string_k(&desc)?;
+            self.exp_to_next_reg(&mut ExpDesc::new(ExpKind::K(k)))?;
+            self.expanding.push(t as *const Type as usize);
+            self.type_refs(&refs, line)?;
+            self.expanding.pop();
+        } else {
+            f = self.types_field(b"typeof", line)?;
+            self.exp_to_next_reg(&mut f)?;
+            let mut v = self.expr(e)?;
             self.exp_to_next_reg(&mut v)?;
         }
         self.code_call(&mut f, ExpDesc::new(ExpKind::Void), line)?;
-        self.adjust_assign(1, 1, &mut f)?;
-        self.adjust_localvars(1);
+        self.leave_level();
+        Ok(f)
+    }
+
+    /// The declared type of `e`, when annotations give one that says more
+    /// than the value (spec/types.md §5.6): an annotated local or
+    /// parameter, a cast, `(e)`, `e!` of an optional. Literals are left to
+    /// the run time, which gives the same primitive, so that untyped code
+    /// compiles exactly as Lua.
+    fn static_type(&self, e: &'a Expr<'a>) -> Option<&'a Type<'a>> {
+        let t = match e.kind {
+            ExprKind::Cast(_, t) => t,
+            ExprKind::Paren(inner) => return self.static_type(inner),
+            ExprKind::NonNil(inner) => crate::typedesc::non_nil(self.static_type(inner)?)?,
+            ExprKind::Name(n) => self.local_annotation(n)??,
+            _ => return None,
+        };
+        let unfolding = self.expanding.contains(&(t as *const Type as usize));
+        (!unfolding && !crate::typedesc::is_dynamic(t, &self.generics)).then_some(t)
+    }
+
+    /// `typeof(arg)` where `typeof` is the global and `arg` has a static
+    /// type: `_ENV.types.static_typeof(typeof, arg, desc, refs...)`, which
+    /// gives the static type when the global is the built-in `typeof` and
+    /// otherwise calls the program's own `typeof(arg)`.
+    fn typeof_call(
+        &mut self,
+        name: &Expr<'a>,
+        call: &Expr<'a>,
+        arg: &'a Expr<'a>,
+        t: &'a Type<'a>,
+    ) -> CResult<ExpDesc> {
+        let line = name.line;
+        self.line = line;
+        self.read_node_token(name);
+        let (desc, refs) = crate::typedesc::describe_type(t, &self.generics);
+        let mut f = self.types_field(b"static_typeof", line)?;
+        self.exp_to_next_reg(&mut f)?;
+        let mut g = self.singlevar("typeof", line, Some(name.span.end))?;
+        self.exp_to_next_reg(&mut g)?;
+        self.read_open_paren(name.span.end);
+        let mut v = self.expr(arg)?;
+        self.exp_to_next_reg(&mut v)?;
+        let k = self.string_k(&desc)?;
+        self.exp_to_next_reg(&mut ExpDesc::new(ExpKind::K(k)))?;
+        self.expanding.push(t as *const Type as usize);
+        self.type_refs(&refs, line)?;
+        self.expanding.pop();
+        self.read_closing_token(call.span);
+        self.code_call(&mut f, ExpDesc::new(ExpKind::Void), line)?;
+        Ok(f)
+    }
+
+    /// Before a `type` statement that names types declared later in the
+    /// same block (mutual recursion, or a type used before its
+    /// declaration): `local Name = _ENV.types.declare("Name", params...)`
+    /// for each, completed by their own statements. A name declared ahead
+    /// is a local from here, holding a type that cannot be used until its
+    /// statement has run.
+    fn declare_ahead(&mut self, stats: &[Stat<'a>], i: usize) -> CResult<()> {
+        let StatKind::TypeAlias(a) = stats[i].kind else {
+            return Ok(());
+        };
+        let (_, refs) = crate::typedesc::describe(a, &self.generics);
+        for r in refs {
+            let Ref::Name { module: None, name } = r else {
+                continue;
+            };
+            // An earlier statement of this block declares it: plain lookup.
+            let declared_before = stats[..i]
+                .iter()
+                .any(|s| matches!(s.kind, StatKind::TypeAlias(b) if b.name == name));
+            if declared_before {
+                continue;
+            }
+            let Some(later) = stats[i + 1..].iter().find_map(|s| match s.kind {
+                StatKind::TypeAlias(b) if b.name == name => Some(b),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let at = later as *const TypeAlias as usize;
+            if self.ahead.iter().any(|(x, _)| *x == at) {
+                continue;
+            }
+            let line = stats[i].line;
+            let reg = self.fs.nactvar;
+            self.new_localvar(name, line, None)?;
+            let mut f = self.types_field(b"declare", line)?;
+            self.exp_to_next_reg(&mut f)?;
+            for s in std::iter::once(name).chain(later.generics.iter().map(|g| g.name)) {
+                let k = self.string_k(s.as_bytes())?;
+                self.exp_to_next_reg(&mut ExpDesc::new(ExpKind::K(k)))?;
+            }
+            self.code_call(&mut f, ExpDesc::new(ExpKind::Void), line)?;
+            self.adjust_assign(1, 1, &mut f)?;
+            self.adjust_localvars(1);
+            self.fs.freereg = self.fs.nactvar;
+            self.ahead.push((at, reg));
+        }
         Ok(())
     }
 
@@ -259,6 +430,7 @@ impl<'a> Compiler<'a> {
         for n in names {
             self.line = n.line;
             self.new_localvar(n.name, n.line, Some(n.span.end))?;
+            self.set_local_type(n.ty);
         }
         let mut e = ExpDesc::new(ExpKind::Void);
         if !exprs.is_empty() {
@@ -686,13 +858,17 @@ impl<'a> Compiler<'a> {
         }
         for p in func.params {
             self.new_localvar(p.name, line, Some(p.span.end))?;
+            self.set_local_type(p.ty);
         }
         self.fs.f.is_vararg = func.is_vararg;
         self.adjust_localvars(func.params.len() as u32);
         self.fs.f.num_params = self.fs.nactvar as u8;
         let n = self.fs.nactvar;
         self.reserve_regs(n)?;
+        let ngenerics = self.generics.len();
+        self.generics.extend(func.generics.iter().map(|g| g.name));
         self.statlist(func.body.stats, func.body.ret, func.body.end_line, false)?;
+        self.generics.truncate(ngenerics);
         self.fs.f.last_line_defined = func.end_line;
         self.line = func.end_line;
         self.ret(0, 0)?;
@@ -874,6 +1050,20 @@ impl<'a> Compiler<'a> {
             (Some((start, line)), ExprKind::Name(_)) if start == cur.span.start => Some(line),
             _ => None,
         };
+        // `typeof(x)` of an annotated `x`, unless `typeof` is a local.
+        if let (ExprKind::Name("typeof"), Some(call)) = (cur.kind, spine.last())
+            && let ExprKind::Call(_, [arg]) = call.kind
+            && self.local_annotation("typeof").is_none()
+            && let Some(t) = self.static_type(arg)
+        {
+            let call = *call;
+            spine.pop();
+            let mut v = self.typeof_call(cur, call, arg, t)?;
+            for s in spine.iter().rev() {
+                self.suffix(&mut v, s, call_line.unwrap_or(s.line))?;
+            }
+            return Ok(v);
+        }
         let mut v = self.primary_exp(cur)?;
         if let Some(l) = call_line {
             // The name was read with the peeked token already scanned.

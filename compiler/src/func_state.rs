@@ -101,6 +101,19 @@ pub(crate) struct Compiler<'a> {
     /// Active local variables of all open functions: indices into their
     /// `locvars` (Dyndata actvar).
     pub actvar: Vec<u32>,
+    /// The type annotation of each entry of `actvar` (`local x: T`, a
+    /// parameter `x: T`): what `typeof(x)` compiles to.
+    pub actvar_ty: Vec<Option<&'a wlua_parser::ast::Type<'a>>>,
+    /// Type parameters of the functions being compiled (`<T>`): unknown
+    /// at run time, so `any` in the types `typeof` and `type` build.
+    pub generics: Vec<&'a str>,
+    /// `type` statements named before they run (mutual recursion): the
+    /// statement's address and the register of the local holding its
+    /// declared-ahead type (emit.rs `declare_ahead`).
+    pub ahead: Vec<(usize, u32)>,
+    /// Annotations being described for `typeof` (their addresses): one
+    /// that names itself (`local y: typeof(y)`) is not expanded again.
+    pub expanding: Vec<usize>,
     /// Pending gotos (Dyndata gt).
     pub gotos: Vec<LabelDesc<'a>>,
     /// Active labels (Dyndata label).
@@ -153,6 +166,10 @@ impl<'a> Compiler<'a> {
             },
             outer: Vec::new(),
             actvar: Vec::new(),
+            actvar_ty: Vec::new(),
+            generics: Vec::new(),
+            ahead: Vec::new(),
+            expanding: Vec::new(),
             gotos: Vec::new(),
             labels: Vec::new(),
             kcache: ConstCache::default(),
@@ -412,7 +429,35 @@ impl<'a> Compiler<'a> {
             return Err(self.limit_error(MAXVARS, "local variables", line, after));
         }
         self.actvar.push(idx);
+        self.actvar_ty.push(None);
         Ok(())
+    }
+
+    /// Records the annotation of the local declared last.
+    pub fn set_local_type(&mut self, ty: Option<&'a wlua_parser::ast::Type<'a>>) {
+        if let Some(last) = self.actvar_ty.last_mut() {
+            *last = ty;
+        }
+    }
+
+    /// Lexically, what `name` is: `Some(annotation)` for a local of this
+    /// or an enclosing function (an upvalue here), `None` for a global.
+    pub fn local_annotation(&self, name: &str) -> Option<Option<&'a wlua_parser::ast::Type<'a>>> {
+        for level in (0..=self.outer.len()).rev() {
+            let fs = if level == self.outer.len() {
+                &self.fs
+            } else {
+                &self.outer[level]
+            };
+            let (first, n) = (fs.firstlocal, fs.nactvar as usize);
+            for i in (0..n).rev() {
+                let idx = self.actvar[first + i] as usize;
+                if &*fs.f.locvars[idx].name == name {
+                    return Some(self.actvar_ty.get(first + i).copied().flatten());
+                }
+            }
+        }
+        None
     }
 
     /// The debug entry of the `i`-th active local (getlocvar).
@@ -440,6 +485,7 @@ impl<'a> Compiler<'a> {
         }
         let newlen = self.actvar.len().saturating_sub(n);
         self.actvar.truncate(newlen);
+        self.actvar_ty.truncate(newlen);
     }
 
     // ------------------------------------------------------------------

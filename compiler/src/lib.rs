@@ -5,7 +5,9 @@
 //! patterns, register allocation, constant folding, jump lists and debug
 //! information, so that the VM's error messages (derived from the bytecode
 //! as ldebug.c does) read like the reference's. Type annotations, casts and
-//! `!` assertions generate no code. See src/README.md for the files.
+//! `!` assertions generate no code; `type` statements and `typeof(x)` of an
+//! annotated `x` call the `types` library (typedesc.rs). See src/README.md
+//! for the files.
 
 mod code;
 mod emit;

@@ -17,22 +17,36 @@
 //! `rIdx;n;Node...` external reference with args | `gIdx;` own parameter |
 //! `@n;Node...` the alias itself with args | `Vn;(s(name) n;Lit...)... Node`
 //! validators | `x s(message)` something the runtime cannot express.
+//!
+//! The same format describes the static type `typeof(e)` compiles to
+//! (an empty name and no parameters: `types.define` then returns the bare
+//! type rather than an alias).
 
-use wlua_parser::ast::{Expr, ExprKind, Type, TypeAlias, TypeKind, UnOp};
+use wlua_parser::ast::{Expr, ExprKind, Generic, Type, TypeAlias, TypeKind, UnOp};
 
-/// A name used by a declaration that the runtime must receive as a value.
-pub struct Ref<'a> {
-    pub module: Option<&'a str>,
-    pub name: &'a str,
+/// A value the runtime must receive after the description.
+#[derive(Clone, Copy)]
+pub enum Ref<'a> {
+    /// A type name, looked up as a variable (`mod.Name` through `mod`).
+    Name {
+        module: Option<&'a str>,
+        name: &'a str,
+    },
+    /// `typeof(e)` inside a type: the type value `typeof(e)` gives where
+    /// the declaration runs.
+    Typeof(&'a Expr<'a>),
 }
 
-/// The description string and the names to pass after it.
-pub fn describe<'a>(a: &TypeAlias<'a>) -> (Vec<u8>, Vec<Ref<'a>>) {
+/// The description string and the names to pass after it. `generics`:
+/// the type parameters of the enclosing functions (`any` at run time).
+pub fn describe<'a>(a: &TypeAlias<'a>, generics: &[&'a str]) -> (Vec<u8>, Vec<Ref<'a>>) {
     let mut w = Writer {
         out: Vec::new(),
         refs: Vec::new(),
-        alias: a,
+        name: Some(a.name),
+        params: a.generics,
         fn_generics: Vec::new(),
+        outer_generics: generics,
     };
     w.str(a.name.as_bytes());
     w.num(a.generics.len() as i64);
@@ -43,12 +57,69 @@ pub fn describe<'a>(a: &TypeAlias<'a>) -> (Vec<u8>, Vec<Ref<'a>>) {
     (w.out, w.refs)
 }
 
+/// The description of an anonymous type (an annotation, for `typeof`).
+pub fn describe_type<'a>(t: &Type<'a>, generics: &[&'a str]) -> (Vec<u8>, Vec<Ref<'a>>) {
+    let mut w = Writer {
+        out: Vec::new(),
+        refs: Vec::new(),
+        name: None,
+        params: &[],
+        fn_generics: Vec::new(),
+        outer_generics: generics,
+    };
+    w.str(b"");
+    w.num(0);
+    w.ty(t);
+    (w.out, w.refs)
+}
+
+/// Whether `typeof` of a value annotated with `t` is the value's dynamic
+/// type: `any`, `unknown` and a bare type parameter say nothing more.
+pub fn is_dynamic(t: &Type<'_>, generics: &[&str]) -> bool {
+    match t.kind {
+        TypeKind::Named {
+            module: None,
+            name,
+            args: [],
+        } => name == "any" || name == "unknown" || generics.contains(&name),
+        _ => false,
+    }
+}
+
+/// The static type of `e!` given `e`'s: an optional's inner type; the
+/// same type when it cannot hold nil; `None` when the result is not
+/// known without normalising (an alias, a union).
+pub fn non_nil<'a>(t: &'a Type<'a>) -> Option<&'a Type<'a>> {
+    match t.kind {
+        TypeKind::Optional(inner) => Some(inner),
+        TypeKind::Nil | TypeKind::Union(_) | TypeKind::Intersection(_) | TypeKind::Typeof(_) => {
+            None
+        }
+        TypeKind::Named {
+            module: None,
+            name,
+            args: [],
+        } => PRIMS
+            .iter()
+            .any(|(p, _)| *p == name && !matches!(name, "nil" | "any" | "unknown"))
+            .then_some(t),
+        TypeKind::Named { .. } => None,
+        TypeKind::Validated(inner, _) => non_nil(inner).map(|_| t),
+        _ => Some(t),
+    }
+}
+
 struct Writer<'a, 'x> {
     out: Vec<u8>,
     refs: Vec<Ref<'a>>,
-    alias: &'x TypeAlias<'a>,
+    /// The alias being described: its own name is a self-reference.
+    name: Option<&'a str>,
+    /// The alias's type parameters.
+    params: &'x [Generic<'a>],
     /// Type parameters of enclosing function types: `any` at run time.
     fn_generics: Vec<&'a str>,
+    /// Type parameters of the functions around the declaration: `any`.
+    outer_generics: &'x [&'a str],
 }
 
 const PRIMS: &[(&str, u8)] = &[
@@ -151,8 +222,12 @@ impl<'a> Writer<'a, '_> {
                 }
                 self.fn_generics.truncate(n);
             }
-            // The static type of an expression does not exist at run time.
-            TypeKind::Typeof(_) => self.out.extend_from_slice(b"pa"),
+            TypeKind::Typeof(e) => {
+                self.refs.push(Ref::Typeof(e));
+                self.out.push(b'r');
+                self.num(self.refs.len() as i64 - 1);
+                self.num(0);
+            }
             TypeKind::Validated(inner, vs) => {
                 self.out.push(b'V');
                 self.num(vs.len() as i64);
@@ -210,14 +285,18 @@ impl<'a> Writer<'a, '_> {
                     self.out.extend_from_slice(b"pa");
                     return;
                 }
-                if let Some(i) = self.alias.generics.iter().position(|g| g.name == name) {
+                if let Some(i) = self.params.iter().position(|g| g.name == name) {
                     self.out.push(b'g');
                     self.num(i as i64);
                     return;
                 }
             }
-            if name == self.alias.name {
+            if Some(name) == self.name {
                 self.list(b'@', args);
+                return;
+            }
+            if args.is_empty() && self.outer_generics.contains(&name) {
+                self.out.extend_from_slice(b"pa");
                 return;
             }
             if args.is_empty()
@@ -228,14 +307,12 @@ impl<'a> Writer<'a, '_> {
                 return;
             }
         }
-        let idx = match self
-            .refs
-            .iter()
-            .position(|r| r.module == module && r.name == name)
-        {
+        let idx = match self.refs.iter().position(
+            |r| matches!(r, Ref::Name { module: m, name: n } if *m == module && *n == name),
+        ) {
             Some(i) => i,
             None => {
-                self.refs.push(Ref { module, name });
+                self.refs.push(Ref::Name { module, name });
                 self.refs.len() - 1
             }
         };

@@ -4,6 +4,7 @@
 
 use crate::args::{self, arg, check_any, check_int, check_table, type_error};
 use crate::load;
+use crate::types::{self, Prim};
 use wlua_vm::func::Ret;
 use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
@@ -51,6 +52,37 @@ pub static GLOBALS: Template = Template {
         ("types", TValue::Lib(&crate::types::LIB)),
         ("channel", TValue::Lib(&crate::channel::LIB)),
         ("process", TValue::Lib(&crate::process::LIB)),
+        // Types as values (docs/types-runtime.md): the same values as
+        // `types.nil`, `types.boolean`, ...
+        ("typeof", TValue::Fn(crate::types::typeof_fn)),
+        ("Nil", TValue::Build(|vm| types::prim(vm, Prim::Nil))),
+        (
+            "Boolean",
+            TValue::Build(|vm| types::prim(vm, Prim::Boolean)),
+        ),
+        ("Number", TValue::Build(|vm| types::prim(vm, Prim::Number))),
+        (
+            "Integer",
+            TValue::Build(|vm| types::prim(vm, Prim::Integer)),
+        ),
+        ("String", TValue::Build(|vm| types::prim(vm, Prim::String))),
+        ("Any", TValue::Build(|vm| types::prim(vm, Prim::Any))),
+        (
+            "Unknown",
+            TValue::Build(|vm| types::prim(vm, Prim::Unknown)),
+        ),
+        ("Never", TValue::Build(|vm| types::prim(vm, Prim::Never))),
+        ("Error", TValue::Build(|vm| types::prim(vm, Prim::Error))),
+        ("Table", TValue::Build(|vm| types::prim(vm, Prim::Table))),
+        (
+            "Function",
+            TValue::Build(|vm| types::prim(vm, Prim::Function)),
+        ),
+        ("Thread", TValue::Build(|vm| types::prim(vm, Prim::Thread))),
+        (
+            "Userdata",
+            TValue::Build(|vm| types::prim(vm, Prim::Userdata)),
+        ),
     ],
     init: None,
 };

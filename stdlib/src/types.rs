@@ -1,12 +1,20 @@
 //! Types as run-time values (spec/types.md §5, docs/types-runtime.md).
 //!
 //! A `type` declaration compiles to `types.define(desc, refs...)`
-//! (wlua_compiler::typedesc): this file parses the description into a
+//! (wlua_compiler::typedesc; `types.declare`/`types.complete` for a type
+//! named before its statement): this file parses the description into a
 //! [`Ty`] tree, wraps it in a userdata whose metatable (`META`) makes it
 //! callable (`T(v)` validates or raises), gives it `:is`, the reflection
 //! methods and `:json_schema()`. The `types` global holds the primitive
-//! types (`types.string`, `types.integer`, ...), so the `string` and
-//! `table` libraries keep their names.
+//! types (`types.string`, `types.integer`, ...), which are also the
+//! capitalised globals (`String`, base.rs), so the `string` and `table`
+//! libraries keep their names. `typeof` is here too: the global gives a
+//! value's type; `types.static_typeof` is what `typeof(x)` of an
+//! annotated `x` compiles to.
+//!
+//! Every type is one Lua value: [`new_type`] interns by [`key_into`]
+//! (structure, and the definition for aliases), so equal types are equal
+//! table keys.
 //!
 //! Trees are plain Rust (`Arc`), hold no Lua value, and are shared between
 //! every type value built from them. A named alias is a [`Ctx`]: its
@@ -19,16 +27,23 @@
 //! a (table, type node, context) triple it is already checking, so cyclic
 //! data against recursive types terminates.
 
-use std::collections::HashSet;
+use regex::bytes::Regex;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, Weak};
 use wlua_vm::gc::Gc;
 use wlua_vm::lazy::{TValue, Template};
 use wlua_vm::table::Table;
-use wlua_vm::{LuaError, NResult, Vals, Value, Vm, rets};
+use wlua_vm::{LuaError, NResult, NativeFn, Ret, Vals, Value, Vm, rets};
 
 /// Registry key of the metatable of type values.
 pub const META_KEY: &str = "wlua.type";
+
+/// Registry key of the weak-valued table from a type's identity ([`key`])
+/// to its value: equal types are one Lua value, so they are equal table
+/// keys (`handlers[typeof(v)]` finds `handlers[Number]`).
+const INTERN_KEY: &str = "wlua.types.intern";
 
 /// How deeply nested the validated data (and type nesting) may be.
 pub const MAX_DEPTH: usize = 200;
@@ -103,12 +118,14 @@ pub struct Field {
     pub ty: T,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Check {
     Min(f64),
     Max(f64),
     MinLen(i64),
     MaxLen(i64),
+    /// `@pattern(re)`: compiled once, when the declaration runs.
+    Pattern(Regex),
 }
 
 #[derive(Debug)]
@@ -134,7 +151,33 @@ pub enum Ty {
 pub struct Def {
     pub name: String,
     pub params: Vec<String>,
-    pub body: T,
+    /// Empty between `types.declare` (a name used before its `type`
+    /// statement, for mutual recursion) and `types.complete`.
+    body: OnceLock<T>,
+    /// Identity of this definition in [`key`]s (unique in the runtime).
+    id: u64,
+}
+
+static NEXT_DEF: AtomicU64 = AtomicU64::new(1);
+
+impl Def {
+    fn new(name: String, params: Vec<String>, body: Option<T>) -> Def {
+        let cell = OnceLock::new();
+        if let Some(b) = body {
+            let _ = cell.set(b);
+        }
+        Def {
+            name,
+            params,
+            body: cell,
+            id: NEXT_DEF.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// The definition's body; `None` while declared but not yet defined.
+    pub fn body(&self) -> Option<&T> {
+        self.body.get()
+    }
 }
 
 /// A definition with its arguments. `open` when an argument mentions the
@@ -182,7 +225,7 @@ fn close(t: &T, ctx: Option<&Arc<Ctx>>) -> T {
         Ty::Lit(l) => Ty::Lit(l.clone()),
         Ty::Optional(x) => Ty::Optional(cl(x)),
         Ty::Array(x) => Ty::Array(cl(x)),
-        Ty::Validated(x, _) => return Arc::new(Ty::Validated(cl(x), Vec::new())).pipe_checks(t),
+        Ty::Validated(x, checks) => Ty::Validated(cl(x), checks.clone()),
         Ty::Union(xs) => Ty::Union(xs.iter().map(cl).collect()),
         Ty::Inter(xs) => Ty::Inter(xs.iter().map(cl).collect()),
         Ty::Map(k, v) => Ty::Map(cl(k), cl(v)),
@@ -204,30 +247,6 @@ fn close(t: &T, ctx: Option<&Arc<Ctx>>) -> T {
             open: false,
         })),
     })
-}
-
-trait PipeChecks {
-    fn pipe_checks(self, orig: &T) -> T;
-}
-impl PipeChecks for T {
-    /// Copies the validators of `orig` onto a closed copy of its inner type.
-    fn pipe_checks(self, orig: &T) -> T {
-        match (&*self, &**orig) {
-            (Ty::Validated(inner, _), Ty::Validated(_, checks)) => Arc::new(Ty::Validated(
-                inner.clone(),
-                checks
-                    .iter()
-                    .map(|c| match c {
-                        Check::Min(x) => Check::Min(*x),
-                        Check::Max(x) => Check::Max(*x),
-                        Check::MinLen(x) => Check::MinLen(*x),
-                        Check::MaxLen(x) => Check::MaxLen(*x),
-                    })
-                    .collect(),
-            )),
-            _ => self,
-        }
-    }
 }
 
 /// The context for `Rec(args)` inside `c`: `c` itself when the arguments
@@ -431,11 +450,18 @@ impl Parser<'_> {
                         _ => None,
                     };
                     let bad = || format!("bad arguments to @{name}");
+                    if args.len() != 1 {
+                        return Err(bad());
+                    }
                     checks.push(match name.as_str() {
                         "min" => Check::Min(num(0).ok_or_else(bad)?),
                         "max" => Check::Max(num(0).ok_or_else(bad)?),
                         "min_len" => Check::MinLen(num(0).ok_or_else(bad)? as i64),
                         "max_len" => Check::MaxLen(num(0).ok_or_else(bad)? as i64),
+                        "pattern" => match &args[0] {
+                            Lit::Str(re) => Check::Pattern(compile_pattern(re)?),
+                            _ => return Err(bad()),
+                        },
                         _ => return Err(format!("unsupported validator @{name}")),
                     });
                 }
@@ -447,7 +473,31 @@ impl Parser<'_> {
     }
 }
 
-fn parse_def(desc: &[u8], refs: &[Value]) -> PResult<Arc<Def>> {
+/// `@pattern(re)`: RE2 syntax (the `regex` crate), unanchored unless the
+/// pattern anchors itself. A bad pattern is reported by the declaration,
+/// with the crate's one-line reason (its full message draws a caret).
+fn compile_pattern(re: &[u8]) -> PResult<Regex> {
+    let src = std::str::from_utf8(re).map_err(|_| "@pattern: the pattern is not UTF-8")?;
+    Regex::new(src).map_err(|e| {
+        let text = e.to_string();
+        let reason = text
+            .lines()
+            .rev()
+            .find_map(|l| l.strip_prefix("error: "))
+            .unwrap_or(text.lines().last().unwrap_or(""))
+            .trim();
+        format!("@pattern({}): {reason}", lit_spell(&Lit::Str(re.to_vec())))
+    })
+}
+
+/// A parsed description: name, parameter names, body.
+struct Parsed {
+    name: String,
+    params: Vec<String>,
+    body: T,
+}
+
+fn parse_desc(desc: &[u8], refs: &[Value]) -> PResult<Parsed> {
     let mut p = Parser {
         s: desc,
         pos: 0,
@@ -459,11 +509,17 @@ fn parse_def(desc: &[u8], refs: &[Value]) -> PResult<Arc<Def>> {
     let n = p.count()?;
     let params = (0..n).map(|_| p.string()).collect::<PResult<Vec<_>>>()?;
     p.nparams = params.len();
-    let body = p.ty().map_err(|e| format!("type {name}: {e}"))?;
+    let label = if name.is_empty() {
+        // The static type of a `typeof`.
+        "typeof: ".to_string()
+    } else {
+        format!("type {name}: ")
+    };
+    let body = p.ty().map_err(|e| format!("{label}{e}"))?;
     if p.pos != desc.len() {
-        return Err(format!("type {name}: trailing bytes in type description"));
+        return Err(format!("{label}trailing bytes in type description"));
     }
-    Ok(Arc::new(Def { name, params, body }))
+    Ok(Parsed { name, params, body })
 }
 
 // ----- type values ----------------------------------------------------------
@@ -485,24 +541,218 @@ fn meta(vm: &mut Vm) -> Gc<Table> {
     }
 }
 
-pub fn new_type(vm: &mut Vm, t: T) -> Value {
-    let m = meta(vm);
-    vm.new_userdata(Box::new(TypeVal(t)), Some(m))
+/// The weak-valued intern table ([`INTERN_KEY`]).
+fn intern_table(vm: &mut Vm) -> Gc<Table> {
+    if let Value::Table(t) = vm.raw_get_str(vm.registry, INTERN_KEY) {
+        return t;
+    }
+    let t = vm.new_table();
+    let mt = vm.new_table();
+    let mode = vm.new_str("v");
+    vm.raw_set_str(mt, "__mode", mode);
+    vm.set_metatable(&Value::Table(t), Some(mt));
+    let reg = vm.registry;
+    vm.raw_set_str(reg, INTERN_KEY, Value::Table(t));
+    t
 }
 
+/// The Lua value of type `t`: the same value for every type with the
+/// same [`key`], so equal types are equal table keys.
+pub fn new_type(vm: &mut Vm, t: T) -> Value {
+    let mut k = Vec::new();
+    key_into(&t, &mut k);
+    let tab = intern_table(vm);
+    let ks = vm.new_str_owned(k);
+    let old = tab.get().get(ks);
+    if type_of_value(&old).is_some() {
+        return old;
+    }
+    let m = meta(vm);
+    let v = vm.new_userdata(Box::new(TypeVal(t)), Some(m));
+    // A string key is never nil or NaN.
+    let _ = tab.get_mut().set(ks, v);
+    v
+}
+
+/// The identity of a type: structure for anonymous types, the definition
+/// (and its arguments) for aliases. Two types with the same key are the
+/// same type, so they share one Lua value. Finite: a tree of `Arc`s,
+/// recursion goes through definitions, which are not expanded.
+fn key_into(t: &Ty, out: &mut Vec<u8>) {
+    let num = |out: &mut Vec<u8>, n: u64| {
+        out.extend_from_slice(n.to_string().as_bytes());
+        out.push(b';');
+    };
+    let bytes = |out: &mut Vec<u8>, b: &[u8]| {
+        out.extend_from_slice(b.len().to_string().as_bytes());
+        out.push(b':');
+        out.extend_from_slice(b);
+    };
+    let list = |out: &mut Vec<u8>, xs: &[T]| {
+        out.extend_from_slice(xs.len().to_string().as_bytes());
+        out.push(b';');
+        for x in xs {
+            key_into(x, out);
+        }
+    };
+    match t {
+        Ty::Prim(p) => {
+            out.push(b'p');
+            out.push(PRIM_NAMES.iter().find(|x| x.0 == *p).map_or(b'?', |x| x.2));
+        }
+        Ty::Lit(l) => match l {
+            Lit::Str(b) => {
+                out.push(b'S');
+                bytes(out, b);
+            }
+            Lit::Int(i) => {
+                out.push(b'I');
+                out.extend_from_slice(i.to_string().as_bytes());
+                out.push(b';');
+            }
+            Lit::Float(f) => {
+                out.push(b'F');
+                // -0.0 and 0.0 are one literal (they compare equal).
+                num(out, if *f == 0.0 { 0 } else { f.to_bits() });
+            }
+            Lit::Bool(b) => out.extend_from_slice(if *b { b"B1" } else { b"B0" }),
+        },
+        Ty::Optional(x) => {
+            out.push(b'?');
+            key_into(x, out);
+        }
+        Ty::Union(xs) => {
+            out.push(b'|');
+            list(out, xs);
+        }
+        Ty::Inter(xs) => {
+            out.push(b'&');
+            list(out, xs);
+        }
+        Ty::Array(x) => {
+            out.push(b'[');
+            key_into(x, out);
+        }
+        Ty::Map(k, v) => {
+            out.push(b'M');
+            key_into(k, out);
+            key_into(v, out);
+        }
+        Ty::Record(fs) => {
+            out.push(b'R');
+            num(out, fs.len() as u64);
+            for f in fs {
+                bytes(out, f.name.as_bytes());
+                out.push(if f.optional { b'1' } else { b'0' });
+                key_into(&f.ty, out);
+            }
+        }
+        Ty::Function(ps, rs) => {
+            out.push(b'L');
+            list(out, ps);
+            list(out, rs);
+        }
+        Ty::Named(c) => {
+            out.push(b'N');
+            num(out, c.def.id);
+            list(out, &c.args);
+        }
+        Ty::Param(i) => {
+            out.push(b'g');
+            num(out, *i as u64);
+        }
+        Ty::Rec(args) => {
+            out.push(b'@');
+            list(out, args);
+        }
+        Ty::Validated(x, checks) => {
+            out.push(b'V');
+            num(out, checks.len() as u64);
+            for c in checks {
+                match c {
+                    Check::Min(m) => {
+                        out.push(b'<');
+                        num(out, m.to_bits());
+                    }
+                    Check::Max(m) => {
+                        out.push(b'>');
+                        num(out, m.to_bits());
+                    }
+                    Check::MinLen(m) => {
+                        out.push(b'l');
+                        num(out, *m as u64);
+                    }
+                    Check::MaxLen(m) => {
+                        out.push(b'L');
+                        num(out, *m as u64);
+                    }
+                    Check::Pattern(re) => {
+                        out.push(b'~');
+                        bytes(out, re.as_str().as_bytes());
+                    }
+                }
+            }
+            key_into(x, out);
+        }
+    }
+}
+
+fn key(t: &Ty) -> Vec<u8> {
+    let mut k = Vec::new();
+    key_into(t, &mut k);
+    k
+}
+
+/// How deeply `t` nests, counting up to `limit` (type values built by
+/// `T:of` from other type values must stay as shallow as declarations).
+fn nesting(t: &Ty, limit: usize) -> usize {
+    if limit == 0 {
+        return 1;
+    }
+    let sub =
+        |xs: &mut dyn Iterator<Item = &T>| xs.map(|x| nesting(x, limit - 1)).max().unwrap_or(0);
+    1 + match t {
+        Ty::Prim(_) | Ty::Lit(_) | Ty::Param(_) => 0,
+        Ty::Optional(x) | Ty::Array(x) | Ty::Validated(x, _) => nesting(x, limit - 1),
+        Ty::Union(xs) | Ty::Inter(xs) | Ty::Rec(xs) => sub(&mut xs.iter()),
+        Ty::Map(k, v) => sub(&mut [k, v].into_iter()),
+        Ty::Record(fs) => sub(&mut fs.iter().map(|f| &f.ty)),
+        Ty::Function(ps, rs) => sub(&mut ps.iter().chain(rs)),
+        Ty::Named(c) => sub(&mut c.args.iter()),
+    }
+}
+
+/// The `i`-th argument as a type (any type value, defined or not).
 fn check_type(args: &Vals, i: usize) -> Result<T, LuaError> {
     let v = args.get(i).cloned().unwrap_or(Value::Nil);
     type_of_value(&v).ok_or_else(|| LuaError::type_arg(i + 1, "type", &v))
 }
 
+/// The `i`-th argument as a usable type: a name declared ahead of its
+/// `type` statement (mutual recursion) cannot be used until it has run.
+fn check_ready(args: &Vals, i: usize) -> Result<T, LuaError> {
+    let t = check_type(args, i)?;
+    if let Ty::Named(c) = &*t
+        && c.def.body().is_none()
+    {
+        return Err(LuaError::msg(pending_msg(&c.def)));
+    }
+    Ok(t)
+}
+
+fn pending_msg(d: &Def) -> String {
+    format!("type {} is used before its declaration has run", d.name)
+}
+
 /// Looks through named aliases (instantiating generic ones) to the
-/// structure, for reflection.
+/// structure, for reflection. A declared but undefined alias stays itself.
 fn resolve(t: &T) -> T {
     let mut t = t.clone();
     for _ in 0..MAX_DEPTH {
         let Ty::Named(c) = &*t else { return t };
         let c = c.clone();
-        t = close(&c.def.body, Some(&c));
+        let Some(body) = c.def.body() else { return t };
+        t = close(body, Some(&c));
         if let Ty::Validated(inner, _) = &*t
             && matches!(**inner, Ty::Named(_))
         {
@@ -597,7 +847,9 @@ fn spell_into(t: &T, s: &mut String, depth: usize) {
         }
         Ty::Named(c) => {
             s.push_str(&c.def.name);
-            if !c.args.is_empty() && !c.open {
+            // A generic alias not instantiated has `any` arguments: `Box`.
+            let bare = c.args.iter().all(|a| matches!(**a, Ty::Prim(Prim::Any)));
+            if !bare && !c.open {
                 s.push('<');
                 join(s, &c.args, ", ");
                 s.push('>');
@@ -615,6 +867,11 @@ fn spell_into(t: &T, s: &mut String, depth: usize) {
                     Check::Max(x) => write!(s, " @max({})", num_str(*x)),
                     Check::MinLen(x) => write!(s, " @min_len({x})"),
                     Check::MaxLen(x) => write!(s, " @max_len({x})"),
+                    Check::Pattern(re) => write!(
+                        s,
+                        " @pattern({})",
+                        lit_spell(&Lit::Str(re.as_str().as_bytes().to_vec()))
+                    ),
                 };
             }
         }
@@ -657,18 +914,31 @@ fn kind(t: &Ty) -> &'static str {
 
 // ----- validation -----------------------------------------------------------
 
+#[derive(Clone)]
 enum Seg {
     Field(String),
     Index(i64),
     Key(String),
 }
 
+/// How many violations one validation reports in the error's details.
+const MAX_DETAILS: usize = 100;
+
+#[derive(Clone)]
 struct Fail {
     path: Vec<Seg>,
     msg: String,
+    /// The two halves of an `expected X, got Y` message, for the details.
+    expected: Option<String>,
+    got: Option<String>,
+    /// Already in `Validator::all` (a container below noted it).
+    recorded: bool,
     /// A literal did not match (a union prefers other members' failures:
     /// in a tagged union the member whose tag matched says what is wrong).
     lit: bool,
+    /// The value had the member's type but failed its validator: a union
+    /// reports this member rather than "expected A | B".
+    check: bool,
     /// A limit was hit: no other union member can do better.
     fatal: bool,
 }
@@ -745,6 +1015,11 @@ fn key_seg(k: &Value) -> Seg {
 
 struct Validator {
     path: Vec<Seg>,
+    /// Go on past a failure to find every violation (not while trying
+    /// union members, whose failures are not violations by themselves).
+    collect: bool,
+    /// The violations found, in the order of the data.
+    all: Vec<Fail>,
     /// (table, type node, context) triples being checked: assumed to hold.
     active: HashSet<(usize, usize, usize)>,
     depth: usize,
@@ -759,23 +1034,47 @@ type VResult = Result<(), Fail>;
 impl Validator {
     fn fail(&self, msg: String) -> Fail {
         Fail {
-            path: self
-                .path
-                .iter()
-                .map(|s| match s {
-                    Seg::Field(n) => Seg::Field(n.clone()),
-                    Seg::Index(i) => Seg::Index(*i),
-                    Seg::Key(k) => Seg::Key(k.clone()),
-                })
-                .collect(),
+            path: self.path.clone(),
             msg,
+            expected: None,
+            got: None,
+            recorded: false,
             lit: false,
+            check: false,
             fatal: false,
         }
     }
 
+    /// `expected <what>, got <found>`.
+    fn mismatch(&self, what: String, found: String) -> Fail {
+        let mut f = self.fail(format!("expected {what}, got {found}"));
+        f.expected = Some(what);
+        f.got = Some(found);
+        f
+    }
+
     fn expected(&self, what: &str, v: &Value) -> Fail {
-        self.fail(format!("expected {what}, got {}", got(v)))
+        self.mismatch(what.to_string(), got(v).to_string())
+    }
+
+    /// The outcome of one part of a container (a field, an element, an
+    /// entry). Collecting, a failure is noted and the container goes on
+    /// (`first` remembers what it will return); otherwise, or on a limit,
+    /// it stops.
+    fn part(&mut self, first: &mut Option<Fail>, r: VResult) -> VResult {
+        let Err(mut f) = r else { return Ok(()) };
+        if !self.collect {
+            return Err(f);
+        }
+        if !f.recorded {
+            f.recorded = true;
+            self.all.push(f.clone());
+        }
+        if f.fatal || self.all.len() >= MAX_DETAILS {
+            return Err(f);
+        }
+        first.get_or_insert(f);
+        Ok(())
     }
 
     fn check(&mut self, v: &Value, t: &T, ctx: Option<&Arc<Ctx>>) -> VResult {
@@ -828,7 +1127,7 @@ impl Validator {
                 if lit_eq(l, v) {
                     Ok(())
                 } else {
-                    let mut f = self.fail(format!("expected {}, got {}", lit_spell(l), show(v)));
+                    let mut f = self.mismatch(lit_spell(l), show(v));
                     f.lit = true;
                     Err(f)
                 }
@@ -841,32 +1140,12 @@ impl Validator {
                 }
             }
             Ty::Union(xs) => {
-                let base = self.path.len();
-                let mut deepest: Option<Fail> = None;
-                for x in xs {
-                    match self.check(v, x, ctx) {
-                        Ok(()) => return Ok(()),
-                        Err(f) if f.fatal => return Err(f),
-                        Err(f) => {
-                            let score = |f: &Fail| (!f.lit, f.path.len());
-                            if f.path.len() > base
-                                && deepest.as_ref().is_none_or(|d| score(&f) > score(d))
-                            {
-                                deepest = Some(f);
-                            }
-                        }
-                    }
-                }
-                if let Some(f) = deepest {
-                    return Err(f);
-                }
-                let all_lit = xs.iter().all(|x| matches!(**x, Ty::Lit(_)));
-                let spelled = spell(&close(t, ctx));
-                if all_lit {
-                    Err(self.fail(format!("expected {spelled}, got {}", show(v))))
-                } else {
-                    Err(self.expected(&spelled, v))
-                }
+                // Members are tried, not validated: their failures are
+                // not violations.
+                let collect = std::mem::replace(&mut self.collect, false);
+                let r = self.check_union(v, t, xs, ctx);
+                self.collect = collect;
+                r
             }
             Ty::Inter(xs) => {
                 for x in xs {
@@ -909,7 +1188,11 @@ impl Validator {
                 } else {
                     c.clone()
                 };
-                let body = c.def.body.clone();
+                let Some(body) = c.def.body().cloned() else {
+                    let mut f = self.fail(pending_msg(&c.def));
+                    f.fatal = true;
+                    return Err(f);
+                };
                 self.check(v, &body, Some(&c))
             }
             Ty::Param(i) => match ctx.and_then(|c| c.args.get(*i)).cloned() {
@@ -919,7 +1202,11 @@ impl Validator {
             Ty::Rec(args) => match ctx {
                 Some(c) => {
                     let c2 = rec_ctx(c, args);
-                    let body = c2.def.body.clone();
+                    let Some(body) = c2.def.body().cloned() else {
+                        let mut f = self.fail(pending_msg(&c2.def));
+                        f.fatal = true;
+                        return Err(f);
+                    };
                     self.check(v, &body, Some(&c2))
                 }
                 None => Ok(()),
@@ -927,10 +1214,42 @@ impl Validator {
             Ty::Validated(x, checks) => {
                 self.check(v, x, ctx)?;
                 for c in checks {
-                    self.run_check(v, c)?;
+                    self.run_check(v, c).map_err(|mut f| {
+                        f.check = true;
+                        f
+                    })?;
                 }
                 Ok(())
             }
+        }
+    }
+
+    fn check_union(&mut self, v: &Value, t: &T, xs: &[T], ctx: Option<&Arc<Ctx>>) -> VResult {
+        let base = self.path.len();
+        let mut deepest: Option<Fail> = None;
+        for x in xs {
+            match self.check(v, x, ctx) {
+                Ok(()) => return Ok(()),
+                Err(f) if f.fatal => return Err(f),
+                Err(f) => {
+                    let score = |f: &Fail| (!f.lit, f.path.len(), f.check);
+                    if (f.path.len() > base || f.check)
+                        && deepest.as_ref().is_none_or(|d| score(&f) > score(d))
+                    {
+                        deepest = Some(f);
+                    }
+                }
+            }
+        }
+        if let Some(f) = deepest {
+            return Err(f);
+        }
+        let all_lit = xs.iter().all(|x| matches!(**x, Ty::Lit(_)));
+        let spelled = spell(&close(t, ctx));
+        if all_lit {
+            Err(self.mismatch(spelled, show(v)))
+        } else {
+            Err(self.expected(&spelled, v))
         }
     }
 
@@ -947,26 +1266,28 @@ impl Validator {
         };
         match c {
             Check::Min(m) => match num {
-                Some(n) if n < *m => {
-                    Err(self.fail(format!("expected >= {}, got {}", num_str(*m), show(v))))
-                }
+                Some(n) if n < *m => Err(self.mismatch(format!(">= {}", num_str(*m)), show(v))),
                 _ => Ok(()),
             },
             Check::Max(m) => match num {
-                Some(n) if n > *m => {
-                    Err(self.fail(format!("expected <= {}, got {}", num_str(*m), show(v))))
-                }
+                Some(n) if n > *m => Err(self.mismatch(format!("<= {}", num_str(*m)), show(v))),
                 _ => Ok(()),
             },
             Check::MinLen(m) => match len {
                 Some(n) if n < *m => {
-                    Err(self.fail(format!("expected length >= {m}, got length {n}")))
+                    Err(self.mismatch(format!("length >= {m}"), format!("length {n}")))
                 }
                 _ => Ok(()),
             },
             Check::MaxLen(m) => match len {
                 Some(n) if n > *m => {
-                    Err(self.fail(format!("expected length <= {m}, got length {n}")))
+                    Err(self.mismatch(format!("length <= {m}"), format!("length {n}")))
+                }
+                _ => Ok(()),
+            },
+            Check::Pattern(re) => match v {
+                Value::Str(s) if !re.is_match(s.get().as_bytes()) => {
+                    Err(self.mismatch(format!("a match of /{}/", re.as_str()), show(v)))
                 }
                 _ => Ok(()),
             },
@@ -1025,39 +1346,48 @@ impl Validator {
         for (k, _) in &entries {
             let in_seq = matches!(k, Value::Int(i) if *i >= 1 && *i <= n);
             if !in_seq {
-                return Err(self.fail(format!("expected array, got table with key {}", show(k))));
+                return Err(self.mismatch("array".into(), format!("table with key {}", show(k))));
             }
         }
+        let mut first = None;
         for i in 1..=n {
             let v = tab.get().get_int(i);
             self.path.push(Seg::Index(i));
             let r = self.check(&v, elem, ctx);
             self.path.pop();
-            r?;
+            self.part(&mut first, r)?;
         }
-        Ok(())
+        first.map_or(Ok(()), Err)
     }
 
     fn check_map(&mut self, tab: Gc<Table>, k: &T, val: &T, ctx: Option<&Arc<Ctx>>) -> VResult {
         let mut entries: Vec<(Value, Value)> = tab.get().iter_all().collect();
         // Report the same failure every run: order keys by their spelling.
         entries.sort_by_cached_key(|(k, _)| path_str(&[key_seg(k)]));
+        let mut first = None;
         for (key, v) in &entries {
-            if let Err(f) = self.check(key, k, ctx) {
-                return Err(Fail {
+            // A key is one violation, whatever its type is made of.
+            let collect = std::mem::replace(&mut self.collect, false);
+            let r = self.check(key, k, ctx);
+            self.collect = collect;
+            if let Err(f) = r {
+                let keyed = Err(Fail {
                     msg: format!("key {}: {}", show(key), f.msg),
                     ..f
                 });
+                self.part(&mut first, keyed)?;
+                continue;
             }
             self.path.push(key_seg(key));
             let r = self.check(v, val, ctx);
             self.path.pop();
-            r?;
+            self.part(&mut first, r)?;
         }
-        Ok(())
+        first.map_or(Ok(()), Err)
     }
 
     fn check_record(&mut self, tab: Gc<Table>, fs: &[Field], ctx: Option<&Arc<Ctx>>) -> VResult {
+        let mut first = None;
         for f in fs {
             let key_s = tab.get().iter_all().find(
                 |(k, _)| matches!(k, Value::Str(s) if s.get().as_bytes() == f.name.as_bytes()),
@@ -1069,52 +1399,182 @@ impl Validator {
             self.path.push(Seg::Field(f.name.clone()));
             let r = self.check(&v, &f.ty, ctx);
             self.path.pop();
-            r?;
+            self.part(&mut first, r)?;
         }
-        Ok(())
+        first.map_or(Ok(()), Err)
     }
 }
 
-/// Validates `v` against `t`: `Ok` or the message `path: what failed`.
-pub fn validate(v: &Value, t: &T) -> Result<(), String> {
+/// One way the data does not conform (`err:details()` entries).
+pub struct Violation {
+    /// `items[2].quantity`; empty for the value itself.
+    pub path: String,
+    /// What failed: `expected integer, got string`.
+    pub message: String,
+    pub expected: Option<String>,
+    pub got: Option<String>,
+}
+
+impl Violation {
+    /// `path: message` (just the message at the root).
+    pub fn text(&self) -> String {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Validates `v` against `t`: `Ok`, or the violations found (the first
+/// one in the data's order first; at most [`MAX_DETAILS`]).
+pub fn validate(v: &Value, t: &T) -> Result<(), Vec<Violation>> {
     let mut val = Validator {
         path: Vec::new(),
+        collect: true,
+        all: Vec::new(),
         active: HashSet::new(),
         depth: 0,
         data_depth: 0,
         work: 0,
     };
-    val.check(v, t, None).map_err(|f| {
-        let p = path_str(&f.path);
-        if p.is_empty() {
-            f.msg
-        } else {
-            format!("{p}: {}", f.msg)
-        }
-    })
+    let Err(f) = val.check(v, t, None) else {
+        return Ok(());
+    };
+    let fails = if val.all.is_empty() { vec![f] } else { val.all };
+    Err(fails
+        .into_iter()
+        .map(|f| Violation {
+            path: path_str(&f.path),
+            message: f.msg,
+            expected: f.expected,
+            got: f.got,
+        })
+        .collect())
 }
 
 // ----- the Lua API -----------------------------------------------------------
 
-fn invalid(vm: &mut Vm, msg: &str) -> Value {
-    crate::errors::new_error(vm, "INVALID", msg)
+/// The `errors.INVALID` value for failed validation: the first
+/// violation is the message, all of them the details
+/// (`{path =, message =, expected =, got =}` each).
+fn invalid(vm: &mut Vm, vs: &[Violation]) -> Value {
+    let details = vm.new_table_sized(vs.len(), 0);
+    for (i, v) in vs.iter().enumerate() {
+        let e = vm.new_table_sized(0, 4);
+        let path = vm.new_str(&v.path);
+        vm.raw_set_str(e, "path", path);
+        let message = vm.new_str(&v.message);
+        vm.raw_set_str(e, "message", message);
+        for (k, x) in [("expected", &v.expected), ("got", &v.got)] {
+            if let Some(x) = x {
+                let x = vm.new_str(x);
+                vm.raw_set_str(e, k, x);
+            }
+        }
+        details.get_mut().set_int(i as i64 + 1, Value::Table(e));
+    }
+    let msg = vs.first().map(Violation::text).unwrap_or_default();
+    crate::errors::make_error(
+        vm,
+        wlua_sched::error_value::ErrorData {
+            message: msg,
+            kind: "INVALID".to_string(),
+            retryable: None,
+            stack: None,
+        },
+        Some(details),
+        None,
+    )
+}
+
+fn str_arg(args: &Vals, i: usize) -> Result<Vec<u8>, LuaError> {
+    match args.get(i) {
+        Some(Value::Str(s)) => Ok(s.get().as_bytes().to_vec()),
+        other => Err(LuaError::type_arg(
+            i + 1,
+            "string",
+            other.unwrap_or(&Value::Nil),
+        )),
+    }
+}
+
+/// Types already built from a description and the identities of the
+/// types it references: running a `type` statement again (in a function
+/// called twice, a module loaded by two requirers) gives the same type,
+/// and `typeof` does not parse and compile (`@pattern`) every time.
+struct Built {
+    map: HashMap<Vec<u8>, Weak<Ty>>,
+    /// Dead entries are dropped when the map reaches this size.
+    prune_at: usize,
+}
+
+static BUILT: LazyLock<Mutex<Built>> = LazyLock::new(|| {
+    Mutex::new(Built {
+        map: HashMap::new(),
+        prune_at: 1024,
+    })
+});
+
+/// The type a description stands for: an alias (`Named`) when it has a
+/// name, the bare type when the name is empty (`typeof`'s static types).
+fn build(desc: &[u8], refs: &[Value]) -> Result<T, LuaError> {
+    let mut ck = Vec::with_capacity(desc.len() + 8 * refs.len() + 8);
+    ck.extend_from_slice(desc.len().to_string().as_bytes());
+    ck.push(b':');
+    ck.extend_from_slice(desc);
+    let mut cacheable = true;
+    for r in refs {
+        match type_of_value(r) {
+            Some(t) => key_into(&t, &mut ck),
+            None => cacheable = false,
+        }
+    }
+    let lock = || BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    if cacheable && let Some(t) = lock().map.get(&ck).and_then(Weak::upgrade) {
+        return Ok(t);
+    }
+    let p = parse_desc(desc, refs).map_err(LuaError::msg)?;
+    let t = if p.name.is_empty() && p.params.is_empty() {
+        p.body
+    } else {
+        let n = p.params.len();
+        let def = Arc::new(Def::new(p.name, p.params, Some(p.body)));
+        Arc::new(Ty::Named(Arc::new(Ctx {
+            args: (0..n).map(|_| Arc::new(Ty::Prim(Prim::Any))).collect(),
+            def,
+            open: false,
+        })))
+    };
+    if cacheable {
+        let mut b = lock();
+        b.map.insert(ck, Arc::downgrade(&t));
+        if b.map.len() >= b.prune_at {
+            b.map.retain(|_, w| w.strong_count() > 0);
+            b.prune_at = (b.map.len() * 2).max(1024);
+        }
+    }
+    Ok(t)
 }
 
 /// `types.define(desc, refs...)`: what a `type` statement compiles to.
 fn define(vm: &mut Vm, args: Vals) -> NResult {
-    let desc = match args.first() {
-        Some(Value::Str(s)) => s.get().as_bytes().to_vec(),
-        other => {
-            return Err(LuaError::type_arg(
-                1,
-                "string",
-                other.unwrap_or(&Value::Nil),
-            ));
-        }
-    };
-    let refs: Vec<Value> = args.iter().skip(1).cloned().collect();
-    let def = parse_def(&desc, &refs).map_err(LuaError::msg)?;
-    let n = def.params.len();
+    let desc = str_arg(&args, 0)?;
+    let t = build(&desc, args.get(1..).unwrap_or(&[]))?;
+    rets![new_type(vm, t)]
+}
+
+/// `types.declare(name, params...)`: a type whose `type` statement comes
+/// later in the block; an earlier declaration mentions it (mutual
+/// recursion). The compiler emits it before that earlier declaration and
+/// completes it with `types.complete` where the statement is.
+fn declare(vm: &mut Vm, args: Vals) -> NResult {
+    let name = String::from_utf8_lossy(&str_arg(&args, 0)?).into_owned();
+    let params = (1..args.len())
+        .map(|i| str_arg(&args, i).map(|p| String::from_utf8_lossy(&p).into_owned()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let n = params.len();
+    let def = Arc::new(Def::new(name, params, None));
     let t = Arc::new(Ty::Named(Arc::new(Ctx {
         args: (0..n).map(|_| Arc::new(Ty::Prim(Prim::Any))).collect(),
         def,
@@ -1123,29 +1583,146 @@ fn define(vm: &mut Vm, args: Vals) -> NResult {
     rets![new_type(vm, t)]
 }
 
-fn call(vm: &mut Vm, args: Vals) -> NResult {
+/// `types.complete(T, desc, refs...)`: gives the type made by
+/// `types.declare` its definition; returns `T`.
+fn complete(_vm: &mut Vm, args: Vals) -> NResult {
     let t = check_type(&args, 0)?;
+    let desc = str_arg(&args, 1)?;
+    let Ty::Named(c) = &*t else {
+        return Err(LuaError::msg(format!(
+            "{} was not declared ahead",
+            spell(&t)
+        )));
+    };
+    let p = parse_desc(&desc, args.get(2..).unwrap_or(&[])).map_err(LuaError::msg)?;
+    if p.name != c.def.name || p.params != c.def.params {
+        return Err(LuaError::msg(format!(
+            "type {}: does not match its declaration ahead",
+            p.name
+        )));
+    }
+    if c.def.body.set(p.body).is_err() {
+        return Err(LuaError::msg(format!("type {} is already defined", p.name)));
+    }
+    rets![args[0]]
+}
+
+/// The type `typeof` gives a value at run time (spec §5.6): `Integer` for
+/// an integer and `Number` for a float (as `math.type` tells them apart),
+/// `Error` for an `errors` value, else the primitive named by `type()`.
+pub fn dynamic_prim(v: &Value) -> Prim {
+    match v {
+        Value::Nil => Prim::Nil,
+        Value::Bool(_) => Prim::Boolean,
+        Value::Int(_) => Prim::Integer,
+        Value::Float(_) => Prim::Number,
+        Value::Str(_) => Prim::String,
+        Value::Table(_) => Prim::Table,
+        Value::LuaFn(_) | Value::Native(_) | Value::LightFn(_) => Prim::Function,
+        Value::Thread(_) => Prim::Thread,
+        Value::UserData(_) if crate::errors::error_data(v).is_some() => Prim::Error,
+        Value::UserData(_) | Value::LightUserData(_) => Prim::Userdata,
+    }
+}
+
+/// The global `typeof(v)` (also `types.typeof`): the dynamic type of `v`.
+/// Where the compiler knows `v`'s declared type it calls
+/// `types.static_typeof` instead.
+pub fn typeof_fn(vm: &mut Vm, args: Vals) -> NResult {
+    let v = args.first().copied().unwrap_or(Value::Nil);
+    rets![prim(vm, dynamic_prim(&v))]
+}
+
+fn is_builtin_typeof(f: &Value) -> bool {
+    matches!(f, Value::LightFn(p) if std::ptr::fn_addr_eq(*p, typeof_fn as NativeFn))
+}
+
+/// `types.static_typeof(f, v, desc, refs...)`: what `typeof(v)` compiles
+/// to when `v` has a declared type (an annotated local or parameter, a
+/// cast). `f` is the global `typeof` at the call: the built-in one gives
+/// the type `desc` describes; a program's own `typeof` is called as `f(v)`,
+/// exactly as the plain call would have.
+fn static_typeof(vm: &mut Vm, args: Vals) -> NResult {
+    let f = args.first().copied().unwrap_or(Value::Nil);
+    let v = args.get(1).copied().unwrap_or(Value::Nil);
+    if !is_builtin_typeof(&f) {
+        let callable = matches!(f, Value::LuaFn(_) | Value::Native(_) | Value::LightFn(_))
+            || vm.meta_field(&f, "__call").is_some();
+        if !callable {
+            // As the plain call would have said.
+            return Err(LuaError::msg(format!(
+                "attempt to call a {} value (global 'typeof')",
+                vm.type_name_meta(&f)
+            )));
+        }
+        return Ok(Ret::TailCall {
+            func: f,
+            args: Vals::from_slice(&[v]),
+        });
+    }
+    let desc = str_arg(&args, 2)?;
+    let t = build(&desc, args.get(3..).unwrap_or(&[]))?;
+    rets![new_type(vm, t)]
+}
+
+/// `G:of(A, B...)`: the generic alias `G` instantiated, as `G<A, B>` is
+/// in a type (`Box<integer>(v)` in an expression is Lua's comparison).
+fn of_fn(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_ready(&args, 0)?;
+    let def = match &*t {
+        Ty::Named(c) if !c.def.params.is_empty() => c.def.clone(),
+        _ => {
+            return Err(LuaError::msg(format!(
+                "{} is not a generic type",
+                spell(&t)
+            )));
+        }
+    };
+    let n = args.len().saturating_sub(1);
+    if n != def.params.len() {
+        return Err(LuaError::msg(format!(
+            "{} expects {} type argument(s), got {n}",
+            def.name,
+            def.params.len()
+        )));
+    }
+    let targs = (1..args.len())
+        .map(|i| check_type(&args, i))
+        .collect::<Result<Vec<_>, _>>()?;
+    if targs.iter().any(|a| nesting(a, MAX_DEPTH) >= MAX_DEPTH) {
+        return Err(LuaError::msg("type nested too deeply"));
+    }
+    let r = Arc::new(Ty::Named(Arc::new(Ctx {
+        def,
+        args: targs,
+        open: false,
+    })));
+    rets![new_type(vm, r)]
+}
+
+fn call(vm: &mut Vm, args: Vals) -> NResult {
+    let t = check_ready(&args, 0)?;
     let v = args.get(1).cloned().unwrap_or(Value::Nil);
     match validate(&v, &t) {
         Ok(()) => rets![v],
-        Err(msg) => Err(LuaError::Value(invalid(vm, &msg))),
+        Err(vs) => Err(LuaError::Value(invalid(vm, &vs))),
     }
 }
 
 fn is(vm: &mut Vm, args: Vals) -> NResult {
-    let t = check_type(&args, 0)?;
+    let t = check_ready(&args, 0)?;
     let v = args.get(1).cloned().unwrap_or(Value::Nil);
     match validate(&v, &t) {
         Ok(()) => rets![v, Value::Nil],
-        Err(msg) => {
-            let e = invalid(vm, &msg);
+        Err(vs) => {
+            let e = invalid(vm, &vs);
             rets![Value::Nil, e]
         }
     }
 }
 
 fn kind_fn(vm: &mut Vm, args: Vals) -> NResult {
-    let t = resolve(&check_type(&args, 0)?);
+    let t = resolve(&check_ready(&args, 0)?);
     let k = kind(&t);
     rets![vm.new_str(k)]
 }
@@ -1166,7 +1743,7 @@ fn tostring_fn(vm: &mut Vm, args: Vals) -> NResult {
 fn eq_fn(_vm: &mut Vm, args: Vals) -> NResult {
     let a = check_type(&args, 0)?;
     let b = check_type(&args, 1)?;
-    rets![Value::Bool(Arc::ptr_eq(&a, &b) || spell(&a) == spell(&b))]
+    rets![Value::Bool(Arc::ptr_eq(&a, &b) || key(&a) == key(&b))]
 }
 
 /// State of one subtype test.
@@ -1331,7 +1908,7 @@ fn record_fields_at(t: &T, seen: &mut Vec<usize>) -> Vec<(String, T)> {
 }
 
 fn field_fn(vm: &mut Vm, args: Vals) -> NResult {
-    let t = check_type(&args, 0)?;
+    let t = check_ready(&args, 0)?;
     let name = match args.get(1) {
         Some(Value::Str(s)) => s.get().to_str_lossy().into_owned(),
         _ => return rets![Value::Nil],
@@ -1343,7 +1920,7 @@ fn field_fn(vm: &mut Vm, args: Vals) -> NResult {
 }
 
 fn fields_next(vm: &mut Vm, args: Vals) -> NResult {
-    let t = check_type(&args, 0)?;
+    let t = check_ready(&args, 0)?;
     let fs = record_fields(&t);
     let pos = match args.get(1) {
         Some(Value::Str(s)) => {
@@ -1365,7 +1942,7 @@ fn fields_next(vm: &mut Vm, args: Vals) -> NResult {
 
 fn fields_fn(_vm: &mut Vm, args: Vals) -> NResult {
     let t = args.first().cloned().unwrap_or(Value::Nil);
-    check_type(&args, 0)?;
+    check_ready(&args, 0)?;
     rets![Value::LightFn(fields_next), t, Value::Nil]
 }
 
@@ -1377,30 +1954,35 @@ fn members(t: &T) -> Vec<T> {
     }
 }
 
-fn members_next(vm: &mut Vm, args: Vals) -> NResult {
-    let t = check_type(&args, 0)?;
-    let xs = members(&t);
-    let pos = match args.get(1).and_then(type_of_value) {
-        Some(prev) => xs
-            .iter()
-            .position(|x| Arc::ptr_eq(x, &prev))
-            .map_or(xs.len(), |i| i + 1),
-        None => 0,
+/// The iterator `T:variants()` / `T:params()` return: a closure over the
+/// type and a position (members may repeat, `(number, number) -> ()`, and
+/// equal types are one value, so the previous member cannot say where
+/// the iteration is).
+fn members_next(vm: &mut Vm, _args: Vals) -> NResult {
+    let Some(t) = type_of_value(&vm.native_upvalue(0)) else {
+        return rets![Value::Nil];
     };
-    match xs.get(pos) {
-        Some(x) => rets![new_type(vm, x.clone())],
+    let pos = match vm.native_upvalue(1) {
+        Value::Int(i) => i as usize,
+        _ => 0,
+    };
+    match members(&t).get(pos) {
+        Some(x) => {
+            vm.set_native_upvalue(1, Value::Int(pos as i64 + 1));
+            rets![new_type(vm, x.clone())]
+        }
         None => rets![Value::Nil],
     }
 }
 
-fn members_fn(_vm: &mut Vm, args: Vals) -> NResult {
+fn members_fn(vm: &mut Vm, args: Vals) -> NResult {
     let t = args.first().cloned().unwrap_or(Value::Nil);
-    check_type(&args, 0)?;
-    rets![Value::LightFn(members_next), t, Value::Nil]
+    check_ready(&args, 0)?;
+    rets![vm.new_native(members_next, vec![t, Value::Int(0)])]
 }
 
 fn part(vm: &mut Vm, args: &Vals, pick: fn(&Ty) -> Option<T>) -> NResult {
-    let t = resolve(&check_type(args, 0)?);
+    let t = resolve(&check_ready(args, 0)?);
     match pick(&t) {
         Some(x) => rets![new_type(vm, x)],
         None => rets![Value::Nil],
@@ -1438,7 +2020,7 @@ fn ret_fn(vm: &mut Vm, args: Vals) -> NResult {
     })
 }
 fn value_fn(vm: &mut Vm, args: Vals) -> NResult {
-    let t = resolve(&check_type(&args, 0)?);
+    let t = resolve(&check_ready(&args, 0)?);
     match &*t {
         Ty::Lit(Lit::Str(b)) => rets![vm.new_str(b)],
         Ty::Lit(Lit::Int(i)) => rets![Value::Int(*i)],
@@ -1518,8 +2100,10 @@ impl Schema<'_> {
     fn named(&mut self, c: &Arc<Ctx>) -> Value {
         let name = spell(&Arc::new(Ty::Named(c.clone())));
         if self.done.insert(name.clone()) {
-            let body = c.def.body.clone();
-            let s = self.schema(&body, Some(c));
+            let s = match c.def.body().cloned() {
+                Some(body) => self.schema(&body, Some(c)),
+                None => Value::Bool(true),
+            };
             let defs = self.defs;
             self.set(defs, &name, s);
         }
@@ -1665,6 +2249,7 @@ impl Schema<'_> {
                                 if is_str { "maxLength" } else { "maxItems" },
                                 Value::Int(*m),
                             ),
+                            Check::Pattern(re) => ("pattern", self.vm.new_str(re.as_str())),
                         };
                         self.set(st, k, v);
                     }
@@ -1686,7 +2271,7 @@ fn num_value(x: f64) -> Value {
 /// `T:json_schema()`: a JSON Schema (draft 2020-12) as a Lua table; named
 /// aliases go to `$defs` and are referenced, so recursive types work.
 fn json_schema_fn(vm: &mut Vm, args: Vals) -> NResult {
-    let t = check_type(&args, 0)?;
+    let t = check_ready(&args, 0)?;
     let defs = vm.new_table();
     let mut s = Schema {
         vm,
@@ -1744,11 +2329,34 @@ pub static LIB: Template = Template {
         ("userdata", TValue::Build(|vm| prim(vm, Prim::Userdata))),
         ("validate", TValue::Fn(call)),
         ("is_type", TValue::Fn(is_type_fn)),
+        ("typeof", TValue::Fn(typeof_fn)),
+        ("static_typeof", TValue::Fn(static_typeof)),
+        ("declare", TValue::Fn(declare)),
+        ("complete", TValue::Fn(complete)),
+        // The methods, for types whose record fields hide them
+        // (`types.kind(T)` where `T.kind` is a field).
+        ("is", TValue::Fn(is)),
+        ("kind", TValue::Fn(kind_fn)),
+        ("name", TValue::Fn(name_fn)),
+        ("fields", TValue::Fn(fields_fn)),
+        ("field", TValue::Fn(field_fn)),
+        ("elem", TValue::Fn(elem_fn)),
+        ("key", TValue::Fn(key_fn)),
+        ("val", TValue::Fn(val_fn)),
+        ("inner", TValue::Fn(inner_fn)),
+        ("variants", TValue::Fn(members_fn)),
+        ("params", TValue::Fn(members_fn)),
+        ("ret", TValue::Fn(ret_fn)),
+        ("value", TValue::Fn(value_fn)),
+        ("json_schema", TValue::Fn(json_schema_fn)),
+        ("of", TValue::Fn(of_fn)),
     ],
     init: None,
 };
 
-fn prim(vm: &mut Vm, p: Prim) -> Value {
+/// The value of a primitive type: `types.number`, the global `Number`
+/// and `typeof(1.5)` are one value.
+pub fn prim(vm: &mut Vm, p: Prim) -> Value {
     new_type(vm, Arc::new(Ty::Prim(p)))
 }
 
@@ -1789,6 +2397,7 @@ pub static METHODS: Template = Template {
         ("ret", TValue::Fn(ret_fn)),
         ("value", TValue::Fn(value_fn)),
         ("json_schema", TValue::Fn(json_schema_fn)),
+        ("of", TValue::Fn(of_fn)),
     ],
     init: None,
 };
