@@ -13,8 +13,8 @@ local function greet(u: User): string
   return "hi " .. u.name
 end
 greet({name = "Ann"})
-greet({name = "Ann", age = "x"})   --! E0001 field 'age': expected integer, got string
-greet({age = 3})                   --! E0001 missing field 'name'
+greet({name = "Ann", age = "x"})   --! E0002 argument #1 of 'greet': field 'age': expected integer, got string
+greet({age = 3})                   --! E0002 argument #1 of 'greet': missing field 'name'
 local v = {name = 5}
 greet(v)                           --! E0002 argument #1 of 'greet': field 'name': expected string, got integer
 

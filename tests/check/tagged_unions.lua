@@ -16,8 +16,8 @@ local function perimeter(s: Shape): number
 end
 
 area({kind = "rect", w = 2, h = 3})
-area({kind = "square", w = 2})                     --! E0001 field 'kind': "square" matches no member of Shape
-area({kind = "circle", r = "big"})                 --! E0001 field 'r': expected number, got string
+area({kind = "square", w = 2})                     --! E0002 argument #1 of 'area': field 'kind': "square" matches no member of Shape
+area({kind = "circle", r = "big"})                 --! E0002 argument #1 of 'area': field 'r': expected number, got string
 local n: integer = area({kind = "circle", r = 1})  --! E0001 local 'n': expected integer, got number
 print(perimeter({kind = "circle", r = 1}))
 
@@ -27,4 +27,4 @@ local function get(r: Result): integer
   error(r.err)
 end
 get({ok = true, value = 1})
-get({ok = false, err = 3})                         --! E0001 field 'err': expected string, got integer
+get({ok = false, err = 3})                         --! E0002 argument #1 of 'get': field 'err': expected string, got integer

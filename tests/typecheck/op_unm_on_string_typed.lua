@@ -1,3 +1,3 @@
--- expect: error 3: attempt to perform arithmetic on a boolean value (boolean)
+-- expect: error 3: attempt to perform arithmetic on a boolean value
 local b: boolean = false
 print(-b)

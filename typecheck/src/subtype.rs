@@ -14,13 +14,15 @@
 //! nominal, userdata and usable as `error`. Recursive aliases expand on demand
 //! under a depth budget: past it the pair is assumed to hold.
 
+use std::rc::Rc;
+
 use crate::ty::*;
 
 /// Why a subtyping check failed.
 #[derive(Clone, Debug)]
 pub struct Why {
-    /// Field path from the checked value down to the failure (`a.b`, `[]`).
-    pub path: String,
+    /// Where in the checked value the failure is, outermost first.
+    pub path: Vec<Seg>,
     pub kind: WhyKind,
 }
 
@@ -30,9 +32,80 @@ pub enum WhyKind {
     MissingField(String),
 }
 
+/// One step of a path into a value, for messages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Seg {
+    /// A record field.
+    Field(Rc<str>),
+    /// An array element whose index is known (a table constructor's).
+    Index(usize),
+    /// Some element of an array (a type against a type: index unknown).
+    Elem,
+    /// Some key of a map.
+    Key,
+    /// Some value of a map.
+    Value,
+}
+
+/// A path as messages name it: runs of fields and known indices read as
+/// the run-time validator writes them (`field 'items[2].quantity'`; a
+/// lone leading index as `element #2`), steps into unknown elements as
+/// words (`array element`, `map key`, `map value`), joined by commas:
+/// `field 'tags', array element`.
+pub fn render_path(segs: &[Seg]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut run = String::new();
+    let mut lone_index: Option<usize> = None;
+    let flush = |run: &mut String, lone: &mut Option<usize>, parts: &mut Vec<String>| {
+        if run.is_empty() {
+            return;
+        }
+        match lone.take() {
+            Some(i) if parts.is_empty() => parts.push(format!("element #{i}")),
+            _ => parts.push(format!("field '{run}'")),
+        }
+        run.clear();
+    };
+    for s in segs {
+        match s {
+            Seg::Field(n) => {
+                if !run.is_empty() {
+                    run.push('.');
+                }
+                run.push_str(n);
+                lone_index = None;
+            }
+            Seg::Index(i) => {
+                lone_index = if run.is_empty() { Some(*i) } else { None };
+                run.push_str(&format!("[{i}]"));
+            }
+            Seg::Elem | Seg::Key | Seg::Value => {
+                flush(&mut run, &mut lone_index, &mut parts);
+                parts.push(
+                    match s {
+                        Seg::Elem => "array element",
+                        Seg::Key => "map key",
+                        _ => "map value",
+                    }
+                    .to_string(),
+                );
+            }
+        }
+    }
+    flush(&mut run, &mut lone_index, &mut parts);
+    parts.join(", ")
+}
+
 impl Why {
     /// The message, without the context prefix (`argument #1 of 'f': `).
     pub fn message(&self) -> String {
+        self.message_at(&[])
+    }
+
+    /// The message for a failure found below `outer` (the path of the
+    /// table constructor being checked).
+    pub fn message_at(&self, outer: &[Seg]) -> String {
+        let full: Vec<Seg> = outer.iter().chain(&self.path).cloned().collect();
         match &self.kind {
             WhyKind::Mismatch { expected, found } => {
                 // `got integer` reads better than `got 2` unless the
@@ -50,20 +123,22 @@ impl Why {
                 } else {
                     ""
                 };
-                if self.path.is_empty() {
-                    format!("expected {expected}, got {found}{unk}")
+                let what = format!("expected {expected}, got {found}{unk}");
+                if full.is_empty() {
+                    what
                 } else {
-                    format!(
-                        "field '{}': expected {expected}, got {found}{unk}",
-                        self.path
-                    )
+                    format!("{}: {what}", render_path(&full))
                 }
             }
             WhyKind::MissingField(f) => {
-                if self.path.is_empty() {
-                    format!("missing field '{f}'")
-                } else {
-                    format!("missing field '{}.{f}'", self.path)
+                let mut p = full;
+                p.push(Seg::Field(Rc::from(f.as_str())));
+                // `missing field 'a.b'`; after an unknown element the
+                // path has words in it: `array element, missing field 'b'`.
+                let shown = render_path(&p);
+                match shown.rsplit_once(", field ") {
+                    Some((head, last)) => format!("{head}, missing field {last}"),
+                    None => format!("missing {shown}"),
                 }
             }
         }
@@ -94,7 +169,7 @@ pub fn is_sub(a: &Ty, b: &Ty, al: &dyn Aliases) -> Result<(), Why> {
 
 fn mismatch(a: &Ty, b: &Ty) -> Why {
     Why {
-        path: String::new(),
+        path: Vec::new(),
         kind: WhyKind::Mismatch {
             expected: b.clone(),
             found: a.clone(),
@@ -102,14 +177,8 @@ fn mismatch(a: &Ty, b: &Ty) -> Why {
     }
 }
 
-fn prefix(mut w: Why, seg: &str) -> Why {
-    if w.path.is_empty() {
-        w.path = seg.to_string();
-    } else if w.path.starts_with('[') {
-        w.path = format!("{seg}{}", w.path);
-    } else {
-        w.path = format!("{seg}.{}", w.path);
-    }
+fn prefix(mut w: Why, seg: Seg) -> Why {
+    w.path.insert(0, seg);
     w
 }
 
@@ -192,21 +261,23 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
         (Ty::Object(_), Ty::Userdata | Ty::Error) => true,
         (Ty::Array(_) | Ty::Map(..) | Ty::Record(_), Ty::Table) => true,
         (Ty::Func(_), Ty::Function) => true,
-        (Ty::Array(x), Ty::Array(y)) => return sub(x, y, al, d, fuel).map_err(|w| prefix(w, "[]")),
+        (Ty::Array(x), Ty::Array(y)) => {
+            return sub(x, y, al, d, fuel).map_err(|w| prefix(w, Seg::Elem));
+        }
         (Ty::Array(x), Ty::Map(k, v)) => {
-            sub(&Ty::Integer, k, al, d, fuel)?;
-            return sub(x, v, al, d, fuel).map_err(|w| prefix(w, "[]"));
+            sub(&Ty::Integer, k, al, d, fuel).map_err(|w| prefix(w, Seg::Key))?;
+            return sub(x, v, al, d, fuel).map_err(|w| prefix(w, Seg::Value));
         }
         (Ty::Map(k1, v1), Ty::Map(k2, v2)) => {
-            sub(k1, k2, al, d, fuel)?;
-            return sub(v1, v2, al, d, fuel).map_err(|w| prefix(w, "[]"));
+            sub(k1, k2, al, d, fuel).map_err(|w| prefix(w, Seg::Key))?;
+            return sub(v1, v2, al, d, fuel).map_err(|w| prefix(w, Seg::Value));
         }
         // An empty table constructor fits any array or map.
         (Ty::Record(r), Ty::Array(_) | Ty::Map(..)) if r.fields.is_empty() => true,
         (Ty::Record(r), Ty::Map(k, v)) => {
-            sub(&Ty::String, k, al, d, fuel)?;
+            sub(&Ty::String, k, al, d, fuel).map_err(|w| prefix(w, Seg::Key))?;
             for f in &r.fields {
-                sub(&f.ty, v, al, d, fuel).map_err(|w| prefix(w, &f.name))?;
+                sub(&f.ty, v, al, d, fuel).map_err(|w| prefix(w, Seg::Field(f.name.clone())))?;
             }
             true
         }
@@ -224,12 +295,13 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
                         } else {
                             f.ty.clone()
                         };
-                        sub(&src, &dst, al, d, fuel).map_err(|w| prefix(w, &f.name))?;
+                        sub(&src, &dst, al, d, fuel)
+                            .map_err(|w| prefix(w, Seg::Field(f.name.clone())))?;
                     }
                     None if f.optional || f.ty.has_nil() || f.ty.is_any() => {}
                     None => {
                         return Err(Why {
-                            path: String::new(),
+                            path: Vec::new(),
                             kind: WhyKind::MissingField(f.name.to_string()),
                         });
                     }
@@ -293,7 +365,6 @@ pub fn merge_records(ms: &[Ty], al: &dyn Aliases) -> Option<Ty> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::rc::Rc;
 
     fn rec(fs: &[(&str, Ty, bool)]) -> Ty {
         Ty::record(
@@ -349,6 +420,29 @@ mod tests {
         let m = Ty::Map(Rc::new(Ty::Integer), Rc::new(Ty::Number));
         assert!(is_sub(&a, &m, &()).is_ok());
         let w = is_sub(&Ty::Array(Rc::new(Ty::String)), &a, &()).unwrap_err();
-        assert_eq!(w.message(), "field '[]': expected integer, got string");
+        assert_eq!(w.message(), "array element: expected integer, got string");
+    }
+
+    #[test]
+    fn paths_read_as_the_runtime_writes_them_and_name_unknown_elements() {
+        let f = |n: &str| Seg::Field(Rc::from(n));
+        assert_eq!(render_path(&[]), "");
+        assert_eq!(render_path(&[Seg::Index(2)]), "element #2");
+        assert_eq!(
+            render_path(&[f("items"), Seg::Index(2), f("quantity")]),
+            "field 'items[2].quantity'"
+        );
+        assert_eq!(render_path(&[Seg::Elem]), "array element");
+        assert_eq!(
+            render_path(&[f("tags"), Seg::Elem, f("name")]),
+            "field 'tags', array element, field 'name'"
+        );
+        assert_eq!(render_path(&[Seg::Value, Seg::Key]), "map value, map key");
+        let w = Why {
+            path: vec![Seg::Elem],
+            kind: WhyKind::MissingField("id".into()),
+        };
+        assert_eq!(w.message(), "array element, missing field 'id'");
+        assert_eq!(w.message_at(&[f("rows")]), "field 'rows', array element, missing field 'id'");
     }
 }

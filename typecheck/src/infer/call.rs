@@ -213,7 +213,8 @@ impl Checker {
                     },
                 }
             } else {
-                self.expr(a, exp.as_ref())
+                let ctx = (format!("argument #{} of {fname}", i + 1), code::ARGUMENT);
+                self.expr_in(a, exp.as_ref(), Some(ctx))
             };
             if generic && let Some(p) = &p {
                 infer_bind(p, &v.ty, &mut bind, 0);

@@ -26,6 +26,18 @@ impl Checker {
         expect: &[Option<Ty>],
         n: usize,
     ) -> (Vec<(V, Span)>, Option<Ty>) {
+        self.exprs_pack_in(exprs, expect, n, &|_| None)
+    }
+
+    /// As `exprs_pack`; `ctx(i)` names the i-th value for failures inside
+    /// its table constructor (`return value #2`) and gives their code.
+    pub(super) fn exprs_pack_in(
+        &mut self,
+        exprs: &[Expr],
+        expect: &[Option<Ty>],
+        n: usize,
+        ctx: &dyn Fn(usize) -> Option<(String, &'static str)>,
+    ) -> (Vec<(V, Span)>, Option<Ty>) {
         let mut out = Vec::new();
         let mut tail = None;
         for (i, e) in exprs.iter().enumerate() {
@@ -48,11 +60,51 @@ impl Checker {
                     tail = Some(t);
                 }
             } else {
-                let v = self.expr(e, exp);
+                let v = self.expr_in(e, exp, ctx(i));
                 out.push((v, e.span));
             }
         }
         (out, tail)
+    }
+
+    /// `expr` with a fresh constructor context: `ctx` names the value in
+    /// failures found inside its table constructor.
+    pub(super) fn expr_in(
+        &mut self,
+        e: &Expr,
+        expected: Option<&Ty>,
+        ctx: Option<(String, &'static str)>,
+    ) -> V {
+        let path = std::mem::take(&mut self.tpath);
+        let saved = std::mem::replace(&mut self.tctx, ctx);
+        let v = self.expr(e, expected);
+        self.tpath = path;
+        self.tctx = saved;
+        v
+    }
+
+    /// A value inside a table constructor: a nested constructor continues
+    /// the path; anything else is a new context (a call's own arguments,
+    /// a function's body).
+    fn table_value(&mut self, e: &Expr, expected: Option<&Ty>) -> V {
+        if is_constructor(e) {
+            self.expr(e, expected)
+        } else {
+            self.expr_in(e, expected, None)
+        }
+    }
+
+    /// Reports a failure inside a table constructor, prefixed with what
+    /// the constructor is and under its code.
+    fn table_err(&mut self, span: Span, msg: String) {
+        match &self.tctx {
+            Some((what, c)) => {
+                let m = format!("{what}: {msg}");
+                let c = *c;
+                self.err(c, span, m);
+            }
+            None => self.err(code::MISMATCH, span, msg),
+        }
     }
 
     pub(super) fn exprs_multi(&mut self, exprs: &[Expr], n: usize) -> Vec<V> {
@@ -190,20 +242,16 @@ impl Checker {
                         Some(Ty::Map(_, v)) => Some((**v).clone()),
                         _ => None,
                     };
-                    self.tpath.push(format!(".{n}"));
-                    let val = self.expr(v, want.as_ref());
-                    let here = self.field_path();
-                    self.tpath.pop();
+                    self.tpath.push(Seg::Field(Rc::from(*n)));
+                    let val = self.table_value(v, want.as_ref());
                     strict &= val.strict;
                     if let Some(w) = &want
                         && let Err(why) = self.fits(&val, w)
                     {
-                        let m = match why.path.is_empty() {
-                            true => format!("field '{here}': {}", why.message()),
-                            false => format!("field '{here}.{}", &why.message()["field '".len()..]),
-                        };
-                        self.err(code::MISMATCH, v.span, m);
+                        let m = why.message_at(&self.tpath);
+                        self.table_err(v.span, m);
                     }
+                    self.tpath.pop();
                     let ty = if want.is_some() {
                         val.ty
                     } else {
@@ -222,50 +270,57 @@ impl Checker {
                         _ => None,
                     };
                     let last = i + 1 == fields.len();
-                    self.tpath.push(format!("[{}]", elems.len() + 1));
+                    self.tpath.push(Seg::Index(elems.len() + 1));
                     let val = if last
                         && matches!(
                             v.kind,
                             ExprKind::Call(..) | ExprKind::MethodCall(..) | ExprKind::Vararg
                         ) {
+                        let path = std::mem::take(&mut self.tpath);
+                        let ctx = self.tctx.take();
                         let (vs, tail) = self.expr_multi(v);
+                        self.tpath = path;
+                        self.tctx = ctx;
                         match (vs.into_iter().next(), tail) {
                             (Some(x), None) => x,
                             _ => V::any(),
                         }
                     } else {
-                        self.expr(v, want.as_ref())
+                        self.table_value(v, want.as_ref())
                     };
-                    let here = self.field_path();
-                    self.tpath.pop();
                     strict &= val.strict;
                     if let Some(w) = &want
                         && let Err(why) = self.fits(&val, w)
                     {
-                        let m = if here.starts_with('[') {
-                            format!("element #{}: {}", elems.len() + 1, why.message())
-                        } else {
-                            format!("field '{here}': {}", why.message())
-                        };
-                        self.err(code::MISMATCH, v.span, m);
+                        let m = why.message_at(&self.tpath);
+                        self.table_err(v.span, m);
                     }
+                    self.tpath.pop();
                     elems.push(val.ty.widen());
                 }
                 ast::Field::Keyed(k, v) => {
-                    let kv = self.expr(k, None);
+                    let kv = self.table_value(k, None);
                     let want = match &exp {
                         Some(Ty::Map(_, v)) => Some((**v).clone()),
                         _ => None,
                     };
-                    let vv = self.expr(v, want.as_ref());
+                    self.tpath.push(Seg::Value);
+                    let vv = self.table_value(v, want.as_ref());
                     strict &= kv.strict && vv.strict;
                     if let Some(Ty::Map(kt, vt)) = &exp {
-                        if let Err(why) = self.fits(&kv, kt) {
-                            self.err(code::MISMATCH, k.span, format!("key: {}", why.message()));
-                        }
                         if let Err(why) = self.fits(&vv, vt) {
-                            self.err(code::MISMATCH, v.span, format!("value: {}", why.message()));
+                            let m = why.message_at(&self.tpath);
+                            self.table_err(v.span, m);
                         }
+                        self.tpath.pop();
+                        if let Err(why) = self.fits(&kv, kt) {
+                            self.tpath.push(Seg::Key);
+                            let m = why.message_at(&self.tpath);
+                            self.tpath.pop();
+                            self.table_err(k.span, m);
+                        }
+                    } else {
+                        self.tpath.pop();
                     }
                     keyed.push((kv.ty.widen(), vv.ty.widen()));
                 }
@@ -279,17 +334,12 @@ impl Checker {
                         && !f.ty.is_any()
                         && !named.iter().any(|x| x.name == f.name)
                     {
-                        let p = self.field_path();
-                        let full = if p.is_empty() {
-                            f.name.to_string()
-                        } else {
-                            format!("{p}.{}", f.name)
+                        let why = Why {
+                            path: self.tpath.clone(),
+                            kind: crate::subtype::WhyKind::MissingField(f.name.to_string()),
                         };
-                        self.err(
-                            code::MISMATCH,
-                            span,
-                            format!("missing field '{full}' (expected {})", f.ty),
-                        );
+                        let m = format!("{} (expected {})", why.message(), f.ty);
+                        self.table_err(span, m);
                     }
                 }
                 return V::strict(Ty::Record(r));
@@ -356,15 +406,6 @@ impl Checker {
         })
     }
 
-    /// `a.b[2].c` from the constructor path stack.
-    pub(super) fn field_path(&self) -> String {
-        let mut s: String = self.tpath.concat();
-        if s.starts_with('.') {
-            s.remove(0);
-        }
-        s
-    }
-
     /// For a table constructor against a union: the member its literal
     /// discriminant fields select. `Some(None)` after reporting that none fits.
     pub(super) fn pick_member(&mut self, fields: &[ast::Field], t: Ty, span: Span) -> Option<Ty> {
@@ -428,17 +469,22 @@ impl Checker {
                     let shown = self
                         .alias_name(&t)
                         .map_or_else(|| t.to_string(), |n| n.to_string());
-                    self.err(
-                        code::MISMATCH,
-                        *sp,
-                        format!("field '{n}': {lit} matches no member of {shown}"),
+                    let mut p = self.tpath.clone();
+                    p.push(Seg::Field(Rc::from(*n)));
+                    let m = format!(
+                        "{}: {lit} matches no member of {shown}",
+                        crate::subtype::render_path(&p)
                     );
+                    self.table_err(*sp, m);
                 } else {
-                    self.err(
-                        code::MISMATCH,
-                        span,
-                        format!("table matches no member of {t}"),
-                    );
+                    let m = match self.tpath.is_empty() {
+                        true => format!("table matches no member of {t}"),
+                        false => format!(
+                            "{}: table matches no member of {t}",
+                            crate::subtype::render_path(&self.tpath)
+                        ),
+                    };
+                    self.table_err(span, m);
                 }
                 return None;
             }
@@ -477,27 +523,13 @@ impl Checker {
                         format!("{what} on a value of type {}: it may be nil", v.ty),
                     );
                 } else {
-                    self.err(
-                        code::BAD_OPERATION,
-                        span,
-                        format!(
-                            "attempt to perform {what} on a {} value ({})",
-                            b.tag().unwrap_or("non-number"),
-                            v.ty
-                        ),
-                    );
+                    let m = bad_operand(&format!("perform {what} on"), &v.ty, ms, Some(b));
+                    self.err(code::BAD_OPERATION, span, m);
                 }
             }
         } else if !ms.iter().any(|m| ok_member(m, false)) {
-            let b = &ms[0];
-            self.err(
-                code::BAD_OPERATION,
-                span,
-                format!(
-                    "attempt to perform {what} on a {} value",
-                    b.tag().unwrap_or("non-number")
-                ),
-            );
+            let m = bad_operand(&format!("perform {what} on"), &v.ty, ms, None);
+            self.err(code::BAD_OPERATION, span, m);
         }
     }
 
@@ -557,25 +589,13 @@ impl Checker {
                         format!("length of a value of type {}: it may be nil", v.ty),
                     );
                 } else {
-                    self.err(
-                        code::BAD_OPERATION,
-                        span,
-                        format!(
-                            "attempt to get length of a {} value",
-                            b.tag().unwrap_or("?")
-                        ),
-                    );
+                    let m = bad_operand("get length of", &v.ty, ms, Some(b));
+                    self.err(code::BAD_OPERATION, span, m);
                 }
             }
         } else if !ms.iter().any(ok) {
-            self.err(
-                code::BAD_OPERATION,
-                span,
-                format!(
-                    "attempt to get length of a {} value",
-                    ms[0].tag().unwrap_or("?")
-                ),
-            );
+            let m = bad_operand("get length of", &v.ty, ms, None);
+            self.err(code::BAD_OPERATION, span, m);
         }
     }
 
@@ -833,5 +853,38 @@ pub(crate) fn widen_deep(t: &Ty, depth: u32) -> Ty {
         Ty::Array(x) => Ty::Array(Rc::new(widen_deep(x, depth + 1))),
         Ty::Union(ms) => union(ms.iter().map(|m| widen_deep(m, depth + 1)).collect()),
         t => t.widen(),
+    }
+}
+
+/// A table constructor, possibly parenthesised.
+fn is_constructor(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Table(_) => true,
+        ExprKind::Paren(x) => is_constructor(x),
+        _ => false,
+    }
+}
+
+/// "attempt to `verb` ..." for an operand that fails: one type is named by
+/// its `type()` name (`a boolean value`); a union by the whole type, and
+/// when some members would work, by the member that fails: `a value of
+/// type number | string: it may be a string`.
+fn bad_operand(verb: &str, shown: &Ty, ms: &[Ty], culprit: Option<&Ty>) -> String {
+    let single = |m: &Ty| match m.tag() {
+        Some(t) => format!("a {t} value"),
+        None => format!("a value of type {m}"),
+    };
+    if ms.len() == 1 {
+        return format!("attempt to {verb} {}", single(&ms[0]));
+    }
+    match culprit {
+        Some(b) => {
+            let what = match b.tag() {
+                Some(t) => format!("a {t}"),
+                None => b.to_string(),
+            };
+            format!("attempt to {verb} a value of type {shown}: it may be {what}")
+        }
+        None => format!("attempt to {verb} a value of type {shown}"),
     }
 }

@@ -23,7 +23,7 @@ use hashbrown::HashMap;
 use wlua_parser::ast::{self, BinOp, Block, Expr, ExprKind, Span, Stat, StatKind, UnOp};
 
 use crate::diag::{Diagnostic, Severity, code};
-use crate::subtype::{Aliases, Why, is_sub, merge_records};
+use crate::subtype::{Aliases, Seg, Why, is_sub, merge_records};
 use crate::ty::*;
 
 mod call;
@@ -155,7 +155,11 @@ pub struct Checker {
     module_types: HashMap<VarId, Exports>,
     /// Field path of the table constructor being checked against its
     /// context (`items[2].quantity`), for messages.
-    tpath: Vec<String>,
+    tpath: Vec<Seg>,
+    /// What the outermost constructor is (`argument #1 of 'f'`, `return
+    /// value`) and the code its failures get; none for locals and fields
+    /// (E0001, no prefix).
+    tctx: Option<(String, &'static str)>,
     /// Set when builtins.rs fails to parse (tested in builtins_parse).
     pub builtin_error: Option<String>,
     /// Modules `require` finds without a file, by name (libs.rs).
@@ -223,6 +227,7 @@ impl Checker {
             too_complex: false,
             next_generic: 0,
             tpath: Vec::new(),
+            tctx: None,
             modules: None,
             module_types: HashMap::new(),
             builtin_error: None,
@@ -1317,7 +1322,16 @@ impl Checker {
             Some(want) => {
                 let exp: Vec<Option<Ty>> = want.iter().cloned().map(Some).collect();
                 let n = want.len().max(r.exprs.len());
-                let (vals, tail) = self.exprs_pack(r.exprs, &exp, n);
+                let single = want.len() == 1;
+                let ctx = |i: usize| {
+                    let what = if single {
+                        "return value".to_string()
+                    } else {
+                        format!("return value #{}", i + 1)
+                    };
+                    Some((what, code::RETURN))
+                };
+                let (vals, tail) = self.exprs_pack_in(r.exprs, &exp, n, &ctx);
                 let got = r.exprs.len();
                 if got > want.len() && rvar.is_none() && tail.is_none() {
                     self.err(
@@ -1416,6 +1430,10 @@ impl Checker {
         class: Option<VarId>,
     ) -> V {
         let saved_flow = std::mem::take(&mut self.flow);
+        // A function inside a table constructor is checked on its own:
+        // the constructor's path and context do not name its failures.
+        let saved_path = std::mem::take(&mut self.tpath);
+        let saved_ctx = self.tctx.take();
         let ms = self.scope.len();
         let mt = self.types.len();
         let gs = self.push_generics(f.generics);
@@ -1517,6 +1535,8 @@ impl Checker {
         self.pop_scope(ms);
         self.types.truncate(mt);
         self.flow = saved_flow;
+        self.tpath = saved_path;
+        self.tctx = saved_ctx;
         // Outer locals this function assigns may change at any call.
         let mut assigned = Vec::new();
         collect_assigned_deep(&f.body, &mut assigned, 0);

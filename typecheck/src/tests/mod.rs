@@ -111,7 +111,7 @@ area({kind = \"rect\", w = 2, h = 3})";
     let d = check(&format!("{src}\narea({{kind = \"square\", w = 2}})"));
     assert_eq!(d.len(), 1, "{d:?}");
     assert!(
-        d[0].starts_with("9: E0001 field 'kind': \"square\" matches no member"),
+        d[0].starts_with("9: E0002 argument #1 of 'area': field 'kind': \"square\" matches no member"),
         "{d:?}"
     );
 }
@@ -199,7 +199,7 @@ fn generics_are_inferred_from_arguments() {
     ));
     one(
         &format!("{map}local r: {{integer}} = map({{1, 2}}, function(x) return tostring(x) end)"),
-        "6: E0001 local 'r': field '[]': expected integer, got string",
+        "6: E0001 local 'r': array element: expected integer, got string",
     );
     let largest = "local function largest<T: {size: number}>(a: T, b: T): T\n  if a.size >= b.size then return a end\n  return b\nend\n";
     clean(&format!(
