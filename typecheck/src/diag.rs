@@ -41,6 +41,9 @@ pub mod code {
     pub const MISSING_RETURN: &str = "E0010";
     /// Input too deeply nested or too large to check: located, not a hang.
     pub const TOO_COMPLEX: &str = "E0011";
+    /// A literal breaks a validator of the type it meets (`-1` against
+    /// `number @min(0)`, `""` against `string @min_len(1)`).
+    pub const VALIDATOR: &str = "E0012";
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

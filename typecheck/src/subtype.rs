@@ -194,6 +194,9 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
     match (a, b) {
         (Ty::Alias(_, i), _) => return sub(&al.expand(*i), b, al, d, fuel),
         (_, Ty::Alias(_, i)) => return sub(a, &al.expand(*i), al, d, fuel),
+        // Validators are run-time checks: statically the inner type counts.
+        (Ty::Checked(c), _) => return sub(&c.ty, b, al, d, fuel),
+        (_, Ty::Checked(c)) => return sub(a, &c.ty, al, d, fuel),
         (Ty::Never, _) | (Ty::Any, _) | (_, Ty::Any) | (_, Ty::Unknown) => return Ok(()),
         (Ty::Union(ms), _) => {
             for m in ms.iter() {
@@ -350,7 +353,7 @@ pub fn merge_records(ms: &[Ty], al: &dyn Aliases) -> Option<Ty> {
     for m in ms {
         let m = match m {
             Ty::Alias(_, i) => al.expand(*i),
-            m => m.clone(),
+            m => m.bare(),
         };
         let Ty::Record(r) = m else { return None };
         for f in &r.fields {

@@ -44,6 +44,74 @@ pub enum Ty {
     Generic(Rc<GenericTy>),
     /// A reference to a recursive alias, expanded on demand.
     Alias(Rc<str>, u32),
+    /// A type with run-time validators (`number @min(0)`). It appears only
+    /// where a value meets an expectation (an annotation, a parameter, a
+    /// record field, an array element, a union member): subtyping sees the
+    /// inner type, literals are checked against the validators, and what
+    /// is read from such a place is `bare()`. Never wraps a union or nil.
+    Checked(Rc<Checked>),
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Checked {
+    pub ty: Ty,
+    pub checks: Vec<Check>,
+}
+
+/// One validator with constant arguments (spec/types.md 5.4).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Check {
+    Min(Num),
+    Max(Num),
+    MinLen(i64),
+    MaxLen(i64),
+    /// Not checked statically (the run time rejects it as unsupported).
+    Pattern,
+}
+
+/// A numeric constant as Lua keeps it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+impl Num {
+    /// `self < other` with Lua's mixed integer/float comparison.
+    pub fn lt(self, other: Num) -> bool {
+        match (self, other) {
+            (Num::Int(a), Num::Int(b)) => a < b,
+            (a, b) => a.as_f64() < b.as_f64(),
+        }
+    }
+
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Num::Int(i) => i as f64,
+            Num::Float(f) => f,
+        }
+    }
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Num::Int(i) => write!(f, "{i}"),
+            Num::Float(x) => write!(f, "{x:?}"),
+        }
+    }
+}
+
+impl fmt::Display for Check {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Check::Min(n) => write!(f, "@min({n})"),
+            Check::Max(n) => write!(f, "@max({n})"),
+            Check::MinLen(n) => write!(f, "@min_len({n})"),
+            Check::MaxLen(n) => write!(f, "@max_len({n})"),
+            Check::Pattern => write!(f, "@pattern"),
+        }
+    }
 }
 
 #[derive(Debug, PartialEq)]
@@ -134,6 +202,47 @@ impl Ty {
         }))
     }
 
+    /// `t` with validators `checks`: a union gets them on each non-nil
+    /// member (`number? @min(0)` is `(number @min(0))?`, so it stays
+    /// optional), nested validators merge.
+    pub fn checked(t: Ty, checks: Vec<Check>) -> Ty {
+        if checks.is_empty() {
+            return t;
+        }
+        match t {
+            Ty::Union(ms) => union(
+                ms.iter()
+                    .map(|m| match m {
+                        Ty::Nil => Ty::Nil,
+                        m => Ty::checked(m.clone(), checks.clone()),
+                    })
+                    .collect(),
+            ),
+            Ty::Nil => Ty::Nil,
+            Ty::Checked(c) => {
+                let mut all = c.checks.clone();
+                all.extend(checks);
+                Ty::Checked(Rc::new(Checked {
+                    ty: c.ty.clone(),
+                    checks: all,
+                }))
+            }
+            t => Ty::Checked(Rc::new(Checked { ty: t, checks })),
+        }
+    }
+
+    /// The type without validators at the top and on union members: what
+    /// a value read from a validated place has.
+    pub fn bare(&self) -> Ty {
+        match self {
+            Ty::Checked(c) => c.ty.bare(),
+            Ty::Union(ms) if ms.iter().any(|m| matches!(m, Ty::Checked(_))) => {
+                union(ms.iter().map(Ty::bare).collect())
+            }
+            t => t.clone(),
+        }
+    }
+
     pub fn members(&self) -> &[Ty] {
         match self {
             Ty::Union(m) => m,
@@ -219,6 +328,7 @@ impl Ty {
             Ty::Function | Ty::Func(_) => "function",
             Ty::Thread => "thread",
             Ty::Userdata | Ty::Object(_) => "userdata",
+            Ty::Checked(c) => return c.ty.tag(),
             _ => return None,
         })
     }
@@ -452,6 +562,8 @@ impl fmt::Display for Show<'_> {
             Ty::Object(o) => write!(f, "{}", o.name),
             Ty::Generic(g) => write!(f, "{}", g.name),
             Ty::Alias(n, _) => write!(f, "{n}"),
+            // Messages are about types; validators are named on their own.
+            Ty::Checked(c) => Show(&c.ty, d).fmt(f),
         }
     }
 }
@@ -477,5 +589,19 @@ mod tests {
         let u = union(vec![Ty::String, Ty::Nil, Ty::LitBool(false)]);
         assert_eq!(u.truthy(), Ty::String);
         assert_eq!(Ty::Boolean.truthy(), Ty::LitBool(true));
+    }
+
+    #[test]
+    fn validators_go_on_the_members_of_an_optional_and_bare_drops_them() {
+        let t = Ty::checked(Ty::optional(Ty::Number), vec![Check::Min(Num::Int(0))]);
+        assert!(t.has_nil(), "{t:?}");
+        assert_eq!(t.to_string(), "number?");
+        assert_eq!(t.bare(), Ty::optional(Ty::Number));
+        let twice = Ty::checked(t.non_nil(), vec![Check::Max(Num::Int(9))]);
+        let Ty::Checked(c) = &twice else {
+            panic!("{twice:?}")
+        };
+        assert_eq!(c.checks.len(), 2);
+        assert_eq!(c.ty, Ty::Number);
     }
 }

@@ -148,9 +148,9 @@ impl Checker {
                     return (
                         ft.rets
                             .iter()
-                            .map(|r| V::with(r.clone(), ft.annotated))
+                            .map(|r| V::with(r.bare(), ft.annotated))
                             .collect(),
-                        ft.ret_variadic.clone(),
+                        ft.ret_variadic.as_ref().map(Ty::bare),
                     );
                 }
                 return (vec![], Some(Ty::Any));
@@ -344,6 +344,8 @@ impl Checker {
                     *sp,
                     format!("argument #{} of {fname}: {}", i + 1, w.message()),
                 );
+            } else if let Some(a) = args.get(i) {
+                self.check_literal(a, &p, &format!("argument #{} of {fname}", i + 1));
             }
         }
         let rets = ft
@@ -351,9 +353,9 @@ impl Checker {
             .iter()
             .map(|r| V {
                 ty: if generic {
-                    subst(r, &bind, 0)
+                    subst(r, &bind, 0).bare()
                 } else {
-                    r.clone()
+                    r.bare()
                 },
                 strict: ft.annotated && !ft.builtin,
                 sig: ft.builtin,
@@ -361,9 +363,9 @@ impl Checker {
             .collect();
         let rv = ft.ret_variadic.as_ref().map(|r| {
             if generic {
-                subst(r, &bind, 0)
+                subst(r, &bind, 0).bare()
             } else {
-                r.clone()
+                r.bare()
             }
         });
         if ft.rets.iter().any(Ty::is_never) {
@@ -426,6 +428,7 @@ pub(crate) fn infer_bind(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32
     }
     let d = depth + 1;
     match (p, a) {
+        (Ty::Checked(c), a) => infer_bind(&c.ty, a, bind, d),
         (Ty::Generic(g), a) => {
             let a = widen_deep(a, 0);
             let t = match bind.get(&g.id) {
@@ -477,6 +480,7 @@ pub(crate) fn subst(t: &Ty, bind: &HashMap<u32, Ty>, depth: u32) -> Ty {
     let d = depth + 1;
     match t {
         Ty::Generic(g) => bind.get(&g.id).cloned().unwrap_or_else(|| t.clone()),
+        Ty::Checked(c) => Ty::checked(subst(&c.ty, bind, d), c.checks.clone()),
         Ty::Union(ms) => union(ms.iter().map(|m| subst(m, bind, d)).collect()),
         Ty::Intersection(ms) => Ty::Intersection(ms.iter().map(|m| subst(m, bind, d)).collect()),
         Ty::Array(x) => Ty::Array(Rc::new(subst(x, bind, d))),

@@ -107,6 +107,19 @@ impl Checker {
         }
     }
 
+    /// A literal field, element or map value of a constructor that breaks
+    /// a validator of the type it meets (E0012, prefixed as `table_err`).
+    fn table_validators(&mut self, e: &Expr, want: &Ty) {
+        if let Some(v) = self.violation(e, want) {
+            let at = crate::subtype::render_path(&self.tpath);
+            let m = match &self.tctx {
+                Some((what, _)) => format!("{what}: {at}: {v}"),
+                None => format!("{at}: {v}"),
+            };
+            self.err(code::VALIDATOR, e.span, m);
+        }
+    }
+
     pub(super) fn exprs_multi(&mut self, exprs: &[Expr], n: usize) -> Vec<V> {
         self.exprs_against(exprs, &[], n)
             .into_iter()
@@ -207,7 +220,7 @@ impl Checker {
             ExprKind::Paren(x) => self.expr(x, expected),
             ExprKind::Cast(x, t) => {
                 let _ = self.expr(x, None);
-                V::strict(self.resolve_type(t))
+                V::strict(self.resolve_type(t).bare())
             }
             ExprKind::NonNil(x) => {
                 let v = self.expr(x, expected);
@@ -245,11 +258,14 @@ impl Checker {
                     self.tpath.push(Seg::Field(Rc::from(*n)));
                     let val = self.table_value(v, want.as_ref());
                     strict &= val.strict;
-                    if let Some(w) = &want
-                        && let Err(why) = self.fits(&val, w)
-                    {
-                        let m = why.message_at(&self.tpath);
-                        self.table_err(v.span, m);
+                    if let Some(w) = &want {
+                        match self.fits(&val, w) {
+                            Err(why) => {
+                                let m = why.message_at(&self.tpath);
+                                self.table_err(v.span, m);
+                            }
+                            Ok(()) => self.table_validators(v, w),
+                        }
                     }
                     self.tpath.pop();
                     let ty = if want.is_some() {
@@ -289,11 +305,14 @@ impl Checker {
                         self.table_value(v, want.as_ref())
                     };
                     strict &= val.strict;
-                    if let Some(w) = &want
-                        && let Err(why) = self.fits(&val, w)
-                    {
-                        let m = why.message_at(&self.tpath);
-                        self.table_err(v.span, m);
+                    if let Some(w) = &want {
+                        match self.fits(&val, w) {
+                            Err(why) => {
+                                let m = why.message_at(&self.tpath);
+                                self.table_err(v.span, m);
+                            }
+                            Ok(()) => self.table_validators(v, w),
+                        }
                     }
                     self.tpath.pop();
                     elems.push(val.ty.widen());
@@ -308,9 +327,12 @@ impl Checker {
                     let vv = self.table_value(v, want.as_ref());
                     strict &= kv.strict && vv.strict;
                     if let Some(Ty::Map(kt, vt)) = &exp {
-                        if let Err(why) = self.fits(&vv, vt) {
-                            let m = why.message_at(&self.tpath);
-                            self.table_err(v.span, m);
+                        match self.fits(&vv, vt) {
+                            Err(why) => {
+                                let m = why.message_at(&self.tpath);
+                                self.table_err(v.span, m);
+                            }
+                            Ok(()) => self.table_validators(v, vt),
                         }
                         self.tpath.pop();
                         if let Err(why) = self.fits(&kv, kt) {
@@ -709,7 +731,7 @@ impl Checker {
         for m in t.members() {
             let m = self.expand(m);
             let m = match m {
-                Ty::Generic(g) => g.bound.clone().unwrap_or(Ty::Any),
+                Ty::Generic(g) => g.bound.as_ref().map_or(Ty::Any, |b| self.expand(b)),
                 Ty::Intersection(ms) => merge_records(&ms, &self.al()).unwrap_or(Ty::Any),
                 m => m,
             };
@@ -801,7 +823,7 @@ impl Checker {
             };
             out.push(r);
         }
-        V::with(union(out), strict)
+        V::with(union(out).bare(), strict)
     }
 }
 

@@ -30,9 +30,11 @@ mod call;
 mod expr;
 mod libs;
 mod narrow;
+mod validate;
 
 use call::*;
 use expr::*;
+use validate::validators;
 
 const MAX_DEPTH: u32 = 300;
 
@@ -276,7 +278,14 @@ impl Checker {
         AliasTable(&self.alias_bodies)
     }
 
+    /// `t` with alias references expanded and validators dropped (`bare`):
+    /// the shape operations and narrowing look at.
     fn expand(&self, t: &Ty) -> Ty {
+        self.unalias(t).bare()
+    }
+
+    /// `t` with alias references at the top expanded; validators kept.
+    fn unalias(&self, t: &Ty) -> Ty {
         let mut t = t.clone();
         for _ in 0..8 {
             match t {
@@ -327,7 +336,7 @@ impl Checker {
         let n: Rc<str> = Rc::from(name);
         self.visible.entry(n.clone()).or_default().push(id);
         self.scope.push((n, id));
-        self.flow.narrow.insert((id, Rc::from([])), now);
+        self.flow.narrow.insert((id, Rc::from([])), now.bare());
         id
     }
 
@@ -350,7 +359,7 @@ impl Checker {
         let strict = v.strict;
         if v.clobbered {
             return if v.annotated {
-                V::strict(v.decl.clone())
+                V::strict(v.decl.bare())
             } else {
                 V::any()
             };
@@ -366,7 +375,7 @@ impl Checker {
                 _ => V::any(),
             };
         }
-        V::with(v.decl.clone(), strict)
+        V::with(v.decl.bare(), strict)
     }
 
     fn assign_key(&mut self, k: &Key, t: Ty) {
@@ -569,7 +578,10 @@ impl Checker {
                 self.diags = saved;
                 v.ty
             }
-            K::Validated(x, _) => self.resolve_type(x),
+            K::Validated(x, vs) => {
+                let inner = self.resolve_type(x);
+                Ty::checked(inner, validators(vs))
+            }
             K::Named { module, name, args } => self.named_type(*module, name, args, t.span),
         };
         self.depth -= 1;
@@ -1031,6 +1043,9 @@ impl Checker {
                         };
                         self.err(code, span, format!("local '{}': {}", n.name, w.message()));
                     }
+                    if let Some(e) = exprs.get(i) {
+                        self.check_literal(e, d, &format!("local '{}'", n.name));
+                    }
                     let now = self.narrow_by_assignment(d, &v.ty);
                     self.declare(n.name, d.clone(), true, now);
                 }
@@ -1069,7 +1084,7 @@ impl Checker {
     fn narrow_by_assignment(&self, decl: &Ty, got: &Ty) -> Ty {
         // `unknown` is declared to forget the type: it must be narrowed by a test.
         if got.is_any() || matches!(got, Ty::Unknown) || matches!(decl, Ty::Unknown | Ty::Any) {
-            return decl.clone();
+            return decl.bare();
         }
         let al = self.al();
         let w = got.widen();
@@ -1078,7 +1093,7 @@ impl Checker {
         } else if is_sub(got, decl, &al).is_ok() {
             got.clone()
         } else {
-            decl.clone()
+            decl.bare()
         }
     }
 
@@ -1116,9 +1131,16 @@ impl Checker {
         let vals = self.exprs_against(exprs, &expect, targets.len());
         for (i, t) in targets.iter().enumerate() {
             let (v, span) = vals.get(i).cloned().unwrap_or((V::strict(Ty::Nil), t.span));
+            // The declared type the value meets, for its validators.
+            let mut meets: Option<(Ty, String)> = None;
             match &t.kind {
                 ExprKind::Name(n) => match self.resolve(n) {
-                    Some(id) => self.assign_var(&(id, Rc::from([])), v, span),
+                    Some(id) => {
+                        if self.vars[id].annotated {
+                            meets = Some((self.vars[id].decl.clone(), format!("variable '{n}'")));
+                        }
+                        self.assign_var(&(id, Rc::from([])), v, span)
+                    }
                     None => {
                         let n: Rc<str> = Rc::from(*n);
                         // Programs may replace any global, built-ins
@@ -1135,27 +1157,39 @@ impl Checker {
                         ExprKind::Str(s) => std::str::from_utf8(s).ok(),
                         _ => None,
                     };
-                    match (name, self.key_of(o)) {
+                    let declared = match (name, self.key_of(o)) {
                         (Some(f), Some(ok)) => self.write_field(&ok, &ov, f, v, span),
-                        (Some(f), None) => {
-                            self.check_field_write(&ov, f, &v, span, o.span);
-                        }
+                        (Some(f), None) => self.check_field_write(&ov, f, &v, span, o.span),
                         (None, _) => {
                             let kv = self.expr(k, None);
-                            self.index_write_dynamic(&ov, &kv, &v, o.span, span);
+                            self.index_write_dynamic(&ov, &kv, &v, o.span, span)
                         }
-                    }
+                    };
+                    meets = declared.map(|d| {
+                        let what = match name {
+                            Some(f) => format!("field '{f}'"),
+                            None if matches!(self.expand(&ov.ty).non_nil(), Ty::Array(_)) => {
+                                "array element".to_string()
+                            }
+                            None => "map value".to_string(),
+                        };
+                        (d, what)
+                    });
                 }
                 _ => {}
+            }
+            if let (Some((want, what)), Some(e)) = (meets, exprs.get(i)) {
+                self.check_literal(e, &want, &what);
             }
         }
     }
 
-    /// `obj.f = v` where obj has a flow key.
-    fn write_field(&mut self, ok: &Key, ov: &V, f: &str, v: V, span: Span) {
+    /// `obj.f = v` where obj has a flow key; returns the field's declared
+    /// type when the object has one.
+    fn write_field(&mut self, ok: &Key, ov: &V, f: &str, v: V, span: Span) -> Option<Ty> {
         let declared = self.check_field_write(ov, f, &v, span, span);
         let fk = key_with(ok, f);
-        match declared {
+        match &declared {
             Some(_) => self.assign_key(&fk, v.ty.clone()),
             None => {
                 // A lax record grows the field (module and class tables).
@@ -1184,11 +1218,12 @@ impl Checker {
                     if self.vars[ok.0].level == self.level() {
                         self.vars[ok.0].decl = nr;
                     }
-                    return;
+                    return None;
                 }
                 self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
             }
         }
+        declared
     }
 
     /// Checks `obj.f = v` against obj's type; returns the field's declared
@@ -1263,7 +1298,9 @@ impl Checker {
         }
     }
 
-    fn index_write_dynamic(&mut self, ov: &V, kv: &V, v: &V, ospan: Span, span: Span) {
+    /// Checks `obj[k] = v`; returns the element or value type the write
+    /// meets, for an annotated array or map.
+    fn index_write_dynamic(&mut self, ov: &V, kv: &V, v: &V, ospan: Span, span: Span) -> Option<Ty> {
         let t = self.expand(&ov.ty);
         if ov.strict && t.has_nil() && !t.is_any() {
             self.err(
@@ -1271,7 +1308,7 @@ impl Checker {
                 ospan,
                 format!("cannot index a value of type {}: it may be nil", ov.ty),
             );
-            return;
+            return None;
         }
         if let Some(b) = bad_index_target(&t, ov.strict) {
             self.err(
@@ -1279,10 +1316,10 @@ impl Checker {
                 ospan,
                 format!("attempt to index a {b} value"),
             );
-            return;
+            return None;
         }
         if !ov.strict {
-            return;
+            return None;
         }
         match t.non_nil() {
             Ty::Array(e) => {
@@ -1301,6 +1338,7 @@ impl Checker {
                         format!("array element: {}", w.message()),
                     );
                 }
+                Some(want)
             }
             Ty::Map(k, val) => {
                 if let Err(w) = self.fits(kv, &k) {
@@ -1310,8 +1348,9 @@ impl Checker {
                 if let Err(w) = self.fits(v, &want) {
                     self.err(code::MISMATCH, span, format!("value: {}", w.message()));
                 }
+                Some(want)
             }
-            _ => {}
+            _ => None,
         }
     }
 
@@ -1358,6 +1397,13 @@ impl Checker {
                         } else {
                             self.err(c, span, format!("{what}: {}", why.message()));
                         }
+                    } else if let Some(e) = r.exprs.get(i) {
+                        let what = if want.len() == 1 {
+                            "return value".to_string()
+                        } else {
+                            format!("return value #{}", i + 1)
+                        };
+                        self.check_literal(e, w, &what);
                     }
                 }
             }
@@ -1569,6 +1615,7 @@ fn foreign(t: &Ty, depth: u32) -> Ty {
     let d = depth + 1;
     match t {
         Ty::Alias(..) => Ty::Any,
+        Ty::Checked(c) => Ty::checked(foreign(&c.ty, d), c.checks.clone()),
         Ty::Union(ms) => union(ms.iter().map(|m| foreign(m, d)).collect()),
         Ty::Intersection(ms) => Ty::Intersection(ms.iter().map(|m| foreign(m, d)).collect()),
         Ty::Array(x) => Ty::Array(Rc::new(foreign(x, d))),
