@@ -16,6 +16,32 @@ impl Checker {
         args: &[Expr],
     ) -> (Vec<V>, Option<Ty>) {
         let fname = describe_callee(f, method);
+        // Type values: `T:is(v)` gives `v, nil` or `nil, err`; `T(v)`
+        // returns `v` or raises, so `v` is a `T` after it.
+        if matches!(method, None | Some("is"))
+            && let Some(t) = self.type_value(f)
+        {
+            self.expr(f, None);
+            let key = match args {
+                [a] => self.key_of(a),
+                _ => None,
+            };
+            let vs = self.exprs_multi(args, 1);
+            let arg = vs.first().map_or(Ty::Nil, |v| v.ty.clone());
+            let yes = self.intersect(&arg, &t);
+            if method.is_some() {
+                let err = Ty::optional(Ty::Error);
+                return (vec![V::strict(Ty::optional(yes)), V::strict(err)], None);
+            }
+            if yes.is_never() {
+                // It always raises; say what it was meant to return.
+                return (vec![V::strict(self.expand(&t))], None);
+            }
+            if let Some(k) = key {
+                self.apply(&vec![(k, yes.clone())]);
+            }
+            return (vec![V::strict(yes)], None);
+        }
         // Built-ins whose results or narrowing depend on their arguments.
         if method.is_none()
             && let ExprKind::Name(n) = f.kind

@@ -95,7 +95,22 @@ struct VarInfo {
 #[derive(Clone, Default)]
 struct Flow {
     narrow: HashMap<Key, Ty>,
+    /// What testing a local tells about other paths (`local ok, err =
+    /// T:is(v)`: `err == nil` means `v` is a `T`), by the tested local.
+    facts: HashMap<VarId, Rc<Fact>>,
     dead: bool,
+}
+
+/// The narrowings a test of one local implies, for each way it can go.
+struct Fact {
+    truthy: Refs,
+    falsy: Refs,
+    /// `x ~= nil` / `x == nil`.
+    nonnil: Refs,
+    isnil: Refs,
+    /// Locals whose assignment (or whose fields' assignment) makes the
+    /// fact stale; the tested local is one of them.
+    deps: Vec<VarId>,
 }
 
 #[derive(Clone)]
@@ -155,6 +170,9 @@ pub struct Checker {
     pub modules: Option<Rc<std::cell::RefCell<Modules>>>,
     /// Locals bound to `require("mod")`: their exported types (`mod.T`).
     module_types: HashMap<VarId, Exports>,
+    /// Locals holding a type value (`type Point = ...` declares one, as the
+    /// run time does): the type, for `Point:is(v)` and `Point(v)`.
+    type_values: HashMap<VarId, Ty>,
     /// Field path of the table constructor being checked against its
     /// context (`items[2].quantity`), for messages.
     tpath: Vec<Seg>,
@@ -232,6 +250,7 @@ impl Checker {
             tctx: None,
             modules: None,
             module_types: HashMap::new(),
+            type_values: HashMap::new(),
             builtin_error: None,
             lib_modules: HashMap::new(),
             lib_types: HashMap::new(),
@@ -381,6 +400,24 @@ impl Checker {
     fn assign_key(&mut self, k: &Key, t: Ty) {
         self.flow.narrow.retain(|x, _| !is_prefix(k, x));
         self.flow.narrow.insert(k.clone(), t);
+        self.drop_facts(k.0);
+    }
+
+    /// Forgets the facts that assigning `id` (or a field of it) breaks.
+    fn drop_facts(&mut self, id: VarId) {
+        if !self.flow.facts.is_empty() {
+            self.flow.facts.retain(|_, f| !f.deps.contains(&id));
+        }
+    }
+
+    /// The fact about local `id`, unless a closure may have changed what
+    /// it depends on.
+    fn fact(&self, id: VarId) -> Option<Rc<Fact>> {
+        let f = self.flow.facts.get(&id)?;
+        if f.deps.iter().any(|d| self.vars[*d].clobbered) {
+            return None;
+        }
+        Some(f.clone())
     }
 
     fn apply(&mut self, refs: &Refs) {
@@ -398,6 +435,7 @@ impl Checker {
         let Some(first) = live.first() else {
             return Flow {
                 narrow: HashMap::new(),
+                facts: HashMap::new(),
                 dead: true,
             };
         };
@@ -418,8 +456,19 @@ impl Checker {
                 out.insert(k.clone(), union(parts));
             }
         }
+        let facts = first
+            .facts
+            .iter()
+            .filter(|(id, f)| {
+                live[1..]
+                    .iter()
+                    .all(|s| s.facts.get(*id).is_some_and(|g| Rc::ptr_eq(f, g)))
+            })
+            .map(|(id, f)| (*id, f.clone()))
+            .collect();
         Flow {
             narrow: out,
+            facts,
             dead: false,
         }
     }
@@ -952,7 +1001,23 @@ impl Checker {
                 // A label may be jumped to from anywhere: flow restarts.
                 self.flow.dead = false;
             }
-            StatKind::TypeAlias(a) => self.alias_stat(a, s.span),
+            StatKind::TypeAlias(a) => {
+                self.alias_stat(a, s.span);
+                // The declaration is also a local holding the type value
+                // (docs/types-runtime.md); a generic one validates its
+                // parameters as `any`.
+                let body = self.lookup_alias_body(a.name);
+                let body = match self.types.last() {
+                    Some((_, TypeBind::Alias { generics, .. })) if !generics.is_empty() => {
+                        let any: HashMap<u32, Ty> =
+                            generics.iter().map(|g| (g.id, Ty::Any)).collect();
+                        subst(&body, &any, 0)
+                    }
+                    _ => body,
+                };
+                let id = self.declare(a.name, Ty::Userdata, false, Ty::Userdata);
+                self.type_values.insert(id, body);
+            }
         }
     }
 
@@ -1007,6 +1072,7 @@ impl Checker {
             if let Some(id) = self.resolve(n) {
                 let k: Key = (id, Rc::from([]));
                 self.flow.narrow.retain(|x, _| !is_prefix(&k, x));
+                self.drop_facts(id);
                 if !self.vars[id].annotated {
                     self.flow.narrow.insert(k, Ty::Any);
                 }
@@ -1019,6 +1085,12 @@ impl Checker {
         for n in names {
             decls.push(n.ty.map(|t| self.resolve_type(t)));
         }
+        // `local ok, err = T:is(v)` and `local P = Point`, resolved before
+        // the new names are in scope.
+        let is_test = exprs.last().and_then(|e| self.is_test(e));
+        let type_vals: Vec<Option<Ty>> = (0..names.len())
+            .map(|i| exprs.get(i).and_then(|e| self.type_value(e)))
+            .collect();
         let vals = self.exprs_against(exprs, &decls, names.len());
         let from_annotated: Vec<bool> = (0..names.len())
             .map(|i| {
@@ -1079,6 +1151,19 @@ impl Checker {
                 }
             }
         }
+        // The new locals are the last `names.len()` declared.
+        let ids: Vec<VarId> = (self.vars.len() - names.len()..self.vars.len()).collect();
+        for (id, t) in ids.iter().zip(type_vals) {
+            if let Some(t) = t {
+                self.type_values.insert(*id, t);
+            }
+        }
+        if let Some(test) = is_test {
+            let at = exprs.len() - 1;
+            let ok = ids.get(at).copied();
+            let err = ids.get(at + 1).copied();
+            self.is_facts(&test, ok, err);
+        }
     }
 
     fn narrow_by_assignment(&self, decl: &Ty, got: &Ty) -> Ty {
@@ -1099,6 +1184,8 @@ impl Checker {
 
     fn assign_var(&mut self, k: &Key, v: V, span: Span) {
         let id = k.0;
+        // It may no longer hold the type value it was declared with.
+        self.type_values.remove(&id);
         if self.vars[id].annotated {
             let d = self.vars[id].decl.clone();
             if let Err(w) = self.fits(&v, &d) {
@@ -1215,12 +1302,14 @@ impl Checker {
                     }));
                     self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
                     self.flow.narrow.insert(ok.clone(), nr.clone());
+                    self.drop_facts(ok.0);
                     if self.vars[ok.0].level == self.level() {
                         self.vars[ok.0].decl = nr;
                     }
                     return None;
                 }
                 self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
+                self.drop_facts(ok.0);
             }
         }
         declared

@@ -1,6 +1,19 @@
 //! Conditions: the narrowings that hold when a condition is true or
 //! false (truthiness, `== nil`, `type(x) ==`, literals, discriminant
-//! fields of tagged unions, `and` / `or` / `not`).
+//! fields of tagged unions, `T:is(v)`, `and` / `or` / `not`), and the
+//! facts `local ok, err = T:is(v)` leaves for later tests of `ok`/`err`.
+//!
+//! `T:is(v)` returns `v, nil` when `v` conforms to `T`, else `nil, err`
+//! (docs/types-runtime.md). So `err == nil` holds exactly when `v` is a
+//! `T`, and a truthy first result when `v` is a `T` and truthy. The other
+//! way, `v` is known *not* to be a member of its union only where the run
+//! time's check cannot reject a value the checker types as that member:
+//! `T` carries no validators and mentions no `integer` (a float with an
+//! integral value is `integer` statically, not at run time), no `error`
+//! (statically any string or table), no native object and no array (the run time rejects
+//! holes and extra keys); a recursive or generic `T` is not judged either.
+//! A falsy value that conforms still makes the first result falsy, so
+//! `if not T:is(v)` keeps the falsy part of the members it drops.
 
 use super::*;
 
@@ -59,11 +72,26 @@ impl Checker {
             }
             _ => {}
         }
+        if let Some(test) = self.is_test(e) {
+            self.expr(e, None);
+            let Some(k) = test.key else {
+                return (vec![], vec![]);
+            };
+            let yes = self.intersect(&test.cur, &test.t).truthy();
+            let no = self.without(&test.cur, &test.t, Ty::falsy);
+            return (vec![(k.clone(), yes)], vec![(k, no)]);
+        }
         let v = self.expr(e, None);
         match self.key_of(e) {
             Some(k) => {
                 let mut t = vec![(k.clone(), v.ty.truthy())];
                 let mut f = vec![(k.clone(), v.ty.falsy())];
+                if k.1.is_empty()
+                    && let Some(fact) = self.fact(k.0)
+                {
+                    t.extend(fact.truthy.iter().cloned());
+                    f.extend(fact.falsy.iter().cloned());
+                }
                 // A field test also narrows the object: members without
                 // the field (or with it nil) drop out.
                 if let Some((parent, field)) = split_key(&k) {
@@ -161,6 +189,13 @@ impl Checker {
         };
         let mut t = vec![(k.clone(), yes)];
         let mut f = vec![(k.clone(), no)];
+        if lit == Ty::Nil
+            && k.1.is_empty()
+            && let Some(fact) = self.fact(k.0)
+        {
+            t.extend(fact.isnil.iter().cloned());
+            f.extend(fact.nonnil.iter().cloned());
+        }
         // Discriminant: `obj.tag == "lit"` narrows obj.
         if let Some((parent, field)) = split_key(&k)
             && let Some(pt) = self.lookup_key(&parent)
@@ -171,6 +206,245 @@ impl Checker {
             f.push((parent, no_p));
         }
         Some((t, f))
+    }
+}
+
+/// A `T:is(v)` call.
+pub(super) struct IsTest {
+    /// The type tested against (validators kept, for `exact`).
+    pub t: Ty,
+    /// `v`'s flow key, when it is a local or a field path on one.
+    pub key: Option<Key>,
+    /// The tested value's type before the test (`any` without a key).
+    pub cur: Ty,
+}
+
+impl Checker {
+    /// The type a type value denotes: a local declared by `type Name = ...`
+    /// (or initialised from one), or a primitive `types.string`.
+    pub(super) fn type_value(&self, e: &Expr) -> Option<Ty> {
+        match &e.kind {
+            ExprKind::Paren(x) => self.type_value(x),
+            ExprKind::Name(n) => {
+                let id = self.resolve(n)?;
+                if self.vars[id].clobbered {
+                    return None;
+                }
+                self.type_values.get(&id).cloned()
+            }
+            ExprKind::Index(o, k) => {
+                let (ExprKind::Name("types"), ExprKind::Str(s)) = (&o.kind, &k.kind) else {
+                    return None;
+                };
+                if self.resolve("types").is_some() {
+                    return None;
+                }
+                Some(match *s {
+                    b"nil" => Ty::Nil,
+                    b"boolean" => Ty::Boolean,
+                    b"number" => Ty::Number,
+                    b"integer" => Ty::Integer,
+                    b"string" => Ty::String,
+                    b"any" => Ty::Any,
+                    b"unknown" => Ty::Unknown,
+                    b"never" => Ty::Never,
+                    b"error" => Ty::Error,
+                    b"table" => Ty::Table,
+                    b"function" => Ty::Function,
+                    b"thread" => Ty::Thread,
+                    b"userdata" => Ty::Userdata,
+                    _ => return None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// `e` as `T:is(v)` with `v` a local or a field path on one.
+    pub(super) fn is_test(&mut self, e: &Expr) -> Option<IsTest> {
+        let ExprKind::MethodCall(o, m, args) = &e.kind else {
+            return None;
+        };
+        if *m != "is" || args.len() != 1 {
+            return None;
+        }
+        let t = self.type_value(o)?;
+        let key = self.key_of(&args[0]);
+        let cur = match &key {
+            Some(k) => self.lookup_key(k).unwrap_or(Ty::Any),
+            None => Ty::Any,
+        };
+        Some(IsTest { t, key, cur })
+    }
+
+    /// The facts of `local ok, err = T:is(v)` (either name may be absent).
+    /// Besides `v`, each result tells about the other: `err` set means
+    /// `ok` is nil; a truthy `ok` means `err` is nil; a nil (or falsy)
+    /// `ok` means `err` is set when nil (and false) cannot be a `T`.
+    pub(super) fn is_facts(&mut self, test: &IsTest, ok: Option<VarId>, err: Option<VarId>) {
+        let yes = self.intersect(&test.cur, &test.t);
+        let local = |id: VarId| -> Key { (id, Rc::from([])) };
+        let on_v = |t: Ty| -> Refs { test.key.iter().map(|k| (k.clone(), t.clone())).collect() };
+        let mut deps: Vec<VarId> = test.key.iter().map(|k| k.0).collect();
+        deps.extend(ok);
+        deps.extend(err);
+        let bare = self.expand(&test.t);
+        let admits = |v: Ty| is_sub(&v, &bare, &self.al()).is_ok();
+        let nil_fails = !admits(Ty::Nil);
+        let falsy_fails = nil_fails && !admits(Ty::LitBool(false));
+        if let Some(ok) = ok {
+            let mut truthy = on_v(yes.truthy());
+            let mut falsy = on_v(self.without(&test.cur, &test.t, Ty::falsy));
+            let mut nonnil = on_v(yes.non_nil());
+            let mut isnil = on_v(self.without(&test.cur, &test.t, |m| {
+                if m.has_nil() { Ty::Nil } else { Ty::Never }
+            }));
+            if let Some(e) = err {
+                truthy.push((local(e), Ty::Nil));
+                nonnil.push((local(e), Ty::Nil));
+                if falsy_fails {
+                    falsy.push((local(e), Ty::Error));
+                }
+                if nil_fails {
+                    isnil.push((local(e), Ty::Error));
+                }
+            }
+            let fact = Fact {
+                truthy,
+                falsy,
+                nonnil,
+                isnil,
+                deps: deps.clone(),
+            };
+            self.flow.facts.insert(ok, Rc::new(fact));
+        }
+        if let Some(e) = err {
+            // `err` is an error value (truthy) or nil, so a nil test and a
+            // truthiness test say the same.
+            let mut set = on_v(self.without(&test.cur, &test.t, |_| Ty::Never));
+            let mut unset = on_v(yes.clone());
+            if let Some(ok) = ok {
+                set.push((local(ok), Ty::Nil));
+                unset.push((local(ok), yes.clone()));
+            }
+            let fact = Fact {
+                truthy: set.clone(),
+                falsy: unset.clone(),
+                nonnil: set,
+                isnil: unset,
+                deps,
+            };
+            self.flow.facts.insert(e, Rc::new(fact));
+        }
+    }
+
+    /// The values of `cur` that are also `t`'s: the members of `cur` inside
+    /// `t`, and the members of `t` that may overlap the rest of `cur`.
+    pub(super) fn intersect(&self, cur: &Ty, t: &Ty) -> Ty {
+        let t = self.expand(t);
+        let cur = self.expand(cur);
+        if cur.is_any() || matches!(cur, Ty::Unknown) {
+            return t;
+        }
+        let al = self.al();
+        let mut kept = Vec::new();
+        let mut rest = Vec::new();
+        for m in cur.members() {
+            let me = self.expand(m);
+            if is_sub(&me, &t, &al).is_ok() {
+                kept.push(m.clone());
+            } else {
+                rest.push(me);
+            }
+        }
+        let mut out = kept.clone();
+        for tm in t.members() {
+            let tme = self.expand(tm);
+            if kept.iter().any(|k| is_sub(&tme, k, &al).is_ok()) {
+                continue;
+            }
+            if rest.iter().any(|m| may_overlap(m, &tme)) {
+                out.push(tm.clone());
+            }
+        }
+        union(out)
+    }
+
+    /// `cur` where the test against `t` failed: each member the run time
+    /// certainly accepts is replaced by `keep(member)` (the part that can
+    /// still fail the test: nothing, its falsy part, its nil).
+    pub(super) fn without(&self, cur: &Ty, t: &Ty, keep: impl Fn(&Ty) -> Ty) -> Ty {
+        let c = self.expand(cur);
+        if c.is_any() || matches!(c, Ty::Unknown) || !self.exact(t, 0) {
+            return c;
+        }
+        let tt = self.expand(t);
+        let al = self.al();
+        union(
+            c.members()
+                .iter()
+                .map(|m| {
+                    if is_sub(&self.expand(m), &tt, &al).is_ok() {
+                        keep(m)
+                    } else {
+                        m.clone()
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    /// Does the run time's check of `t` accept every value the checker
+    /// types as a subtype of `t`? (See the module comment.)
+    pub(super) fn exact(&self, t: &Ty, depth: u32) -> bool {
+        if depth > 16 {
+            return false;
+        }
+        let d = depth + 1;
+        match self.unalias(t) {
+            Ty::Nil
+            | Ty::Boolean
+            | Ty::Number
+            | Ty::String
+            | Ty::Any
+            | Ty::Unknown
+            | Ty::Never
+            | Ty::Table
+            | Ty::Function
+            | Ty::Thread
+            | Ty::Userdata
+            | Ty::LitStr(_)
+            | Ty::LitInt(_)
+            | Ty::LitFloat(_)
+            | Ty::LitBool(_)
+            | Ty::Func(_) => true,
+            Ty::Integer
+            | Ty::Error
+            | Ty::Object(_)
+            | Ty::Array(_)
+            | Ty::Checked(_)
+            | Ty::Generic(_)
+            | Ty::Alias(..) => false,
+            Ty::Union(ms) | Ty::Intersection(ms) => ms.iter().all(|m| self.exact(m, d)),
+            Ty::Record(r) => r.meta.is_none() && r.fields.iter().all(|f| self.exact(&f.ty, d)),
+            Ty::Map(k, v) => self.exact(&k, d) && self.exact(&v, d),
+        }
+    }
+}
+
+/// Could a value be of both types? Only different `type()` names and
+/// different literals of one are known apart.
+fn may_overlap(a: &Ty, b: &Ty) -> bool {
+    if let (Some(x), Some(y)) = (a.tag(), b.tag())
+        && x != y
+    {
+        return false;
+    }
+    match (a, b) {
+        (Ty::LitStr(x), Ty::LitStr(y)) => x == y,
+        (Ty::LitBool(x), Ty::LitBool(y)) => x == y,
+        (Ty::LitInt(x), Ty::LitInt(y)) => x == y,
+        _ => true,
     }
 }
 

@@ -360,3 +360,26 @@ fn builtins_parse_and_resolve() {
     c.load_builtins();
     assert_eq!(c.builtin_error, None);
 }
+
+#[test]
+fn type_values_narrow_by_is_and_by_calling_them() {
+    // integer inside number: the then branch is integer.
+    clean(
+        "local function f(x: number): integer\n  if types.integer:is(x) then return x end\n  return 0\nend",
+    );
+    // A recursive alias is not judged exactly: its members stay in the else branch.
+    one(
+        "type L = {next: L?}\nlocal function f(v: L | string): string\n  if L:is(v) then return 'l' end\n  return v\nend",
+        "4: E0004 return value: expected string, got L | string",
+    );
+    // A type value reassigned is no longer one.
+    one(
+        "type P = {x: number}\nlocal Q = P\nQ = 1\nlocal function f(d: unknown)\n  if Q:is(d) then local p: P = d end\nend",
+        "5: E0001 local 'p': expected P, got unknown (narrow unknown values before use)",
+    );
+    // `T(v)` of a value that can never be a T types the result as T without killing the flow.
+    one(
+        "type P = {x: number}\nlocal p = P(5)\nlocal n: number = p",
+        "3: E0001 local 'n': expected number, got P",
+    );
+}
