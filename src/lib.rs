@@ -206,6 +206,8 @@ pub mod check {
     //! mode (as `luac -p` prints them); type diagnostics go to stdout as
     //! `path:line:col: error[CODE]: message` with a code frame, or as JSON
     //! lines with `--format json` (syntax errors then become P0001 objects).
+    //! With `--rules` the lint rules add warnings (W codes); warnings alone
+    //! leave the exit status 0.
 
     use std::io::Write;
     use std::path::{Path, PathBuf};
@@ -232,13 +234,15 @@ pub mod check {
     }
 
     /// Checks one file's text; returns the rendered output and whether it
-    /// had errors. Call it on a thread with `wlua_typecheck::STACK` of
-    /// stack (the checker's recursion is bounded, this is headroom), as
-    /// `run` does: one thread for all files, so the checker's built-ins
-    /// are loaded once.
-    pub fn check_text(path: &str, src: &[u8], json: bool) -> (String, String, bool) {
+    /// had errors (warnings do not count). Call it on a thread with
+    /// `wlua_typecheck::STACK` of stack (the checker's recursion is
+    /// bounded, this is headroom), as `run` does: one thread for all
+    /// files, so the checker's built-ins are loaded once.
+    pub fn check_text(path: &str, src: &[u8], json: bool, rules: bool) -> (String, String, bool) {
         let file = std::path::PathBuf::from(path);
-        let result = std::panic::catch_unwind(|| wlua_typecheck::check_file(src, &file)).ok();
+        let opts = wlua_typecheck::Options { rules };
+        let result =
+            std::panic::catch_unwind(|| wlua_typecheck::check_file_with(src, &file, opts)).ok();
         let text = String::from_utf8_lossy(src);
         let (mut out, mut err) = (String::new(), String::new());
         match result {
@@ -277,8 +281,9 @@ pub mod check {
         }
     }
 
-    /// Exit status: 0 clean, 1 errors found, 2 usage or I/O failure.
-    pub fn run(paths: &[String], json: bool) -> i32 {
+    /// Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage
+    /// or I/O failure.
+    pub fn run(paths: &[String], json: bool, rules: bool) -> i32 {
         if paths.is_empty() {
             eprintln!("wlua check: no input files");
             return 2;
@@ -292,13 +297,13 @@ pub mod check {
         }
         std::thread::Builder::new()
             .stack_size(wlua_typecheck::STACK)
-            .spawn(move || check_files(files, json))
+            .spawn(move || check_files(files, json, rules))
             .ok()
             .and_then(|h| h.join().ok())
             .unwrap_or(2)
     }
 
-    fn check_files(files: Vec<std::path::PathBuf>, json: bool) -> i32 {
+    fn check_files(files: Vec<std::path::PathBuf>, json: bool, rules: bool) -> i32 {
         let mut status = 0;
         let stdout = std::io::stdout();
         for f in files {
@@ -309,7 +314,7 @@ pub mod check {
                     return 2;
                 }
             };
-            let (out, err, bad) = check_text(&f.display().to_string(), &src, json);
+            let (out, err, bad) = check_text(&f.display().to_string(), &src, json, rules);
             let _ = stdout.lock().write_all(out.as_bytes());
             eprint!("{err}");
             if bad {

@@ -69,6 +69,11 @@ enum Command {
         /// object per line).
         #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
         format: String,
+        /// Also report the lint rules (W0001-W0007: empty blocks, global
+        /// assignments, self-comparisons, unused locals, parameters and
+        /// imports, shadowing) as warnings; warnings alone exit 0.
+        #[arg(long)]
+        rules: bool,
         /// Files or directories to check (directories are searched for *.lua
         /// recursively). Exit status: 0 clean, 1 errors found, 2 usage or I/O
         /// failure.
@@ -241,8 +246,13 @@ fn main() -> ExitCode {
     disable_huge_pages();
     let argv: Vec<String> = std::env::args().collect();
     let cli = Cli::parse();
-    if let Some(Command::Check { paths, format }) = &cli.command {
-        return ExitCode::from(wlua::check::run(paths, format == "json") as u8);
+    if let Some(Command::Check {
+        paths,
+        format,
+        rules,
+    }) = &cli.command
+    {
+        return ExitCode::from(wlua::check::run(paths, format == "json", *rules) as u8);
     }
     // The interpreter never recurses on the Rust stack for Lua calls, but
     // natives that call back into Lua (sort comparators, gsub callbacks,

@@ -10,15 +10,22 @@
 //! expected diagnostic:
 //!
 //!     -- expect: error LINE: description
+//!     -- expect: warning LINE: description
 //!
-//! Comparison rule, exactly: for each `-- expect: error LINE: description` line the
-//! checker must report exactly one diagnostic with severity `error` whose `line` equals
+//! and optionally one line of extra arguments for `wlua check` (the lint rules are off
+//! unless a fixture asks for them):
+//!
+//!     -- args: --rules
+//!
+//! Comparison rule, exactly: for each `-- expect: SEVERITY LINE: description` line the
+//! checker must report exactly one diagnostic with that severity whose `line` equals
 //! LINE and whose `message` equals `description` (the whole string, after trimming the
 //! header line's trailing whitespace); and it must report no other diagnostics. Both
-//! lists are compared as multisets of (line, message), sorted by line then message, so
-//! two expectations on one line need two diagnostics there. The code and columns are
-//! not compared (they are printed on mismatch). An error fixture must exit with status
-//! 1, an `ok` fixture with 0. A file with both kinds of header, or neither, is a failure.
+//! lists are compared as multisets of (line, severity, message), sorted, so two
+//! expectations on one line need two diagnostics there. The code and columns are not
+//! compared (they are printed on mismatch). A fixture expecting an error must exit with
+//! status 1, any other fixture with 0 (warnings alone do not fail a check). A file with
+//! both `ok` and other expectations, or with neither, is a failure.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -51,59 +58,77 @@ fn main() {
     libtest_mimic::run(&args, trials).exit();
 }
 
-/// (line, message) pairs the header expects; `None` for `-- expect: ok`.
-fn parse_header(src: &str) -> Result<Vec<(u64, String)>, String> {
+/// What a fixture's header asks for.
+struct Header {
+    /// (line, severity, message), empty for `-- expect: ok`.
+    expect: Vec<(u64, String, String)>,
+    /// Extra arguments for `wlua check`.
+    args: Vec<String>,
+}
+
+fn parse_header(src: &str) -> Result<Header, String> {
     let mut ok = false;
-    let mut errors = Vec::new();
+    let mut expect = Vec::new();
+    let mut args = Vec::new();
     for line in src.lines() {
         let Some(rest) = line.strip_prefix("--") else {
             break;
         };
-        let Some(rest) = rest.trim_start().strip_prefix("expect:") else {
+        let rest = rest.trim_start();
+        if let Some(a) = rest.strip_prefix("args:") {
+            args.extend(a.split_whitespace().map(String::from));
+            continue;
+        }
+        let Some(rest) = rest.strip_prefix("expect:") else {
             continue;
         };
         let rest = rest.trim();
         if rest == "ok" {
             ok = true;
-        } else if let Some(e) = rest.strip_prefix("error ") {
-            let (num, desc) = e
-                .split_once(':')
-                .ok_or_else(|| format!("malformed header line {line:?}"))?;
-            let num: u64 = num
-                .trim()
-                .parse()
-                .map_err(|_| format!("bad line number in {line:?}"))?;
-            errors.push((num, desc.trim().to_string()));
-        } else {
-            return Err(format!("malformed header line {line:?}"));
+            continue;
         }
+        let (sev, e) = match (rest.strip_prefix("error "), rest.strip_prefix("warning ")) {
+            (Some(e), _) => ("error", e),
+            (_, Some(e)) => ("warning", e),
+            _ => return Err(format!("malformed header line {line:?}")),
+        };
+        let (num, desc) = e
+            .split_once(':')
+            .ok_or_else(|| format!("malformed header line {line:?}"))?;
+        let num: u64 = num
+            .trim()
+            .parse()
+            .map_err(|_| format!("bad line number in {line:?}"))?;
+        expect.push((num, sev.to_string(), desc.trim().to_string()));
     }
-    match (ok, errors.is_empty()) {
-        (true, true) => Ok(errors),
-        (false, false) => Ok(errors),
-        (true, false) => Err("header has both `ok` and `error` lines".into()),
+    match (ok, expect.is_empty()) {
+        (true, true) | (false, false) => Ok(Header { expect, args }),
+        (true, false) => Err("header has both `ok` and other `expect` lines".into()),
         (false, true) => Err("no `-- expect:` header".into()),
     }
 }
 
 fn run_fixture(file: &Path) -> Result<(), Failed> {
     let src = std::fs::read_to_string(file).map_err(|e| format!("read: {e}"))?;
-    let mut want = parse_header(&src)?;
+    let header = parse_header(&src)?;
+    let mut want = header.expect;
     want.sort();
     let out = Command::new(env!("CARGO_BIN_EXE_wlua"))
         .args(["check", "--format", "json"])
+        .args(&header.args)
         .arg(file)
         .output()
         .map_err(|e| format!("spawn wlua: {e}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
+    // (line, severity, message, code:column)
     let mut got: Vec<(u64, String, String, String)> = Vec::new();
     for l in stdout.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value =
             serde_json::from_str(l).map_err(|e| format!("bad JSON line {l:?}: {e}"))?;
         got.push((
             v["line"].as_u64().unwrap_or(0),
-            v["message"].as_str().unwrap_or("").to_string(),
             v["severity"].as_str().unwrap_or("").to_string(),
+            v["message"].as_str().unwrap_or("").to_string(),
             format!(
                 "{}:{}",
                 v["code"].as_str().unwrap_or("?"),
@@ -112,34 +137,32 @@ fn run_fixture(file: &Path) -> Result<(), Failed> {
         ));
     }
     got.sort();
-    let got_pairs: Vec<(u64, String)> = got
+    let got_triples: Vec<(u64, String, String)> = got
         .iter()
-        .filter(|g| g.2 == "error")
-        .map(|g| (g.0, g.1.clone()))
+        .map(|g| (g.0, g.1.clone(), g.2.clone()))
         .collect();
     let code = out.status.code();
-    let want_code = if want.is_empty() { Some(0) } else { Some(1) };
-    if got_pairs == want && got_pairs.len() == got.len() && code == want_code {
+    let want_code = if want.iter().any(|w| w.1 == "error") {
+        Some(1)
+    } else {
+        Some(0)
+    };
+    if got_triples == want && code == want_code {
         return Ok(());
     }
     let mut msg = String::from("expected:\n");
     if want.is_empty() {
         msg.push_str("  -- expect: ok\n");
     }
-    for (l, m) in &want {
-        msg.push_str(&format!("  -- expect: error {l}: {m}\n"));
+    for (l, sev, m) in &want {
+        msg.push_str(&format!("  -- expect: {sev} {l}: {m}\n"));
     }
     msg.push_str(&format!("got (exit status {code:?}):\n"));
     if got.is_empty() {
         msg.push_str("  (no diagnostics)\n");
     }
-    for (l, m, sev, cc) in &got {
-        let kind = if sev == "error" {
-            "error".to_string()
-        } else {
-            sev.clone()
-        };
-        msg.push_str(&format!("  -- expect: {kind} {l}: {m}   [{cc}]\n"));
+    for (l, sev, m, cc) in &got {
+        msg.push_str(&format!("  -- expect: {sev} {l}: {m}   [{cc}]\n"));
     }
     if !out.stderr.is_empty() {
         msg.push_str(&format!(

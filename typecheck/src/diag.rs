@@ -44,6 +44,22 @@ pub mod code {
     /// A literal breaks a validator of the type it meets (`-1` against
     /// `number @min(0)`, `""` against `string @min_len(1)`).
     pub const VALIDATOR: &str = "E0012";
+
+    // Lint rules (warnings, only with `wlua check --rules`).
+    /// An empty `do` block or `if` / `elseif` / `else` branch.
+    pub const EMPTY_BLOCK: &str = "W0001";
+    /// An assignment to a global variable.
+    pub const GLOBAL_ASSIGN: &str = "W0002";
+    /// A name or field path compared with itself.
+    pub const SELF_COMPARE: &str = "W0003";
+    /// A local that is never read.
+    pub const UNUSED_LOCAL: &str = "W0004";
+    /// A parameter that is never read.
+    pub const UNUSED_PARAM: &str = "W0005";
+    /// `local m = require(...)` never read.
+    pub const UNUSED_IMPORT: &str = "W0006";
+    /// A local declaration that shadows a visible local.
+    pub const SHADOWED: &str = "W0007";
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -26,14 +26,31 @@ pub enum Checked {
 /// limit in infer.rs, this leaves a wide margin on top of it.
 pub const STACK: usize = 256 << 20;
 
+/// What a check reports besides type errors.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The lint rules (W codes, severity warning; `wlua check --rules`).
+    pub rules: bool,
+}
+
 /// Parses and checks `src`; `chunkname` as for the parser (`@path`).
 pub fn check_source(src: &[u8], chunkname: &str) -> Checked {
-    check_with(src, chunkname, None)
+    check_with(src, chunkname, None, Options::default())
+}
+
+/// As `check_source`, with options.
+pub fn check_source_with(src: &[u8], chunkname: &str, opts: Options) -> Checked {
+    check_with(src, chunkname, None, opts)
 }
 
 /// As `check_source` for a file on disk: `require("mod")` of a module
 /// found beside it (`mod.lua`, `mod/init.lua`) is checked and typed.
 pub fn check_file(src: &[u8], path: &std::path::Path) -> Checked {
+    check_file_with(src, path, Options::default())
+}
+
+/// As `check_file`, with options.
+pub fn check_file_with(src: &[u8], path: &std::path::Path, opts: Options) -> Checked {
     let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let modules = infer::Modules {
         base,
@@ -44,6 +61,7 @@ pub fn check_file(src: &[u8], path: &std::path::Path) -> Checked {
         src,
         &format!("@{}", path.display()),
         Some(std::rc::Rc::new(std::cell::RefCell::new(modules))),
+        opts,
     )
 }
 
@@ -51,6 +69,7 @@ fn check_with(
     src: &[u8],
     chunkname: &str,
     modules: Option<std::rc::Rc<std::cell::RefCell<infer::Modules>>>,
+    opts: Options,
 ) -> Checked {
     let arena = bumpalo::Bump::new();
     let block = match wlua_parser::parse(&arena, src, chunkname) {
@@ -60,6 +79,17 @@ fn check_with(
     let mut c = infer::Checker::new();
     c.load_builtins();
     c.modules = modules;
+    c.rules = opts.rules;
+    if opts.rules {
+        c.line_starts = std::iter::once(0)
+            .chain(
+                src.iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == b'\n')
+                    .map(|(i, _)| i as u32 + 1),
+            )
+            .collect();
+    }
     c.chunk(&block);
     let mut d = c.diags;
     d.sort_by_key(|d| (d.span.start, d.span.end));

@@ -446,6 +446,9 @@ mod tests {
             kind: WhyKind::MissingField("id".into()),
         };
         assert_eq!(w.message(), "array element, missing field 'id'");
-        assert_eq!(w.message_at(&[f("rows")]), "field 'rows', array element, missing field 'id'");
+        assert_eq!(
+            w.message_at(&[f("rows")]),
+            "field 'rows', array element, missing field 'id'"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! diagnostics with the `--! CODE message` markers (tests/check/README.md).
 
 use std::path::Path;
-use wlua_typecheck::{Checked, check_source, diag::line_col};
+use wlua_typecheck::{Checked, diag::line_col};
 
 #[test]
 fn fixtures_match_their_markers() {
@@ -136,12 +136,14 @@ const TOKENS: &[&str] = &[
     " ",
 ];
 
-/// Runs the checker on a large-stack thread, as the CLI does.
-fn check_on_thread(src: Vec<u8>) -> bool {
+/// Runs the checker on a large-stack thread, as the CLI does; `rules`
+/// turns the lint rules on.
+fn check_on_thread(src: Vec<u8>, rules: bool) -> bool {
     std::thread::Builder::new()
         .stack_size(wlua_typecheck::STACK)
         .spawn(move || {
-            let _ = check_source(&src, "@fuzz.lua");
+            let opts = wlua_typecheck::Options { rules };
+            let _ = wlua_typecheck::check_source_with(&src, "@fuzz.lua", opts);
         })
         .unwrap()
         .join()
@@ -150,9 +152,10 @@ fn check_on_thread(src: Vec<u8>) -> bool {
 
 #[test]
 fn mutated_fixtures_and_token_soup_never_panic() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/check");
-    let mut sources: Vec<Vec<u8>> = std::fs::read_dir(&dir)
-        .unwrap()
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut sources: Vec<Vec<u8>> = ["tests/check", "tests/typecheck"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).unwrap())
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "lua"))
         .map(|p| std::fs::read(p).unwrap())
@@ -219,9 +222,18 @@ fn mutated_fixtures_and_token_soup_never_panic() {
         b"type L<T> = {v: T, next: L<T>?}\nlocal l: L<integer> = {v = 1, next = {v = 2}}\n"
             .to_vec(),
     );
+    batch.push(format!("local x: number @min(0) = {}1", "-".repeat(50_000)).into_bytes());
+    batch.push(
+        format!(
+            "type P = {{x: number}}\nlocal v: unknown = nil\nif {}P:is(v){} then end",
+            "(".repeat(200),
+            ")".repeat(200)
+        )
+        .into_bytes(),
+    );
     let mut failed = Vec::new();
-    for s in batch {
-        if !check_on_thread(s.clone()) {
+    for (i, s) in batch.into_iter().enumerate() {
+        if !check_on_thread(s.clone(), i % 2 == 1) {
             failed.push(String::from_utf8_lossy(&s[..s.len().min(200)]).into_owned());
         }
     }

@@ -193,7 +193,10 @@ impl Checker {
                 }
             }
             ExprKind::Name(n) => match self.resolve(n) {
-                Some(id) => self.var_type(id),
+                Some(id) => {
+                    self.vars[id].used = true;
+                    self.var_type(id)
+                }
                 None => self.globals.get(*n).cloned().unwrap_or_else(V::any),
             },
             ExprKind::Index(o, k) => {
@@ -621,7 +624,7 @@ impl Checker {
         }
     }
 
-    pub(super) fn binary(&mut self, op: BinOp, a: &Expr, b: &Expr, _span: Span) -> V {
+    pub(super) fn binary(&mut self, op: BinOp, a: &Expr, b: &Expr, span: Span) -> V {
         match op {
             BinOp::And | BinOp::Or => {
                 let (t, f) = self.cond(a);
@@ -643,6 +646,12 @@ impl Checker {
         // bounded by `expr`'s depth check.
         let va = self.expr(a, None);
         let vb = self.expr(b, None);
+        if matches!(
+            op,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        ) {
+            self.lint_self_compare(op, a, b, &va.ty, span);
+        }
         match op {
             BinOp::Eq | BinOp::Ne => V::strict(Ty::Boolean),
             BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {

@@ -29,11 +29,13 @@ use crate::ty::*;
 mod call;
 mod expr;
 mod libs;
+mod lint;
 mod narrow;
 mod validate;
 
 use call::*;
 use expr::*;
+use lint::VarKind;
 use validate::validators;
 
 const MAX_DEPTH: u32 = 300;
@@ -90,6 +92,11 @@ struct VarInfo {
     /// Assigned inside a closure: it may change whenever any call runs, so
     /// flow narrowing no longer applies (reads get the declared type).
     clobbered: bool,
+    /// Where the program declared it and how, for the lint rules; none for
+    /// locals the checker makes (a method's `self`).
+    site: Option<(Span, VarKind)>,
+    /// Read somewhere (lint rules W0004-W0006).
+    used: bool,
 }
 
 #[derive(Clone, Default)]
@@ -186,6 +193,10 @@ pub struct Checker {
     lib_modules: HashMap<Rc<str>, Ty>,
     /// The runtime's named types by module (`io` → `File`), for `io.File`.
     lib_types: HashMap<Rc<str>, Exports>,
+    /// Report the lint rules (W codes, `wlua check --rules`).
+    pub rules: bool,
+    /// Byte offsets where lines start, for lint messages that name a line.
+    pub line_starts: Vec<u32>,
 }
 
 struct AliasTable<'c>(&'c [Ty]);
@@ -254,6 +265,8 @@ impl Checker {
             builtin_error: None,
             lib_modules: HashMap::new(),
             lib_types: HashMap::new(),
+            rules: false,
+            line_starts: Vec::new(),
         }
     }
 
@@ -343,7 +356,19 @@ impl Checker {
         self.fns.len()
     }
 
-    fn declare(&mut self, name: &str, decl: Ty, annotated: bool, now: Ty) -> VarId {
+    /// Declares a local; `site` is where the program declares it (none for
+    /// the checker's own, such as a method's `self`).
+    fn declare(
+        &mut self,
+        name: &str,
+        decl: Ty,
+        annotated: bool,
+        now: Ty,
+        site: Option<(Span, VarKind)>,
+    ) -> VarId {
+        if let Some((span, _)) = site {
+            self.lint_shadow(name, span);
+        }
         let id = self.vars.len();
         self.vars.push(VarInfo {
             decl,
@@ -351,6 +376,8 @@ impl Checker {
             strict: annotated,
             level: self.level(),
             clobbered: false,
+            site,
+            used: false,
         });
         let n: Rc<str> = Rc::from(name);
         self.visible.entry(n.clone()).or_default().push(id);
@@ -361,10 +388,11 @@ impl Checker {
 
     fn pop_scope(&mut self, mark: usize) {
         while self.scope.len() > mark {
-            if let Some((n, _)) = self.scope.pop()
-                && let Some(v) = self.visible.get_mut(&n)
-            {
-                v.pop();
+            if let Some((n, id)) = self.scope.pop() {
+                self.lint_unused(&n, id);
+                if let Some(v) = self.visible.get_mut(&n) {
+                    v.pop();
+                }
             }
         }
     }
@@ -645,12 +673,17 @@ impl Checker {
         span: Span,
     ) -> Ty {
         if let Some(m) = module {
+            // `mod.T`: a runtime module's type, or an exported alias of the
+            // module bound to local `mod` (which this reads, for the
+            // unused-import rule).
+            if let Some(id) = self.resolve(m) {
+                self.vars[id].used = true;
+            }
             if self.resolve(m).is_none()
                 && let Some(t) = self.builtin_type(m, name, span)
             {
                 return t;
             }
-            // `mod.T`: an exported alias of the module bound to local `mod`.
             let found = self
                 .resolve(m)
                 .and_then(|id| self.module_types.get(&id))
@@ -868,6 +901,7 @@ impl Checker {
     }
 
     fn stat(&mut self, s: &Stat) {
+        self.lint_empty(s);
         match &s.kind {
             StatKind::Local { names, exprs } => self.local(names, exprs),
             StatKind::Assign { targets, exprs } => self.assign(targets, exprs),
@@ -934,7 +968,8 @@ impl Checker {
                 let before = self.flow.clone();
                 let ms = self.scope.len();
                 let t = if all_int { Ty::Integer } else { Ty::Number };
-                self.declare(var.name, t.clone(), false, t);
+                let site = Some((var.span, VarKind::LoopVar));
+                self.declare(var.name, t.clone(), false, t, site);
                 self.block(body);
                 self.pop_scope(ms);
                 self.flow = Self::merge(vec![before, self.flow.clone()]);
@@ -946,11 +981,12 @@ impl Checker {
                 let ms = self.scope.len();
                 for (i, n) in names.iter().enumerate() {
                     let t = tys.get(i).cloned().unwrap_or(Ty::Any);
+                    let site = Some((n.span, VarKind::LoopVar));
                     if let Some(a) = n.ty {
                         let d = self.resolve_type(a);
-                        self.declare(n.name, d.clone(), true, d);
+                        self.declare(n.name, d.clone(), true, d, site);
                     } else {
-                        self.declare(n.name, t.clone(), false, t);
+                        self.declare(n.name, t.clone(), false, t, site);
                     }
                 }
                 self.block(body);
@@ -972,10 +1008,15 @@ impl Checker {
                     match target {
                         Some(k) => self.assign_var(&k, f, s.span),
                         None => {
+                            self.lint_global(name.base, name.base_span);
                             self.globals.insert(Rc::from(name.base), f);
                         }
                     }
                     return;
+                }
+                // `function M.f()` reads M.
+                if let Some((id, _)) = &target {
+                    self.vars[*id].used = true;
                 }
                 // `function M.f()` on an unannotated local table: the
                 // table's type gains the field.
@@ -989,7 +1030,8 @@ impl Checker {
             }
             StatKind::LocalFunction { name, func } => {
                 let sig = self.signature(func, false);
-                let id = self.declare(name.name, sig.clone(), true, sig.clone());
+                let site = Some((name.span, VarKind::LocalFunction));
+                let id = self.declare(name.name, sig.clone(), true, sig.clone(), site);
                 let f = self.function(func, None, false, None);
                 self.vars[id].decl = f.ty.clone();
                 self.flow.narrow.insert((id, Rc::from([])), f.ty);
@@ -1015,7 +1057,8 @@ impl Checker {
                     }
                     _ => body,
                 };
-                let id = self.declare(a.name, Ty::Userdata, false, Ty::Userdata);
+                let site = Some((s.span, VarKind::Type));
+                let id = self.declare(a.name, Ty::Userdata, false, Ty::Userdata, site);
                 self.type_values.insert(id, body);
             }
         }
@@ -1091,6 +1134,17 @@ impl Checker {
         let type_vals: Vec<Option<Ty>> = (0..names.len())
             .map(|i| exprs.get(i).and_then(|e| self.type_value(e)))
             .collect();
+        let kinds: Vec<VarKind> = (0..names.len())
+            .map(|i| match exprs.get(i).map(|e| &e.kind) {
+                Some(ExprKind::Call(f, _))
+                    if matches!(f.kind, ExprKind::Name("require"))
+                        && self.resolve("require").is_none() =>
+                {
+                    VarKind::Import
+                }
+                _ => VarKind::Local,
+            })
+            .collect();
         let vals = self.exprs_against(exprs, &decls, names.len());
         let from_annotated: Vec<bool> = (0..names.len())
             .map(|i| {
@@ -1119,7 +1173,7 @@ impl Checker {
                         self.check_literal(e, d, &format!("local '{}'", n.name));
                     }
                     let now = self.narrow_by_assignment(d, &v.ty);
-                    self.declare(n.name, d.clone(), true, now);
+                    self.declare(n.name, d.clone(), true, now, Some((n.span, kinds[i])));
                 }
                 None => {
                     let t = widen_numbers(&v.ty);
@@ -1129,7 +1183,7 @@ impl Checker {
                         t.clone()
                     };
                     let now = t;
-                    let id = self.declare(n.name, decl, false, now);
+                    let id = self.declare(n.name, decl, false, now, Some((n.span, kinds[i])));
                     self.vars[id].strict = v.strict && from_annotated[i];
                     if let Some(Expr {
                         kind: ExprKind::Call(f, a),
@@ -1229,6 +1283,7 @@ impl Checker {
                         self.assign_var(&(id, Rc::from([])), v, span)
                     }
                     None => {
+                        self.lint_global(n, t.span);
                         let n: Rc<str> = Rc::from(*n);
                         // Programs may replace any global, built-ins
                         // included (`tostring = my_tostring`).
@@ -1389,7 +1444,14 @@ impl Checker {
 
     /// Checks `obj[k] = v`; returns the element or value type the write
     /// meets, for an annotated array or map.
-    fn index_write_dynamic(&mut self, ov: &V, kv: &V, v: &V, ospan: Span, span: Span) -> Option<Ty> {
+    fn index_write_dynamic(
+        &mut self,
+        ov: &V,
+        kv: &V,
+        v: &V,
+        ospan: Span,
+        span: Span,
+    ) -> Option<Ty> {
         let t = self.expand(&ov.ty);
         if ov.strict && t.has_nil() && !t.is_any() {
             self.err(
@@ -1592,7 +1654,7 @@ impl Checker {
                 })),
                 None => Ty::Any,
             };
-            self.declare("self", st.clone(), false, st);
+            self.declare("self", st.clone(), false, st, None);
             params.push(Ty::Any);
             names.push(Rc::from("self"));
         }
@@ -1608,7 +1670,13 @@ impl Checker {
                     }
                 }
             };
-            self.declare(p.name, t.clone(), ann, t.clone());
+            self.declare(
+                p.name,
+                t.clone(),
+                ann,
+                t.clone(),
+                Some((p.span, VarKind::Param)),
+            );
             params.push(if ann { t } else { Ty::Any });
             names.push(Rc::from(p.name));
         }

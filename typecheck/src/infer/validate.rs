@@ -214,7 +214,10 @@ mod tests {
     fn long_strings_are_cut_in_messages() {
         let s = [b'a'; 40];
         let shown = show_str(&s);
-        assert!(shown.starts_with("\"aaaa") && shown.ends_with("...\""), "{shown}");
+        assert!(
+            shown.starts_with("\"aaaa") && shown.ends_with("...\""),
+            "{shown}"
+        );
         assert!(shown.len() < 40, "{shown}");
     }
 }

@@ -111,7 +111,9 @@ area({kind = \"rect\", w = 2, h = 3})";
     let d = check(&format!("{src}\narea({{kind = \"square\", w = 2}})"));
     assert_eq!(d.len(), 1, "{d:?}");
     assert!(
-        d[0].starts_with("9: E0002 argument #1 of 'area': field 'kind': \"square\" matches no member"),
+        d[0].starts_with(
+            "9: E0002 argument #1 of 'area': field 'kind': \"square\" matches no member"
+        ),
         "{d:?}"
     );
 }
@@ -381,5 +383,52 @@ fn type_values_narrow_by_is_and_by_calling_them() {
     one(
         "type P = {x: number}\nlocal p = P(5)\nlocal n: number = p",
         "3: E0001 local 'n': expected number, got P",
+    );
+}
+
+/// `line: CODE message` for each diagnostic, with the lint rules on.
+fn lint(src: &str) -> Vec<String> {
+    let opts = crate::Options { rules: true };
+    match crate::check_source_with(src.as_bytes(), "@t.lua", opts) {
+        Checked::Syntax(e) => vec![format!("syntax: {e}")],
+        Checked::Types(ds) => ds
+            .iter()
+            .map(|d| {
+                let (l, _) = crate::diag::line_col(src, d.span.start);
+                assert_eq!(
+                    d.severity == crate::Severity::Warning,
+                    d.code.starts_with('W')
+                );
+                format!("{l}: {} {}", d.code, d.message)
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn lint_rules_report_only_when_asked() {
+    let src = "local a = 1\nlocal function f(p) end\nf()";
+    assert_eq!(check(src), Vec::<String>::new());
+    assert_eq!(
+        lint(src),
+        vec![
+            "1: W0004 unused local 'a'".to_string(),
+            "2: W0005 unused parameter 'p'".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn lint_shadowing_names_the_line_and_ignores_method_self() {
+    assert_eq!(
+        lint("local x = 1\nprint(x)\ndo\n  local x = 2\n  print(x)\nend"),
+        vec!["4: W0007 shadowing 'x' declared on line 1".to_string()]
+    );
+    // The implicit `self` of nested methods shadows nothing the program wrote.
+    assert_eq!(
+        lint(
+            "local C = {}\nfunction C:a() local D = {}\n function D:b() return self end\n return D, self end\nreturn C"
+        ),
+        Vec::<String>::new()
     );
 }
