@@ -1,7 +1,9 @@
--- expect: error 5: cannot index a value of type error?: it may be nil
+-- expect: error 6: local 'e': expected errors.Error, got errors.Error?
 type Point = {x: number, y: number}
 local function why(data: unknown): string
-  local _, err = Point:is(data)
-  return tostring(err.message)
+  local ok: Point?, err: errors.Error? = Point:is(data)
+  print(ok)
+  local e: errors.Error = err
+  return e:message()
 end
 print(why(1))

@@ -1,11 +1,13 @@
--- expect: error 11: cannot index a value of type error?: it may be nil
+-- expect: error 12: local 'e3': expected errors.Error, got errors.Error?
 type Point = {x: number, y: number}
-local v, e = Point:is({x = 1})
+local v: Point?, e: errors.Error? = Point:is({x = 1})
 if v == nil then
   print(e:message())
 end
-local w, e2 = Point:is({x = 1, y = 2})
+local w: Point?, e2: errors.Error? = Point:is({x = 1, y = 2})
 if not w then
-  print(e2:message())
+  local e1: errors.Error = e2
+  print(e1:message())
 end
-print(w, e2:message())
+local e3: errors.Error = e2
+print(w, e3)

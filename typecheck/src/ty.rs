@@ -65,8 +65,8 @@ pub enum Check {
     Max(Num),
     MinLen(i64),
     MaxLen(i64),
-    /// Not checked statically (the run time rejects it as unsupported).
-    Pattern,
+    /// `@pattern(re)`: RE2 syntax, unanchored unless it anchors itself.
+    Pattern(Rc<str>),
 }
 
 /// A numeric constant as Lua keeps it.
@@ -109,7 +109,7 @@ impl fmt::Display for Check {
             Check::Max(n) => write!(f, "@max({n})"),
             Check::MinLen(n) => write!(f, "@min_len({n})"),
             Check::MaxLen(n) => write!(f, "@max_len({n})"),
-            Check::Pattern => write!(f, "@pattern"),
+            Check::Pattern(p) => write!(f, "@pattern({})", Ty::LitStr(Rc::from(p.as_bytes()))),
         }
     }
 }

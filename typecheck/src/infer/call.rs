@@ -30,8 +30,20 @@ impl Checker {
             let arg = vs.first().map_or(Ty::Nil, |v| v.ty.clone());
             let yes = self.intersect(&arg, &t);
             if method.is_some() {
-                let err = Ty::optional(Ty::Error);
-                return (vec![V::strict(Ty::optional(yes)), V::strict(err)], None);
+                // As a native method's results: strict where they meet an
+                // annotation, lax in plain code (docs/typecheck.md).
+                let native = |ty: Ty| V {
+                    ty,
+                    strict: false,
+                    sig: true,
+                };
+                let err = self.error_object();
+                // A value that can never be a T: the test always fails.
+                if yes.is_never() {
+                    return (vec![native(Ty::Nil), native(err)], None);
+                }
+                let both = vec![native(Ty::optional(yes)), native(Ty::optional(err))];
+                return (both, None);
             }
             if yes.is_never() {
                 // It always raises; say what it was meant to return.

@@ -180,6 +180,11 @@ pub struct Checker {
     /// Locals holding a type value (`type Point = ...` declares one, as the
     /// run time does): the type, for `Point:is(v)` and `Point(v)`.
     type_values: HashMap<VarId, Ty>,
+    /// `@pattern` validators compiled so far (None: does not compile).
+    patterns: std::cell::RefCell<HashMap<Rc<str>, Option<Rc<regex::bytes::Regex>>>>,
+    /// Globals the program assigns: `String` is the primitive type value
+    /// only while the program has not replaced it.
+    assigned_globals: hashbrown::HashSet<Rc<str>>,
     /// Field path of the table constructor being checked against its
     /// context (`items[2].quantity`), for messages.
     tpath: Vec<Seg>,
@@ -262,6 +267,8 @@ impl Checker {
             modules: None,
             module_types: HashMap::new(),
             type_values: HashMap::new(),
+            assigned_globals: hashbrown::HashSet::new(),
+            patterns: Default::default(),
             builtin_error: None,
             lib_modules: HashMap::new(),
             lib_types: HashMap::new(),
@@ -1009,6 +1016,7 @@ impl Checker {
                         Some(k) => self.assign_var(&k, f, s.span),
                         None => {
                             self.lint_global(name.base, name.base_span);
+                            self.assigned_globals.insert(Rc::from(name.base));
                             self.globals.insert(Rc::from(name.base), f);
                         }
                     }
@@ -1058,7 +1066,12 @@ impl Checker {
                     _ => body,
                 };
                 let site = Some((s.span, VarKind::Type));
-                let id = self.declare(a.name, Ty::Userdata, false, Ty::Userdata, site);
+                let tv = self
+                    .lib_types
+                    .get("types")
+                    .and_then(|ts| ts.iter().find(|(n, _)| &**n == "Type"))
+                    .map_or(Ty::Userdata, |(_, t)| t.clone());
+                let id = self.declare(a.name, tv.clone(), false, tv, site);
                 self.type_values.insert(id, body);
             }
         }
@@ -1285,6 +1298,7 @@ impl Checker {
                     None => {
                         self.lint_global(n, t.span);
                         let n: Rc<str> = Rc::from(*n);
+                        self.assigned_globals.insert(n.clone());
                         // Programs may replace any global, built-ins
                         // included (`tostring = my_tostring`).
                         let _ = span;

@@ -221,12 +221,33 @@ pub(super) struct IsTest {
 
 impl Checker {
     /// The type a type value denotes: a local declared by `type Name = ...`
-    /// (or initialised from one), or a primitive `types.string`.
+    /// (or initialised from one), or a primitive: `types.string`, or the
+    /// global `String` while the program has not assigned it.
     pub(super) fn type_value(&self, e: &Expr) -> Option<Ty> {
         match &e.kind {
             ExprKind::Paren(x) => self.type_value(x),
             ExprKind::Name(n) => {
-                let id = self.resolve(n)?;
+                let Some(id) = self.resolve(n) else {
+                    if self.assigned_globals.contains(*n) {
+                        return None;
+                    }
+                    return Some(match *n {
+                        "Nil" => Ty::Nil,
+                        "Boolean" => Ty::Boolean,
+                        "Number" => Ty::Number,
+                        "Integer" => Ty::Integer,
+                        "String" => Ty::String,
+                        "Any" => Ty::Any,
+                        "Unknown" => Ty::Unknown,
+                        "Never" => Ty::Never,
+                        "Error" => Ty::Error,
+                        "Table" => Ty::Table,
+                        "Function" => Ty::Function,
+                        "Thread" => Ty::Thread,
+                        "Userdata" => Ty::Userdata,
+                        _ => return None,
+                    });
+                };
                 if self.vars[id].clobbered {
                     return None;
                 }
@@ -258,6 +279,14 @@ impl Checker {
             }
             _ => None,
         }
+    }
+
+    /// The type of the error values `T:is` returns (`errors.Error`).
+    pub(super) fn error_object(&self) -> Ty {
+        self.lib_types
+            .get("errors")
+            .and_then(|ts| ts.iter().find(|(n, _)| &**n == "Error"))
+            .map_or(Ty::Error, |(_, t)| t.clone())
     }
 
     /// `e` as `T:is(v)` with `v` a local or a field path on one.
@@ -303,10 +332,10 @@ impl Checker {
                 truthy.push((local(e), Ty::Nil));
                 nonnil.push((local(e), Ty::Nil));
                 if falsy_fails {
-                    falsy.push((local(e), Ty::Error));
+                    falsy.push((local(e), self.error_object()));
                 }
                 if nil_fails {
-                    isnil.push((local(e), Ty::Error));
+                    isnil.push((local(e), self.error_object()));
                 }
             }
             let fact = Fact {

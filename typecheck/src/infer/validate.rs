@@ -3,7 +3,9 @@
 //! field or element, an argument, a returned value) and breaks one of its
 //! validators is reported as E0012. Which values pass at run time is
 //! `T(v)` / `T:is(v)`'s business (docs/types-runtime.md); only constants
-//! the checker can read are judged here, and `@pattern` never is.
+//! the checker can read are judged here. `@pattern` is matched with the
+//! `regex` crate, as the run time matches it; a pattern that does not
+//! compile is left to the run time (the declaration raises).
 
 use super::*;
 
@@ -60,8 +62,7 @@ fn literal<'e>(e: &'e Expr<'e>) -> Option<Lit<'e>> {
     }))
 }
 
-/// Validators with constant arguments; others (and `@pattern`'s
-/// argument) are left to the run time.
+/// Validators with constant arguments; others are left to the run time.
 pub(super) fn validators(vs: &[ast::Validator]) -> Vec<Check> {
     let mut out = Vec::new();
     for v in vs {
@@ -85,7 +86,10 @@ pub(super) fn validators(vs: &[ast::Validator]) -> Vec<Check> {
                 Some(i) => Check::MaxLen(i),
                 None => continue,
             },
-            ("pattern", _) => Check::Pattern,
+            ("pattern", Some(Lit::Str(s))) => match std::str::from_utf8(s) {
+                Ok(p) => Check::Pattern(Rc::from(p)),
+                Err(_) => continue,
+            },
             _ => continue,
         };
         out.push(c);
@@ -103,8 +107,13 @@ fn show_str(s: &[u8]) -> String {
     format!("{}...\"", &shown[..shown.len() - 1])
 }
 
-/// The first of `checks` that `lit` breaks, worded.
-fn broken(lit: &Lit, checks: &[Check]) -> Option<String> {
+/// The first of `checks` that `lit` breaks, worded. `matches(re, s)`
+/// says whether `s` matches a pattern (`None` when it does not compile).
+fn broken(
+    lit: &Lit,
+    checks: &[Check],
+    matches: &dyn Fn(&str, &[u8]) -> Option<bool>,
+) -> Option<String> {
     for c in checks {
         let m = match (lit, c) {
             (Lit::Num(v), Check::Min(n)) if v.lt(*n) => format!("{v} is less than {c}"),
@@ -120,6 +129,9 @@ fn broken(lit: &Lit, checks: &[Check]) -> Option<String> {
             }
             (Lit::Array(k), Check::MaxLen(n)) if (*k as i64) > *n => {
                 format!("array of length {k} is longer than {c}")
+            }
+            (Lit::Str(s), Check::Pattern(p)) if matches(p, s) == Some(false) => {
+                format!("{} does not match {c}", show_str(s))
             }
             _ => continue,
         };
@@ -157,7 +169,7 @@ impl Checker {
             if !fits {
                 continue;
             }
-            match broken(&lit, checks) {
+            match broken(&lit, checks, &|p, s| self.pattern_matches(p, s)) {
                 None => return None,
                 Some(b) => {
                     first.get_or_insert(b);
@@ -165,6 +177,16 @@ impl Checker {
             }
         }
         first
+    }
+
+    /// Does `s` match the pattern `p` (`None`: it does not compile)?
+    /// Compiled patterns are kept for the rest of the check.
+    fn pattern_matches(&self, p: &str, s: &[u8]) -> Option<bool> {
+        let mut cache = self.patterns.borrow_mut();
+        let re = cache
+            .entry(Rc::from(p))
+            .or_insert_with(|| regex::bytes::Regex::new(p).ok().map(Rc::new));
+        re.as_ref().map(|re| re.is_match(s))
     }
 
     /// Reports `what: <violation>` when the literal `e` breaks a validator
@@ -188,26 +210,35 @@ mod tests {
         assert!(Num::Int(100).lt(Num::Float(100.5)));
     }
 
+    fn no_re(_: &str, _: &[u8]) -> Option<bool> {
+        None
+    }
+
     #[test]
     fn broken_names_the_first_failing_validator() {
         let checks = [Check::Min(Num::Int(0)), Check::Max(Num::Int(9))];
         assert_eq!(
-            broken(&Lit::Num(Num::Int(-1)), &checks).as_deref(),
+            broken(&Lit::Num(Num::Int(-1)), &checks, &no_re).as_deref(),
             Some("-1 is less than @min(0)")
         );
         assert_eq!(
-            broken(&Lit::Num(Num::Float(9.5)), &checks).as_deref(),
+            broken(&Lit::Num(Num::Float(9.5)), &checks, &no_re).as_deref(),
             Some("9.5 is greater than @max(9)")
         );
-        assert_eq!(broken(&Lit::Num(Num::Int(9)), &checks), None);
+        assert_eq!(broken(&Lit::Num(Num::Int(9)), &checks, &no_re), None);
         // Length validators do not apply to numbers, nor @min to strings.
-        assert_eq!(broken(&Lit::Num(Num::Int(1)), &[Check::MinLen(3)]), None);
-        assert_eq!(broken(&Lit::Str(b""), &checks), None);
         assert_eq!(
-            broken(&Lit::Str(b"abcd"), &[Check::MaxLen(3)]).as_deref(),
+            broken(&Lit::Num(Num::Int(1)), &[Check::MinLen(3)], &no_re),
+            None
+        );
+        assert_eq!(broken(&Lit::Str(b""), &checks, &no_re), None);
+        assert_eq!(
+            broken(&Lit::Str(b"abcd"), &[Check::MaxLen(3)], &no_re).as_deref(),
             Some("\"abcd\" (length 4) is longer than @max_len(3)")
         );
-        assert_eq!(broken(&Lit::Str(b"x"), &[Check::Pattern]), None);
+        // A pattern that does not compile is the run time's to report.
+        let pat = [Check::Pattern(Rc::from("a("))];
+        assert_eq!(broken(&Lit::Str(b"x"), &pat, &no_re), None);
     }
 
     #[test]
