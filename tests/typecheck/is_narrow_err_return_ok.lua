@@ -6,7 +6,8 @@ local function read(data: unknown): Point?
     print(err)
     return nil
   end
-  local q: Point = p
+  local q: Point = data
+  print(p)
   return q
 end
 print(read({x = 1, y = 2}))
