@@ -364,6 +364,25 @@ impl Table {
     /// Counts integer keys per power-of-two slice (numusearray/numusehash),
     /// picks the array size, and rebuilds both parts (luaH_resize).
     fn rehash(&mut self, extra: &Value) {
+        // A table of named fields only (records, library tables filling
+        // in): the reference's sizing gives no array part and a hash part
+        // of the next power of two, so grow in place instead of rebuilding.
+        if self.array.is_empty()
+            && !matches!(extra, Value::Int(_) | Value::Float(_))
+            && self
+                .entries
+                .iter()
+                .all(|(k, v)| !v.is_nil() && !matches!(k, Value::Int(_)))
+        {
+            let before = self.heap_size();
+            self.hcap = (self.entries.len() + 1).next_power_of_two();
+            self.entries.reserve_exact(self.hcap - self.entries.len());
+            let after = self.heap_size();
+            if after > before {
+                note_alloc(after - before);
+            }
+            return;
+        }
         let mut nums = [0usize; MAXABITS + 1];
         let mut na = 0usize;
         // Array part.
