@@ -83,7 +83,13 @@ pub(crate) fn find_entry(tpl: &Template, key: &[u8]) -> Option<usize> {
 }
 
 /// The value of template entry `i` in `vm`'s heap.
-pub(crate) fn materialize(vm: &mut Vm, tpl: &Template, i: usize) -> (Value, Value) {
+/// `key`, when given, is the entry's name as a string of this heap.
+pub(crate) fn materialize(
+    vm: &mut Vm,
+    tpl: &Template,
+    i: usize,
+    key: Option<Value>,
+) -> (Value, Value) {
     let (name, tv) = &tpl.entries[i];
     let v = match tv {
         TValue::Fn(f) => Value::LightFn(*f),
@@ -95,7 +101,7 @@ pub(crate) fn materialize(vm: &mut Vm, tpl: &Template, i: usize) -> (Value, Valu
         TValue::Lib(t) => Value::Table(vm.lib_table(t)),
         TValue::Build(f) => f(vm),
     };
-    (vm.new_str(name), v)
+    (key.unwrap_or_else(|| vm.new_str(name)), v)
 }
 
 impl Vm {

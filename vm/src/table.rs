@@ -165,13 +165,16 @@ impl Table {
             if let Some(l) = &mut g.get_mut().lazy {
                 l.taken |= 1 << i;
             }
-            let (k, v) = crate::lazy::materialize(vm, tpl, i);
+            // The key is the heap's (and, for a library name, the
+            // runtime's shared) string for this name: no need to intern it.
+            let (k, v) = crate::lazy::materialize(vm, tpl, i, Some(*key));
             let t = g.get_mut();
             let present = t.get_str(k);
             if !present.is_nil() {
                 return present;
             }
-            t.set_hash(k, v);
+            // Marked taken above: skip set_hash's template lookup.
+            t.insert_missing(k, v);
             v
         })
         .unwrap_or(Value::Nil)
@@ -201,7 +204,7 @@ impl Table {
                 if let Some(l) = &mut g.get_mut().lazy {
                     l.taken |= 1 << i;
                 }
-                let (k, v) = crate::lazy::materialize(vm, tpl, i);
+                let (k, v) = crate::lazy::materialize(vm, tpl, i, None);
                 let t = g.get_mut();
                 if t.get_str(k).is_nil() {
                     t.set_hash(k, v);
@@ -327,6 +330,12 @@ impl Table {
         if val.is_nil() {
             return;
         }
+        self.insert_missing(key, val);
+    }
+
+    /// Adds a non-nil value under a key known to be absent (and, in a lazy
+    /// table, already marked taken).
+    fn insert_missing(&mut self, key: Value, val: Value) {
         if self.entries.len() >= self.hcap {
             self.rehash(&key);
             // The key may now belong in the array part.
