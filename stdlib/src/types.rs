@@ -2310,9 +2310,34 @@ fn json_schema_fn(vm: &mut Vm, args: Vals) -> NResult {
 // ----- templates -------------------------------------------------------------
 
 /// The `types` global.
+/// A template entry list ending with the methods of type values (the
+/// `types` library offers them as functions too).
+macro_rules! with_type_methods {
+    ($($e:expr),* $(,)?) => {
+        &[
+            $($e,)*
+            ("is", TValue::Fn(is)),
+            ("kind", TValue::Fn(kind_fn)),
+            ("name", TValue::Fn(name_fn)),
+            ("fields", TValue::Fn(fields_fn)),
+            ("field", TValue::Fn(field_fn)),
+            ("elem", TValue::Fn(elem_fn)),
+            ("key", TValue::Fn(key_fn)),
+            ("val", TValue::Fn(val_fn)),
+            ("inner", TValue::Fn(inner_fn)),
+            ("variants", TValue::Fn(members_fn)),
+            ("params", TValue::Fn(members_fn)),
+            ("ret", TValue::Fn(ret_fn)),
+            ("value", TValue::Fn(value_fn)),
+            ("json_schema", TValue::Fn(json_schema_fn)),
+            ("of", TValue::Fn(of_fn)),
+        ]
+    };
+}
+
 pub static LIB: Template = Template {
     name: "types",
-    entries: &[
+    entries: with_type_methods![
         ("define", TValue::Fn(define)),
         ("nil", TValue::Build(|vm| prim(vm, Prim::Nil))),
         ("boolean", TValue::Build(|vm| prim(vm, Prim::Boolean))),
@@ -2333,23 +2358,8 @@ pub static LIB: Template = Template {
         ("static_typeof", TValue::Fn(static_typeof)),
         ("declare", TValue::Fn(declare)),
         ("complete", TValue::Fn(complete)),
-        // The methods, for types whose record fields hide them
+        // Then the methods, for types whose record fields hide them
         // (`types.kind(T)` where `T.kind` is a field).
-        ("is", TValue::Fn(is)),
-        ("kind", TValue::Fn(kind_fn)),
-        ("name", TValue::Fn(name_fn)),
-        ("fields", TValue::Fn(fields_fn)),
-        ("field", TValue::Fn(field_fn)),
-        ("elem", TValue::Fn(elem_fn)),
-        ("key", TValue::Fn(key_fn)),
-        ("val", TValue::Fn(val_fn)),
-        ("inner", TValue::Fn(inner_fn)),
-        ("variants", TValue::Fn(members_fn)),
-        ("params", TValue::Fn(members_fn)),
-        ("ret", TValue::Fn(ret_fn)),
-        ("value", TValue::Fn(value_fn)),
-        ("json_schema", TValue::Fn(json_schema_fn)),
-        ("of", TValue::Fn(of_fn)),
     ],
     init: None,
 };
@@ -2382,22 +2392,6 @@ pub static META: Template = Template {
 /// The methods of type values (looked up after record fields).
 pub static METHODS: Template = Template {
     name: "type methods",
-    entries: &[
-        ("is", TValue::Fn(is)),
-        ("kind", TValue::Fn(kind_fn)),
-        ("name", TValue::Fn(name_fn)),
-        ("fields", TValue::Fn(fields_fn)),
-        ("field", TValue::Fn(field_fn)),
-        ("elem", TValue::Fn(elem_fn)),
-        ("key", TValue::Fn(key_fn)),
-        ("val", TValue::Fn(val_fn)),
-        ("inner", TValue::Fn(inner_fn)),
-        ("variants", TValue::Fn(members_fn)),
-        ("params", TValue::Fn(members_fn)),
-        ("ret", TValue::Fn(ret_fn)),
-        ("value", TValue::Fn(value_fn)),
-        ("json_schema", TValue::Fn(json_schema_fn)),
-        ("of", TValue::Fn(of_fn)),
-    ],
+    entries: with_type_methods![],
     init: None,
 };

@@ -107,6 +107,18 @@ impl Checker {
         }
     }
 
+    /// Checks a field, element or map value of a constructor (expression
+    /// `e`, typed `val`) against the type it must fit, at `self.tpath`.
+    fn table_part(&mut self, e: &Expr, val: &V, want: &Ty) {
+        match self.fits(val, want) {
+            Err(why) => {
+                let m = why.message_at(&self.tpath);
+                self.table_err(e.span, m);
+            }
+            Ok(()) => self.table_validators(e, want),
+        }
+    }
+
     /// A literal field, element or map value of a constructor that breaks
     /// a validator of the type it meets (E0012, prefixed as `table_err`).
     fn table_validators(&mut self, e: &Expr, want: &Ty) {
@@ -262,13 +274,7 @@ impl Checker {
                     let val = self.table_value(v, want.as_ref());
                     strict &= val.strict;
                     if let Some(w) = &want {
-                        match self.fits(&val, w) {
-                            Err(why) => {
-                                let m = why.message_at(&self.tpath);
-                                self.table_err(v.span, m);
-                            }
-                            Ok(()) => self.table_validators(v, w),
-                        }
+                        self.table_part(v, &val, w);
                     }
                     self.tpath.pop();
                     let ty = if want.is_some() {
@@ -309,13 +315,7 @@ impl Checker {
                     };
                     strict &= val.strict;
                     if let Some(w) = &want {
-                        match self.fits(&val, w) {
-                            Err(why) => {
-                                let m = why.message_at(&self.tpath);
-                                self.table_err(v.span, m);
-                            }
-                            Ok(()) => self.table_validators(v, w),
-                        }
+                        self.table_part(v, &val, w);
                     }
                     self.tpath.pop();
                     elems.push(val.ty.widen());
@@ -330,13 +330,7 @@ impl Checker {
                     let vv = self.table_value(v, want.as_ref());
                     strict &= kv.strict && vv.strict;
                     if let Some(Ty::Map(kt, vt)) = &exp {
-                        match self.fits(&vv, vt) {
-                            Err(why) => {
-                                let m = why.message_at(&self.tpath);
-                                self.table_err(v.span, m);
-                            }
-                            Ok(()) => self.table_validators(v, vt),
-                        }
+                        self.table_part(v, &vv, vt);
                         self.tpath.pop();
                         if let Err(why) = self.fits(&kv, kt) {
                             self.tpath.push(Seg::Key);
