@@ -170,12 +170,6 @@ impl Extension for Local {
             }
         }
     }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
-        self
-    }
 }
 
 /// The process state of a VM, when it runs as a process.
@@ -186,7 +180,7 @@ impl Extension for Local {
 pub static TIME_VALUE: std::sync::OnceLock<fn(&mut Vm, i64) -> Value> = std::sync::OnceLock::new();
 
 pub fn local(vm: &mut Vm) -> Option<&'static mut Local> {
-    let l = vm.ext.as_mut()?.as_any_mut().downcast_mut::<Local>()?;
+    let l = vm.ext_mut::<Local>()?;
     // SAFETY: `Local` lives in a Box owned by the Vm for the Vm's whole
     // life; natives use it while also using the Vm, never across a drop.
     Some(unsafe { &mut *(l as *mut Local) })
@@ -207,7 +201,7 @@ impl Local {
         runq.push_back(0);
         let mut tasks = Vec::with_capacity(1);
         tasks.push(Some(main));
-        vm.ext = Some(Box::new(Local {
+        vm.set_ext(Some(Box::new(Local {
             tasks,
             free: Vec::new(),
             runq,
@@ -228,7 +222,7 @@ impl Local {
             waiting_on: "",
             spare: VecDeque::new(),
             cache: MsgCache::default(),
-        }));
+        })));
     }
 
     /// A uniformly random index below `n` (select's choice).

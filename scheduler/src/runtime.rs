@@ -624,7 +624,7 @@ impl Runtime {
             }
             if report.is_some() {
                 // The embedder gets the main VM back, plain again.
-                vm.ext = None;
+                vm.set_ext::<local::Local>(None);
                 vm.preemptible = false;
                 vm.budget = i64::MAX;
                 vm.heap.leave();

@@ -63,8 +63,13 @@ pub struct Vm {
     /// Frame index of the running hook function (getinfo names it `hook`).
     pub hook_frame: Option<usize>,
     /// Extension slot for the embedding (the process runtime's state); the
-    /// collector marks the values it reports as roots.
-    pub ext: Option<Box<dyn Extension>>,
+    /// collector marks the values it reports as roots. Set through
+    /// `set_ext`, read through `ext_mut`.
+    ext: Option<Box<dyn Extension>>,
+    /// The concrete type in `ext`, so `ext_mut` can cast without a
+    /// virtual call (natives look the process state up several times per
+    /// message).
+    ext_type: Option<std::any::TypeId>,
     /// Set by a native returning `Ret::Block` while the VM unwinds to the
     /// embedder (`Exit::Blocked`).
     pub(crate) blocked: bool,
@@ -72,12 +77,10 @@ pub struct Vm {
     pub(crate) libs: Vec<(usize, Gc<Table>)>,
 }
 
-/// State an embedder hangs on a VM (`Vm::ext`). It may hold heap values;
-/// `trace` reports them so the collector keeps them alive.
+/// State an embedder hangs on a VM (`Vm::set_ext`). It may hold heap
+/// values; `trace` reports them so the collector keeps them alive.
 pub trait Extension: std::any::Any + Send {
     fn trace(&self, mark: &mut dyn FnMut(Value));
-    fn as_any(&self) -> &dyn std::any::Any;
-    fn as_any_mut(&mut self) -> &mut dyn std::any::Any;
 }
 
 // SAFETY: every pointer in a Vm points into its own heap; the Vm is moved
@@ -116,6 +119,7 @@ impl Vm {
             hook_skip: false,
             hook_frame: None,
             ext: None,
+            ext_type: None,
             blocked: false,
             libs: Vec::new(),
         };
@@ -166,6 +170,24 @@ impl Vm {
             data,
             trace: None,
         }))
+    }
+
+    /// Installs (or, with `None`, removes) the embedding's extension.
+    pub fn set_ext<T: Extension + 'static>(&mut self, ext: Option<Box<T>>) {
+        self.ext_type = ext.as_ref().map(|_| std::any::TypeId::of::<T>());
+        self.ext = ext.map(|e| e as Box<dyn Extension>);
+    }
+
+    /// The extension, if it is a `T`.
+    #[inline]
+    pub fn ext_mut<T: Extension + 'static>(&mut self) -> Option<&mut T> {
+        if self.ext_type != Some(std::any::TypeId::of::<T>()) {
+            return None;
+        }
+        let e: &mut dyn Extension = self.ext.as_deref_mut()?;
+        // SAFETY: `ext_type` records the concrete type `set_ext` boxed, and
+        // `ext` changes only there.
+        Some(unsafe { &mut *(e as *mut dyn Extension as *mut T) })
     }
 
     /// A userdata whose `data` holds heap values, reported by `trace`.
