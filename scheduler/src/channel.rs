@@ -45,11 +45,53 @@ pub enum Item {
 
 pub struct Chan {
     pub cap: usize,
-    pub buf: VecDeque<Item>,
+    /// Buffered items, oldest first; change only through `push`/`pop`,
+    /// which keep `nvals`.
+    buf: VecDeque<Item>,
+    /// How many of `buf` are values (the collector traces only those: an
+    /// inbox with a backlog of messages holds none, and a collection must
+    /// not walk the backlog).
+    nvals: usize,
     pub closed: bool,
     pub recvq: VecDeque<Waiter>,
     pub sendq: VecDeque<(Waiter, Value)>,
     pub owner: Owner,
+}
+
+impl Chan {
+    fn push(&mut self, it: Item) {
+        if matches!(it, Item::Val(_)) {
+            self.nvals += 1;
+        }
+        self.buf.push_back(it);
+    }
+
+    fn pop(&mut self) -> Option<Item> {
+        let it = self.buf.pop_front()?;
+        if matches!(it, Item::Val(_)) {
+            self.nvals -= 1;
+        }
+        Some(it)
+    }
+
+    /// Items waiting in the buffer.
+    pub fn len(&self) -> usize {
+        self.buf.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+
+    /// Queues a message from another process as it is (see [`Item`]);
+    /// false when the channel is closed or full and it was dropped.
+    pub fn queue_message(&mut self, env: Box<Envelope>) -> bool {
+        if self.closed || self.buf.len() >= self.cap {
+            return false;
+        }
+        self.push(Item::Msg(env));
+        true
+    }
 }
 
 // SAFETY: a channel's values point into the heap that owns the channel;
@@ -59,9 +101,11 @@ unsafe impl Send for Case {}
 
 fn trace_chan(data: &dyn std::any::Any, mark: &mut dyn FnMut(Value)) {
     if let Some(c) = data.downcast_ref::<Chan>() {
-        for it in c.buf.iter() {
-            if let Item::Val(v) = it {
-                mark(*v);
+        if c.nvals > 0 {
+            for it in c.buf.iter() {
+                if let Item::Val(v) = it {
+                    mark(*v);
+                }
             }
         }
         for (_, v) in c.sendq.iter() {
@@ -98,6 +142,7 @@ pub fn new_channel(vm: &mut Vm, cap: usize, owner: Owner) -> Value {
     let chan = Chan {
         cap,
         buf: VecDeque::new(),
+        nvals: 0,
         closed: false,
         recvq: VecDeque::new(),
         sendq: VecDeque::new(),
@@ -187,10 +232,10 @@ fn wake_receiver(local: &mut Local, chv: Value, w: Waiter, v: Value, ok: bool) {
 /// of a closed channel) is there. A message item becomes a value with
 /// `msgobj::item_value`.
 pub fn try_recv(local: &mut Local, chv: Value, ch: &mut Chan) -> Option<(Item, bool)> {
-    if let Some(it) = ch.buf.pop_front() {
+    if let Some(it) = ch.pop() {
         // A sender waiting for room moves its value into the buffer.
         if let Some((w, sv)) = pop_live_sender(local, ch) {
-            ch.buf.push_back(Item::Val(sv));
+            ch.push(Item::Val(sv));
             wake_sender(local, chv, w, sv);
         }
         return Some((it, true));
@@ -228,7 +273,7 @@ pub fn try_send(local: &mut Local, chv: Value, ch: &mut Chan, v: Value) -> Resul
         return Ok(true);
     }
     if ch.buf.len() < ch.cap {
-        ch.buf.push_back(Item::Val(v));
+        ch.push(Item::Val(v));
         return Ok(true);
     }
     Ok(false)

@@ -719,8 +719,8 @@ fn deliver_message(vm: &mut Vm, chv: Value, env: Box<Envelope>) {
         let m = crate::msgobj::new_message(vm, env.from, &env.topic, &env.payload);
         let l = local(vm).expect("process state");
         channel::deliver(l, chv, m);
-    } else if !c.closed && c.buf.len() < c.cap {
-        c.buf.push_back(channel::Item::Msg(env));
+    } else {
+        c.queue_message(env);
     }
 }
 
