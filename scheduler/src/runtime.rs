@@ -15,7 +15,7 @@ use crate::timer::{Entry, Timers};
 use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 use hashbrown::HashMap;
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 use wlua_vm::proto::Proto;
@@ -72,27 +72,81 @@ struct Init {
 thread_local! {
     static TICK: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     static LOCAL_QUEUE: RefCell<Option<(usize, Worker<Arc<ProcessHandle>>)>> = const { RefCell::new(None) };
-    /// The process this worker runs next: the last one woken from here
-    /// (Go's `runnext`). It is not stealable, so a process and the one
-    /// it wakes (a request and its reply, a token passed round a ring)
-    /// stay on one core, sharing its cache, instead of bouncing between
-    /// workers with a wake-up per message.
-    static NEXT: RefCell<Option<Arc<ProcessHandle>>> = const { RefCell::new(None) };
 }
+
+/// A worker's "run next" slot (Go's `runnext`): the process last woken
+/// from that worker. Its owner runs it as soon as the current process
+/// stops, so a process and the one it wakes (a request and its reply, a
+/// token passed round a ring) stay on one core and its cache instead of
+/// bouncing between workers with a wake-up per message. An idle worker
+/// takes it only once it has sat there for a while (the owner is busy
+/// with a long slice: a producer feeding a consumer), so such pairs still
+/// run in parallel.
+struct NextSlot {
+    p: AtomicPtr<ProcessHandle>,
+    /// Bumped on every put, so a watcher can tell "still there" from
+    /// "gone and back".
+    seq: AtomicU64,
+}
+
+impl NextSlot {
+    fn new() -> NextSlot {
+        NextSlot {
+            p: AtomicPtr::new(std::ptr::null_mut()),
+            seq: AtomicU64::new(0),
+        }
+    }
+
+    fn put(&self, p: Arc<ProcessHandle>) -> Option<Arc<ProcessHandle>> {
+        self.seq.fetch_add(1, Ordering::Relaxed);
+        let old = self
+            .p
+            .swap(Arc::into_raw(p) as *mut ProcessHandle, Ordering::AcqRel);
+        // SAFETY: every non-null pointer in the slot came from
+        // Arc::into_raw, and whoever swaps it out owns it.
+        (!old.is_null()).then(|| unsafe { Arc::from_raw(old) })
+    }
+
+    fn take(&self) -> Option<Arc<ProcessHandle>> {
+        let old = self.p.swap(std::ptr::null_mut(), Ordering::AcqRel);
+        // SAFETY: as in `put`.
+        (!old.is_null()).then(|| unsafe { Arc::from_raw(old) })
+    }
+
+    /// What a watcher records: the occupant's sequence number, if any.
+    fn occupied(&self) -> Option<u64> {
+        let seq = self.seq.load(Ordering::Acquire);
+        (!self.p.load(Ordering::Acquire).is_null()).then_some(seq)
+    }
+}
+
+impl Drop for NextSlot {
+    fn drop(&mut self) {
+        drop(self.take());
+    }
+}
+
+/// Spin rounds a process must sit in another worker's NEXT slot before an
+/// idle worker takes it (a round is 64 pause instructions, a few µs).
+const NEXT_STEAL_ROUNDS: u32 = 4;
 
 /// Called by natives about to block their thread in a system call (a read
 /// from a pipe or terminal, `os.execute`): the process waiting in this
-/// worker's `NEXT` slot is made stealable, so it does not wait for the
-/// call to return.
+/// worker's NEXT slot is made stealable at once, so it does not wait for
+/// the call to return.
 pub fn before_blocking_call(rt: &Runtime) {
-    if let Some(p) = NEXT.with(|n| n.borrow_mut().take()) {
-        rt.spill(p);
+    if let Some(me) = LOCAL_QUEUE.with(|q| q.borrow().as_ref().map(|(me, _)| *me)) {
+        if let Some(p) = rt.next[me].take() {
+            rt.spill(p);
+        }
     }
 }
 
 pub struct Runtime {
     injector: Injector<Arc<ProcessHandle>>,
     stealers: std::sync::OnceLock<Vec<Stealer<Arc<ProcessHandle>>>>,
+    /// Each worker's run-next slot.
+    next: Vec<NextSlot>,
     shards: Vec<Mutex<HashMap<u64, Arc<ProcessHandle>>>>,
     names: Mutex<HashMap<String, u64>>,
     next_id: AtomicU64,
@@ -127,6 +181,7 @@ impl Runtime {
         Arc::new(Runtime {
             injector: Injector::new(),
             stealers: std::sync::OnceLock::new(),
+            next: (0..workers).map(|_| NextSlot::new()).collect(),
             shards: (0..SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
             names: Mutex::new(HashMap::new()),
             next_id: AtomicU64::new(1),
@@ -265,13 +320,12 @@ impl Runtime {
     /// Queues a process that has work. From a worker it goes into the
     /// `NEXT` slot, and the process it displaces into the stealable queue.
     pub fn schedule(&self, p: Arc<ProcessHandle>) {
-        let on_worker = LOCAL_QUEUE.with(|q| q.borrow().is_some());
-        if !on_worker {
+        let Some(me) = LOCAL_QUEUE.with(|q| q.borrow().as_ref().map(|(me, _)| *me)) else {
             self.injector.push(p);
             self.wake_one();
             return;
-        }
-        if let Some(old) = NEXT.with(|n| n.borrow_mut().replace(p)) {
+        };
+        if let Some(old) = self.next[me].put(p) {
             self.spill(old);
         }
     }
@@ -331,7 +385,7 @@ impl Runtime {
                 return Some(p);
             }
         }
-        if let Some(p) = NEXT.with(|n| n.borrow_mut().take()) {
+        if let Some(p) = self.next[me].take() {
             return Some(p);
         }
         if let Some(p) = local.pop() {
@@ -375,7 +429,7 @@ impl Runtime {
             match p {
                 Some(p) => self.run_process(p),
                 None => {
-                    if !self.spin_for_work() {
+                    if !self.spin_for_work(me) {
                         self.park();
                     }
                 }
@@ -388,10 +442,23 @@ impl Runtime {
     /// microseconds, and sleeping on the condition variable (then being
     /// woken by a system call) costs more than that. Bounded: an idle
     /// worker ends up parked.
-    fn spin_for_work(&self) -> bool {
+    fn spin_for_work(&self, me: usize) -> bool {
+        // (worker, occupant's sequence number, round first seen)
+        let mut watch: Option<(usize, u64, u32)> = None;
         for i in 0..SPIN_ROUNDS {
             if self.has_work() || self.shutdown.load(Ordering::Relaxed) {
                 return true;
+            }
+            if let Some(w) = self.watch_next(me, i, &mut watch) {
+                if let Some(p) = self.next[w].take() {
+                    // Whatever was there now (the watched process or one
+                    // that replaced it) runs here.
+                    if let Some(old) = self.next[me].put(p) {
+                        self.spill(old);
+                    }
+                    return true;
+                }
+                watch = None;
             }
             if i < SPIN_ROUNDS / 2 {
                 for _ in 0..64 {
@@ -402,6 +469,31 @@ impl Runtime {
             }
         }
         false
+    }
+
+    /// Watches the other workers' NEXT slots while spinning; returns the
+    /// worker whose slot has held the same process for NEXT_STEAL_ROUNDS.
+    fn watch_next(
+        &self,
+        me: usize,
+        round: u32,
+        watch: &mut Option<(usize, u64, u32)>,
+    ) -> Option<usize> {
+        if let Some((w, seq, since)) = *watch {
+            if self.next[w].occupied() == Some(seq) {
+                return (round - since >= NEXT_STEAL_ROUNDS).then_some(w);
+            }
+            *watch = None;
+        }
+        for (w, slot) in self.next.iter().enumerate() {
+            if w != me {
+                if let Some(seq) = slot.occupied() {
+                    *watch = Some((w, seq, round));
+                    break;
+                }
+            }
+        }
+        None
     }
 
     fn park(&self) {
