@@ -242,9 +242,15 @@ impl Vm {
         match r {
             Ok(Ret::Vals(v)) => {
                 if self.hook.is_some() {
-                    // The return hook runs with the native's frame still on top.
+                    // The return hook runs with the native's frame still on
+                    // top and its results pushed above its arguments, as a C
+                    // function leaves them: there the collector sees them
+                    // (a hook may collect), and getlocal finds them.
                     let t = self.cur.get_mut();
-                    t.top = t.top.max(func + 1 + v.len());
+                    let at = t.top.max(func + 1);
+                    t.ensure(at + v.len() + 1);
+                    t.stack[at..at + v.len()].copy_from_slice(&v);
+                    t.top = at + v.len();
                     self.call_hook_event("return")?;
                 }
                 let th = self.cur.get_mut();

@@ -392,6 +392,11 @@ impl Vm {
         if self.hook_frame == Some(idx) && std::ptr::eq(th, self.cur.get()) {
             return Some(("hook", "?".to_string()));
         }
+        if let Some((t, i)) = self.fin_frame {
+            if i == idx && std::ptr::eq(th, t.get()) {
+                return Some(("metamethod", "__gc".to_string()));
+            }
+        }
         let f = th.frames.get(idx)?;
         if f.tail || idx == 0 {
             return None;

@@ -513,10 +513,16 @@ impl Vm {
                         // This instruction already had its hook call.
                         self.hook_skip = false;
                     } else {
-                        // Point the frame at this instruction: the hook may
-                        // look at it (currentline), and it runs after.
-                        unsafe { (*fr).pc = pc - 1 };
+                        // Save pc as everywhere else (one past the current
+                        // instruction): the hook may look at the frame's
+                        // currentline and active locals.
+                        unsafe { (*fr).pc = pc };
                         if self.hook_instruction(proto, pc - 1)? {
+                            // Fetch this instruction again, without a hook,
+                            // from the frame as it is now (the hook may
+                            // have moved the frame vector).
+                            let th = self.cur.get_mut();
+                            th.frames.last_mut().expect("hooked frame").pc = pc - 1;
                             self.hook_skip = true;
                             continue 'newframe;
                         }

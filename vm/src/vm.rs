@@ -62,6 +62,10 @@ pub struct Vm {
     pub hook_skip: bool,
     /// Frame index of the running hook function (getinfo names it `hook`).
     pub hook_frame: Option<usize>,
+    /// The frame that was running when the finalizers now running were
+    /// called: getinfo names it `__gc` (CIST_FIN marks the caller's
+    /// CallInfo in the reference, not the finalizer's).
+    pub fin_frame: Option<(Gc<Thread>, usize)>,
     /// Extension slot for the embedding (the process runtime's state); the
     /// collector marks the values it reports as roots. Set through
     /// `set_ext`, read through `ext_mut`.
@@ -118,6 +122,7 @@ impl Vm {
             in_hook: false,
             hook_skip: false,
             hook_frame: None,
+            fin_frame: None,
             ext: None,
             ext_type: None,
             blocked: false,
@@ -715,7 +720,11 @@ impl Vm {
             let v = obj.as_value();
             if let Some(h) = self.get_tm(&v, Tm::Gc) {
                 if h.is_function() {
-                    if let Err(e) = self.call(h, &[v]) {
+                    let top = self.cur.get().frames.len().checked_sub(1);
+                    let saved = std::mem::replace(&mut self.fin_frame, top.map(|i| (self.cur, i)));
+                    let r = self.call(h, &[v]);
+                    self.fin_frame = saved;
+                    if let Err(e) = r {
                         let ev = self.error_value(e);
                         let msg = match ev {
                             Value::Str(s) => s.get().to_str_lossy().into_owned(),
