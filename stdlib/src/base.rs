@@ -498,10 +498,19 @@ fn collectgarbage(vm: &mut Vm, args: Vals) -> NResult {
             // (a basic step, 1 KB, when `ex` is 0) to the debt and completes
             // a cycle, returning true, once the debt reaches the point where
             // a cycle would start. As in the reference, a step runs even
-            // when the collector is stopped.
-            let work = if ex > 0 { ex as usize } else { 1 };
-            wlua_vm::gc::note_alloc(work.saturating_mul(1024));
-            if wlua_vm::gc::debt() > vm.heap.threshold {
+            // when the collector is stopped, but then only the steps' own
+            // work counts: what was allocated meanwhile does not make a
+            // small step finish a cycle ("steps should not unblock the
+            // collector").
+            let work = if ex > 0 { ex as usize } else { 1 }.saturating_mul(1024);
+            let due = if vm.heap.stopped {
+                vm.heap.step_work = vm.heap.step_work.saturating_add(work);
+                vm.heap.step_work > vm.heap.threshold
+            } else {
+                wlua_vm::gc::note_alloc(work);
+                wlua_vm::gc::debt() > vm.heap.threshold
+            };
+            if due {
                 vm.full_gc()?;
                 rets![Value::Bool(true)]
             } else {

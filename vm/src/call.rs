@@ -717,6 +717,7 @@ impl Vm {
             .heap
             .alloc(crate::func::UpVal::Open { thread: th, idx });
         th.get_mut().open_upvals.insert(pos, u);
+        self.heap.note_open_upvals(th);
         u
     }
 

@@ -27,6 +27,9 @@ pub struct GcHeader {
     marked: Cell<bool>,
     /// Set on tables/userdata whose metatable had `__gc` when it was set.
     finalize: Cell<bool>,
+    /// Open upvalues only: created, or reached through a closure, since the
+    /// last collection that found its thread unreachable (`remark_upvals`).
+    touched: Cell<bool>,
 }
 
 #[repr(C)]
@@ -95,6 +98,7 @@ fn static_set() -> &'static StaticStrings {
                 header: GcHeader {
                     marked: Cell::new(true),
                     finalize: Cell::new(false),
+                    touched: Cell::new(false),
                 },
                 value: LuaStr::new(n.into()),
             });
@@ -292,12 +296,22 @@ pub struct Heap {
     pub tobefnz: Vec<GcRef>,
     gray: Vec<GcRef>,
     weak: Vec<Gc<Table>>,
+    /// Threads that may have open upvalues (the reference's `twups`), for
+    /// `remark_upvals`.
+    twups: Vec<Gc<Thread>>,
+    /// Marking has reached the atomic part of the cycle: closures no longer
+    /// touch their open upvalues.
+    atomic: bool,
     /// Bytes live after the last collection.
     pub live: usize,
     /// Collect when the debt passes this.
     pub threshold: usize,
     /// `collectgarbage("stop")` sets this.
     pub stopped: bool,
+    /// Work asked by `collectgarbage("step")` while stopped, since the last
+    /// cycle: a stopped collector counts only that, not allocation (the
+    /// reference keeps its debt near zero while stopped).
+    pub step_work: usize,
     /// Debt saved while the heap is not running on a thread.
     saved_debt: usize,
     /// The least growth that triggers a cycle. Spawned processes use a
@@ -330,10 +344,13 @@ impl Heap {
             tobefnz: Vec::new(),
             gray: Vec::new(),
             weak: Vec::new(),
+            twups: Vec::new(),
+            atomic: false,
             live: 0,
             threshold: 256 * 1024,
             min_threshold: 256 * 1024,
             stopped: false,
+            step_work: 0,
             saved_debt: 0,
             pause: 200,
             stepmul: 200,
@@ -366,6 +383,8 @@ impl Heap {
             header: GcHeader {
                 marked: Cell::new(false),
                 finalize: Cell::new(false),
+                // A new open upvalue counts as touched (luaF_findupval).
+                touched: Cell::new(true),
             },
             value,
         });
@@ -475,6 +494,9 @@ impl Heap {
                     let f = f.get();
                     self.mark(GcRef::Proto(f.proto));
                     for u in f.upvals.iter() {
+                        if !self.atomic && matches!(u.get(), UpVal::Open { .. }) {
+                            u.header().touched.set(true);
+                        }
                         self.mark(GcRef::UpVal(*u));
                     }
                 }
@@ -528,6 +550,44 @@ impl Heap {
         }
     }
 
+    /// Records that `th` has open upvalues (luaF_findupval links the
+    /// thread into `twups`).
+    pub fn note_open_upvals(&mut self, th: Gc<Thread>) {
+        let t = th.get_mut();
+        if !t.in_twups {
+            t.in_twups = true;
+            self.twups.push(th);
+        }
+    }
+
+    /// As remarkupvals (lgc.c): an unreachable thread's open upvalues that
+    /// were touched since its last such visit keep their values alive for
+    /// this cycle. So a thread whose suspended frame holds, in an upvalue,
+    /// a finalizable object pointing back at the thread takes two cycles
+    /// to collect, as in the reference. Threads found unmarked, or with no
+    /// open upvalue left, leave the list.
+    fn remark_upvals(&mut self) {
+        let mut keep = Vec::with_capacity(self.twups.len());
+        for th in std::mem::take(&mut self.twups) {
+            let t = th.get_mut();
+            if th.header().marked.get() && !t.open_upvals.is_empty() {
+                keep.push(th);
+                continue;
+            }
+            t.in_twups = false;
+            for u in t.open_upvals.iter() {
+                if u.header().touched.replace(false) {
+                    if let UpVal::Open { idx, .. } = u.get() {
+                        if let Some(v) = t.stack.get(*idx) {
+                            self.mark_value(*v);
+                        }
+                    }
+                }
+            }
+        }
+        self.twups = keep;
+    }
+
     /// Marks ephemeron values whose keys are marked, until nothing changes.
     fn converge(&mut self) {
         loop {
@@ -556,11 +616,15 @@ impl Heap {
     /// registry, metatables); it is called with this heap.
     pub fn collect(&mut self, mark_roots: &mut dyn FnMut(&mut Heap)) {
         self.weak.clear();
+        self.atomic = false;
         mark_roots(self);
         // Pending finalizers keep their objects alive until they have run.
         for r in self.tobefnz.clone() {
             self.mark(r);
         }
+        self.propagate();
+        self.atomic = true;
+        self.remark_upvals();
         self.converge();
         // Separate unreachable finalizable objects and resurrect them,
         // keeping registration order (finalizers run newest first).
@@ -601,6 +665,7 @@ impl Heap {
             }
         });
         self.live = live;
+        self.step_work = 0;
         DEBT.with(|d| d.set(0));
         // The next cycle starts when the heap has grown to `pause`% of the
         // live size (the debt counts only growth), as the reference paces.

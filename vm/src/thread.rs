@@ -92,6 +92,8 @@ pub struct Thread {
     /// This thread's debug hook while it is not running (see
     /// `Vm::switch_thread`).
     pub hook: Option<crate::debuginfo::Hook>,
+    /// In the heap's list of threads with open upvalues (`Heap::twups`).
+    pub in_twups: bool,
 }
 
 impl Thread {
@@ -105,6 +107,7 @@ impl Thread {
             nny: 0,
             error: None,
             hook: None,
+            in_twups: false,
         }
     }
 
