@@ -242,10 +242,37 @@ fn disable_huge_pages() {
     }
 }
 
+/// lua.c takes `-eSTAT` and `-lNAME` as well as `-e STAT`: the glued forms
+/// are split for clap, among the options before the script only.
+fn split_glued_options(argv: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(argv.len() + 1);
+    let mut rest = argv.iter();
+    out.extend(rest.next().cloned());
+    while let Some(a) = rest.next() {
+        match a.as_str() {
+            "-e" | "-l" | "--workers" | "--deny" => {
+                out.push(a.clone());
+                out.extend(rest.next().cloned());
+            }
+            s if (s.starts_with("-e") || s.starts_with("-l")) && s.len() > 2 => {
+                out.push(s[..2].to_string());
+                out.push(s[2..].to_string());
+            }
+            s if s.starts_with('-') && s != "-" && s != "--" => out.push(a.clone()),
+            _ => {
+                out.push(a.clone());
+                break;
+            }
+        }
+    }
+    out.extend(rest.cloned());
+    out
+}
+
 fn main() -> ExitCode {
     disable_huge_pages();
     let argv: Vec<String> = std::env::args().collect();
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(split_glued_options(&argv));
     if let Some(Command::Check {
         paths,
         format,
@@ -266,5 +293,32 @@ fn main() -> ExitCode {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(n)) => ExitCode::from(n as u8),
         Err(_) => ExitCode::from(70),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_glued_options;
+
+    fn split(args: &[&str]) -> Vec<String> {
+        let argv: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        split_glued_options(&argv)
+    }
+
+    #[test]
+    fn glued_exec_and_lib_options_are_split_before_the_script() {
+        assert_eq!(
+            split(&["wlua", "-e_U=true", "-lstring", "t.lua", "-ex"]),
+            ["wlua", "-e", "_U=true", "-l", "string", "t.lua", "-ex"]
+        );
+    }
+
+    #[test]
+    fn separate_option_values_are_left_alone() {
+        assert_eq!(
+            split(&["wlua", "-e", "-lx", "--workers", "2", "-ey", "-", "-ez"]),
+            ["wlua", "-e", "-lx", "--workers", "2", "-e", "y", "-", "-ez"]
+        );
+        assert_eq!(split(&["wlua", "--", "-ex"]), ["wlua", "--", "-ex"]);
     }
 }
