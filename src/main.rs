@@ -140,6 +140,8 @@ fn run(cli: Cli, argv: Vec<String>) -> Result<(), i32> {
         return Err(1);
     }
     let mut vm = new_vm();
+    // lua.c's own frames take five stack slots below each chunk it runs.
+    vm.main_base = 5;
     // Position of the script in argv (for `arg`), or the end.
     // Without a script, arg[0] is the interpreter (lua.c createargtable).
     let script_index = if cli.script.is_empty() {

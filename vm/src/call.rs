@@ -14,7 +14,7 @@ use crate::func::{Ret, Vals};
 use crate::gc::Gc;
 use crate::thread::{CoStatus, Frame, FrameKind, RetAction, Thread};
 use crate::value::Value;
-use crate::vm::{MAX_C_DEPTH, MAX_FRAMES, MAX_STACK, Vm};
+use crate::vm::{MAX_C_DEPTH, MAX_FRAMES, MAX_STACK, NATIVE_ROOM, Vm};
 
 /// What the interpreter does after a call or return was handled.
 #[derive(Debug, PartialEq, Eq)]
@@ -214,7 +214,9 @@ impl Vm {
         boundary: bool,
     ) -> Result<Next, LuaError> {
         let th = self.cur.get_mut();
-        if th.frames.len() >= MAX_FRAMES + self.error_handling * 100 {
+        if th.frames.len() >= MAX_FRAMES + self.error_handling * 100
+            || func + 1 + nargs + NATIVE_ROOM > MAX_STACK + self.error_handling * 1000
+        {
             return Err(self.stack_overflow());
         }
         if th.frames.capacity() == 0 {
@@ -266,11 +268,13 @@ impl Vm {
                 th.frames.last_mut().expect("native frame").kind = FrameKind::Protected {
                     has_handler: handler.is_some(),
                 };
+                let at = func + protected_callee_offset(handler.is_some());
                 th.stack[func] = handler.unwrap_or(Value::Nil);
-                th.ensure(func + 1 + args.len() + 1);
-                th.stack[func + 1..func + 1 + args.len()].copy_from_slice(&args);
+                th.ensure(at + args.len() + 1);
+                th.stack[func + 1..at].fill(Value::Nil);
+                th.stack[at..at + args.len()].copy_from_slice(&args);
                 match self.precall(
-                    func + 1,
+                    at,
                     args.len().saturating_sub(1),
                     -1,
                     RetAction::Normal,
@@ -395,8 +399,11 @@ impl Vm {
             let th = self.cur.get_mut();
             match th.frames.last().map(|f| (f.kind, f.func)) {
                 Some((FrameKind::Lua, _)) => return Ok(Next::Continue),
-                Some((FrameKind::Protected { .. }, func)) => {
-                    let n = th.top - func;
+                Some((FrameKind::Protected { has_handler }, func)) => {
+                    let at = func + protected_callee_offset(has_handler);
+                    let top = th.top.max(at);
+                    th.stack.copy_within(at..top, func + 1);
+                    let n = 1 + top - at;
                     th.stack[func] = Value::Bool(true);
                     if self.pop_and_deliver(func, n)? {
                         return Ok(Next::Boundary);
@@ -733,4 +740,13 @@ impl Vm {
         );
         LuaError::Runtime(self.new_str(msg))
     }
+}
+
+/// Where a protected call's callee goes, above the `pcall`/`xpcall` frame's
+/// slot: as luaB_pcall leaves it, above a `true` (2), or as luaB_xpcall,
+/// above the function, its handler and a `true` (4). Limits that count
+/// stack slots then fall where the reference's do.
+#[inline]
+fn protected_callee_offset(has_handler: bool) -> usize {
+    if has_handler { 4 } else { 2 }
 }

@@ -167,13 +167,15 @@ impl Vm {
     /// saved; call `resume_run` to go on.
     pub fn run_main(&mut self, f: Value, args: &[Value]) -> Result<Exit, LuaError> {
         self.enter();
+        let at = self.main_base;
         let th = self.cur.get_mut();
-        th.ensure(args.len() + 2);
-        th.stack[0] = f;
-        th.stack[1..1 + args.len()].copy_from_slice(args);
-        th.top = 1 + args.len();
+        th.ensure(at + args.len() + 2);
+        th.stack[..at].fill(Value::Nil);
+        th.stack[at] = f;
+        th.stack[at + 1..at + 1 + args.len()].copy_from_slice(args);
+        th.top = at + 1 + args.len();
         self.last_traceback = None;
-        let r = self.precall(0, args.len(), -1, RetAction::Normal, true);
+        let r = self.precall(at, args.len(), -1, RetAction::Normal, true);
         self.continue_after(r)
     }
 
@@ -265,7 +267,8 @@ impl Vm {
     /// Results left by the last `run_main` (the main function's returns).
     pub fn main_results(&self) -> Vec<Value> {
         let th = self.cur.get();
-        th.stack[0..th.top.min(th.stack.len())].to_vec()
+        let top = th.top.min(th.stack.len());
+        th.stack[self.main_base.min(top)..top].to_vec()
     }
 
     #[inline(never)]

@@ -20,6 +20,10 @@ pub const MAX_FRAMES: usize = 200_000;
 pub const MAX_STACK: usize = 1_000_000;
 /// Nested re-entries of the VM from natives (LUAI_MAXCCALLS).
 pub const MAX_C_DEPTH: u32 = 200;
+/// Slots a native may use above its arguments (LUA_MINSTACK), plus the
+/// reference's EXTRA_STACK: a native is called only when they fit under
+/// `MAX_STACK` (luaD_precall's checkstackp).
+pub const NATIVE_ROOM: usize = 20 + 5;
 
 /// Indexes into `Vm::type_metas` for the basic types that share one
 /// metatable per type.
@@ -66,6 +70,11 @@ pub struct Vm {
     /// called: getinfo names it `__gc` (CIST_FIN marks the caller's
     /// CallInfo in the reference, not the finalizer's).
     pub fin_frame: Option<(Gc<Thread>, usize)>,
+    /// Stack slots kept below the function `run_main` calls. The `wlua`
+    /// command sets lua.c's five (the base frame's dummy function, pmain,
+    /// its two arguments, the message handler), so limits that count
+    /// slots (`table.unpack`, stack overflow) fall where lua5.3's do.
+    pub main_base: usize,
     /// Extension slot for the embedding (the process runtime's state); the
     /// collector marks the values it reports as roots. Set through
     /// `set_ext`, read through `ext_mut`.
@@ -123,6 +132,7 @@ impl Vm {
             hook_skip: false,
             hook_frame: None,
             fin_frame: None,
+            main_base: 0,
             ext: None,
             ext_type: None,
             blocked: false,
