@@ -10,20 +10,30 @@
 //! hole (malformed bytecode can crash the reference); wlua closes it here,
 //! so that loading bytes is as safe as loading source.
 //!
-//! Layout (integers little-endian):
+//! A wlua chunk opens with the reference's header, byte for byte (lundump.c
+//! checkHeader), so programs that inspect or corrupt it see what they see on
+//! lua5.3; the rest is wlua's. Layout (integers little-endian):
 //!
 //! ```text
-//!  0  "\x1bLua"        signature, as the reference (so `s:sub(1,4) == "\27Lua"`)
-//!  4  0x53             version 5.3
-//!  5  'W' (0x57)       format; the reference writes 0 and rejects anything else
-//!                      ("format mismatch"), and wlua rejects its chunks likewise
-//!  6  "wlua"           marker
-//! 10  u64              build id: a hash of the crate version and the sources that
-//!                      define the format (op.rs, proto.rs, this file)
-//! 18  u64              payload length
-//! 26  payload          the proto tree, each proto followed by its children (pre-order)
-//!  .  u64              SipHash-2-4 of bytes 0..26+len, keyed per build
+//!  0  "\x1bLua"            LUA_SIGNATURE
+//!  4  0x53                 LUAC_VERSION (5.3)
+//!  5  0x00                 LUAC_FORMAT (the official format)
+//!  6  "\x19\x93\r\n\x1a\n" LUAC_DATA
+//! 12  4 8 4 8 8            sizes of int, size_t, Instruction, lua_Integer, lua_Number
+//! 17  i64 0x5678           LUAC_INT
+//! 25  f64 370.5            LUAC_NUM
+//! ---------------------------------------------- the reference's header ends
+//! 33  "wlua"               marker; the reference has its upvalue count and
+//!                          function here, which wlua refuses ("not written by wlua")
+//! 37  u64                  build id: a hash of the crate version and the sources that
+//!                          define the format (op.rs, proto.rs, this file)
+//! 45  u64                  payload length
+//! 53  payload              the proto tree, each proto followed by its children (pre-order)
+//!  .  u64                  SipHash-2-4 of bytes 0..53+len, keyed per build
 //! ```
+//!
+//! Bytes after the checksum are ignored, as lundump.c stops reading once the
+//! main function is complete.
 //!
 //! A proto in the payload (`uv` = unsigned LEB128; strings are `uv` length + bytes):
 //!
@@ -43,11 +53,17 @@
 //! anyone with the binary can forge it. It catches corruption and chunks of
 //! other builds; `verify` is what keeps a forged chunk harmless.
 //!
-//! Rejections read like lundump.c's where the reference has a counterpart
-//! (`name: truncated precompiled chunk`, `not a`, `version mismatch in`,
-//! `format mismatch in`), and `name: bad binary format (<what>)` for what
-//! only wlua checks.
+//! Rejections of the reference's header are lundump.c's, word for word and
+//! in its order: each field is read whole (`truncated` if the bytes run
+//! out) and then compared (`not a`, `version mismatch in`, `format mismatch
+//! in`, `corrupted`, `int size mismatch in`, ..., `endianness mismatch in`,
+//! `float format mismatch in`), as `name: <why> precompiled chunk`. wlua's
+//! part keeps that rule, so every proper prefix of a chunk is `truncated
+//! precompiled chunk`; what only wlua checks reads `name: bad binary format
+//! (<what>)`.
 
+use std::ffi::c_int;
+use std::mem::size_of;
 use std::sync::Arc;
 use wlua_vm::op::{Instr, LFIELDS_PER_FLUSH, MAXARG_BX, OpCode, index_k, is_k};
 use wlua_vm::proto::{Constant, LocVar, Proto, UpvalDesc};
@@ -56,10 +72,28 @@ use wlua_vm::proto::{Constant, LocVar, Proto, UpvalDesc};
 pub const SIGNATURE: &[u8; 4] = b"\x1bLua";
 /// LUAC_VERSION: 5.3.
 pub const VERSION: u8 = 0x53;
-/// LUAC_FORMAT: 0 is the reference's; this one is wlua's.
-pub const FORMAT: u8 = b'W';
+/// LUAC_FORMAT: the official format, as the reference writes and requires.
+pub const FORMAT: u8 = 0;
+/// LUAC_DATA: catches conversions of line ends and 8-bit bytes.
+const LUAC_DATA: &[u8; 6] = b"\x19\x93\r\n\x1a\n";
+/// The sizes checkHeader compares, under the names its messages use. They
+/// are also what `string.packsize` gives for `i`, `T`, and `j`/`n`.
+const SIZES: [(usize, &str); 5] = [
+    (size_of::<c_int>(), "int"),
+    (size_of::<usize>(), "size_t"),
+    (size_of::<Instr>(), "Instruction"),
+    (size_of::<i64>(), "lua_Integer"),
+    (size_of::<f64>(), "lua_Number"),
+];
+/// LUAC_INT and LUAC_NUM: an integer and a float that show byte order and
+/// float format.
+const LUAC_INT: i64 = 0x5678;
+const LUAC_NUM: f64 = 370.5;
+/// What follows the reference's header in a wlua chunk.
 pub const MARKER: &[u8; 4] = b"wlua";
-const HEADER_LEN: usize = 26;
+/// Where the payload length sits, and where the payload starts.
+const LEN_AT: usize = 45;
+const HEADER_LEN: usize = 53;
 const CHECKSUM_LEN: usize = 8;
 
 /// Largest `max_stack`: the compiler refuses a function that needs MAXREGS
@@ -101,7 +135,7 @@ const fn fnv1a(seed: u64, parts: &[&[u8]]) -> u64 {
     h
 }
 
-/// This build's id (header bytes 10..18).
+/// This build's id (bytes 37..45).
 pub const BUILD_ID: u64 = fnv1a(0xcbf2_9ce4_8422_2325, &FINGERPRINT);
 /// The checksum key: derived from the same inputs with other seeds.
 const KEY: (u64, u64) = (
@@ -257,9 +291,16 @@ pub fn dump(p: &Proto, strip: bool) -> Vec<u8> {
     out.extend_from_slice(SIGNATURE);
     out.push(VERSION);
     out.push(FORMAT);
+    out.extend_from_slice(LUAC_DATA);
+    for (size, _) in SIZES {
+        out.push(size as u8);
+    }
+    out.extend_from_slice(&LUAC_INT.to_le_bytes());
+    out.extend_from_slice(&LUAC_NUM.to_le_bytes());
     out.extend_from_slice(MARKER);
     out.extend_from_slice(&BUILD_ID.to_le_bytes());
     out.extend_from_slice(&[0; 8]); // payload length, patched below
+    debug_assert_eq!(out.len(), HEADER_LEN);
     // Pre-order without recursion: a proto, then each child's subtree.
     let mut stack: Vec<(&Proto, Option<&Arc<str>>)> = vec![(p, None)];
     while let Some((p, parent_source)) = stack.pop() {
@@ -269,7 +310,7 @@ pub fn dump(p: &Proto, strip: bool) -> Vec<u8> {
         }
     }
     let len = (out.len() - HEADER_LEN) as u64;
-    out[18..26].copy_from_slice(&len.to_le_bytes());
+    out[LEN_AT..HEADER_LEN].copy_from_slice(&len.to_le_bytes());
     let sum = checksum(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
@@ -291,40 +332,61 @@ fn message_name(chunkname: &str) -> &str {
 /// message `load` returns.
 pub fn undump(data: &[u8], chunkname: &str) -> Result<Arc<Proto>, String> {
     let name = message_name(chunkname);
-    let fail = |what: &str| format!("{}: {} precompiled chunk", name, what);
+    let fail = |why: &str| format!("{}: {} precompiled chunk", name, why);
     let bad = |what: &str| format!("{}: bad binary format ({})", name, what);
-    // checkHeader: each field is read whole (truncated) before it is compared.
-    let field = |at: usize, expect: &[u8], what: &str| -> Result<(), String> {
-        match data.get(at..at + expect.len()) {
-            None => Err(fail("truncated")),
-            Some(got) if got != expect => Err(fail(what)),
-            Some(_) => Ok(()),
+    // lundump.c's LoadBlock: a field is read whole before it is looked at.
+    let mut at = 0;
+    let mut take = |n: usize| -> Result<&[u8], String> {
+        let b = data.get(at..at + n).ok_or_else(|| fail("truncated"))?;
+        at += n;
+        Ok(b)
+    };
+    // checkHeader, in its order. The first byte is the caller's test for a
+    // binary chunk (f_parser); checking it again costs nothing.
+    if take(1)? != &SIGNATURE[..1] || take(3)? != &SIGNATURE[1..] {
+        return Err(fail("not a"));
+    }
+    if take(1)?[0] != VERSION {
+        return Err(fail("version mismatch in"));
+    }
+    if take(1)?[0] != FORMAT {
+        return Err(fail("format mismatch in"));
+    }
+    if take(LUAC_DATA.len())? != LUAC_DATA {
+        return Err(fail("corrupted"));
+    }
+    for (size, tname) in SIZES {
+        if take(1)?[0] as usize != size {
+            return Err(fail(&format!("{} size mismatch in", tname)));
         }
-    };
-    field(0, &SIGNATURE[..1], "not a")?;
-    field(1, &SIGNATURE[1..], "not a")?;
-    field(4, &[VERSION], "version mismatch in")?;
-    field(5, &[FORMAT], "format mismatch in")?;
-    field(6, MARKER, "format mismatch in")?;
-    let Some(build) = data.get(10..18) else {
-        return Err(fail("truncated"));
-    };
-    if u64::from_le_bytes(build.try_into().expect("8 bytes")) != BUILD_ID {
+    }
+    let int = i64::from_le_bytes(take(8)?.try_into().expect("8 bytes"));
+    if int != LUAC_INT {
+        return Err(fail("endianness mismatch in"));
+    }
+    // Compared as numbers, as the reference does.
+    let num = f64::from_le_bytes(take(8)?.try_into().expect("8 bytes"));
+    if num != LUAC_NUM {
+        return Err(fail("float format mismatch in"));
+    }
+    // wlua's part. luac's chunks and other implementations' stop here.
+    if take(MARKER.len())? != MARKER {
+        return Err(bad("not written by wlua"));
+    }
+    let build = u64::from_le_bytes(take(8)?.try_into().expect("8 bytes"));
+    if build != BUILD_ID {
         return Err(bad("written by another build of wlua"));
     }
-    let Some(len) = data.get(18..26) else {
-        return Err(fail("truncated"));
-    };
-    let len = u64::from_le_bytes(len.try_into().expect("8 bytes"));
+    let len = u64::from_le_bytes(take(8)?.try_into().expect("8 bytes"));
+    debug_assert_eq!(at, HEADER_LEN);
+    // What follows the checksum is not read, as lundump.c reads no further
+    // than the main function.
     let available = (data.len() - HEADER_LEN) as u64;
     if available < CHECKSUM_LEN as u64 || len > available - CHECKSUM_LEN as u64 {
         return Err(fail("truncated"));
     }
     let end = HEADER_LEN + len as usize;
-    if data.len() != end + CHECKSUM_LEN {
-        return Err(bad("extra bytes after the chunk"));
-    }
-    let sum = u64::from_le_bytes(data[end..].try_into().expect("8 bytes"));
+    let sum = u64::from_le_bytes(data[end..end + CHECKSUM_LEN].try_into().expect("8 bytes"));
     if checksum(&data[..end]) != sum {
         return Err(bad("checksum mismatch"));
     }
@@ -1038,7 +1100,7 @@ mod tests {
             let p = compile(&src);
             for strip in [false, true] {
                 let bin = dump(&p, strip);
-                assert_eq!(&bin[..5], b"\x1bLua\x53");
+                assert_eq!(&bin[..33], REFERENCE_HEADER);
                 let q = undump(&bin, "=x").expect("own dump loads");
                 assert_same(&p, &q, strip);
                 // Dumping what was loaded gives the same bytes.
@@ -1184,23 +1246,27 @@ mod tests {
     }
 
     #[test]
-    fn every_truncation_and_extension_is_rejected() {
+    fn every_truncation_is_rejected_and_extensions_are_ignored() {
         let bin = dump(&compile(SAMPLE), true);
         for len in 0..bin.len() {
             let e = undump(&bin[..len], "=x").expect_err("truncated chunk loads");
             assert_eq!(e, "x: truncated precompiled chunk", "at {}", len);
         }
+        // lundump.c reads no further than the main function.
         let mut longer = bin.clone();
-        longer.push(0);
-        assert_eq!(
-            undump(&longer, "=x").unwrap_err(),
-            "x: bad binary format (extra bytes after the chunk)"
-        );
+        longer.extend_from_slice(b"\0trailing");
+        assert!(undump(&longer, "=x").is_ok());
     }
+
+    /// The header `string.pack("c4BBc6BBBBBjn", ...)` gives on lua5.3 (and
+    /// the official suite's calls.lua compares).
+    const REFERENCE_HEADER: &[u8; 33] = b"\x1bLua\x53\x00\x19\x93\r\n\x1a\n\x04\x08\x04\x08\x08\
+          \x78\x56\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x28\x77\x40";
 
     #[test]
     fn header_errors_read_like_the_reference() {
         let bin = dump(&compile("return 1"), false);
+        assert_eq!(&bin[..33], REFERENCE_HEADER);
         let err = |b: &[u8], name: &str| undump(b, name).unwrap_err();
         assert_eq!(err(b"\x1bLu", "=x"), "x: truncated precompiled chunk");
         assert_eq!(err(b"\x1bLuQ", "@f.lua"), "f.lua: not a precompiled chunk");
@@ -1209,14 +1275,75 @@ mod tests {
             "binary string: version mismatch in precompiled chunk"
         );
         assert_eq!(
-            err(b"\x1bLua\x53\x00\x19\x93\r\n", "chunk"),
+            err(b"\x1bLua\x53W", "chunk"),
             "chunk: format mismatch in precompiled chunk"
         );
+        // Each header byte plus one, with lua5.3's message for it.
+        let whys = [
+            "not a",
+            "not a",
+            "not a",
+            "not a",
+            "version mismatch in",
+            "format mismatch in",
+            "corrupted",
+            "corrupted",
+            "corrupted",
+            "corrupted",
+            "corrupted",
+            "corrupted",
+            "int size mismatch in",
+            "size_t size mismatch in",
+            "Instruction size mismatch in",
+            "lua_Integer size mismatch in",
+            "lua_Number size mismatch in",
+        ];
+        for at in 0..33 {
+            let mut b = bin.clone();
+            b[at] = b[at].wrapping_add(1);
+            let why = match at {
+                0..17 => whys[at],
+                17..25 => "endianness mismatch in",
+                _ => "float format mismatch in",
+            };
+            assert_eq!(
+                err(&b, "=x"),
+                format!("x: {} precompiled chunk", why),
+                "at {}",
+                at
+            );
+            // Cut just after the changed byte: the field is still whole.
+            assert_eq!(
+                err(&b[..at + 1], "=x").contains("truncated"),
+                !matches!(at, 0 | 3 | 4 | 5 | 11 | 12..=16 | 24 | 32),
+                "cut at {}",
+                at
+            );
+        }
         let mut other = bin.clone();
-        other[10] ^= 1;
+        other[37] ^= 1;
         assert_eq!(
             err(&other, "=x"),
             "x: bad binary format (written by another build of wlua)"
+        );
+    }
+
+    /// `luac5.3 -s` of `return 1` (Lua 5.3.6, x86-64): the reference's
+    /// header, then its own function, which wlua does not read.
+    const LUAC_CHUNK: &[u8] = b"\x1b\x4c\x75\x61\x53\x00\x19\x93\x0d\x0a\x1a\x0a\x04\x08\x04\x08\
+        \x08\x78\x56\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x28\x77\
+        \x40\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x03\x00\
+        \x00\x00\x01\x00\x00\x00\x26\x00\x00\x01\x26\x00\x80\x00\x01\x00\
+        \x00\x00\x13\x01\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x01\
+        \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\
+        \x00";
+
+    #[test]
+    fn chunks_of_the_reference_are_refused() {
+        assert_eq!(&LUAC_CHUNK[..33], REFERENCE_HEADER);
+        assert_eq!(
+            undump(LUAC_CHUNK, "=luac.out").unwrap_err(),
+            "luac.out: bad binary format (not written by wlua)"
         );
     }
 
@@ -1225,7 +1352,7 @@ mod tests {
     fn resign(mut b: Vec<u8>) -> Vec<u8> {
         b.truncate(b.len() - CHECKSUM_LEN);
         let len = (b.len() - HEADER_LEN) as u64;
-        b[18..26].copy_from_slice(&len.to_le_bytes());
+        b[LEN_AT..HEADER_LEN].copy_from_slice(&len.to_le_bytes());
         let sum = checksum(&b);
         b.extend_from_slice(&sum.to_le_bytes());
         b
