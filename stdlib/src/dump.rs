@@ -316,6 +316,23 @@ pub fn dump(p: &Proto, strip: bool) -> Vec<u8> {
     out
 }
 
+/// Rewrites the payload length and checksum of a chunk whose payload (the
+/// bytes between the header and the last 8) was edited, as anyone holding
+/// this build can: the checksum catches accidents, not intent. Tests use it
+/// to show that `verify` is what keeps an edited chunk harmless. Bytes too
+/// short to hold a header and a checksum come back unchanged.
+pub fn reseal(mut chunk: Vec<u8>) -> Vec<u8> {
+    if chunk.len() < HEADER_LEN + CHECKSUM_LEN {
+        return chunk;
+    }
+    chunk.truncate(chunk.len() - CHECKSUM_LEN);
+    let len = (chunk.len() - HEADER_LEN) as u64;
+    chunk[LEN_AT..HEADER_LEN].copy_from_slice(&len.to_le_bytes());
+    let sum = checksum(&chunk);
+    chunk.extend_from_slice(&sum.to_le_bytes());
+    chunk
+}
+
 // ----- reading ------------------------------------------------------------
 
 /// The name lundump.c puts in its messages: the chunk name without its
@@ -1347,17 +1364,6 @@ mod tests {
         );
     }
 
-    /// Rewrites the length and checksum after a change to the payload, as
-    /// someone forging a chunk would.
-    fn resign(mut b: Vec<u8>) -> Vec<u8> {
-        b.truncate(b.len() - CHECKSUM_LEN);
-        let len = (b.len() - HEADER_LEN) as u64;
-        b[LEN_AT..HEADER_LEN].copy_from_slice(&len.to_le_bytes());
-        let sum = checksum(&b);
-        b.extend_from_slice(&sum.to_le_bytes());
-        b
-    }
-
     #[test]
     fn forged_random_payloads_never_panic() {
         // xorshift64*: deterministic, no dependency.
@@ -1384,7 +1390,7 @@ mod tests {
                     _ => b.insert(pos, rnd() as u8),
                 }
             }
-            let b = resign(b);
+            let b = reseal(b);
             if let Ok(p) = undump(&b, "=x") {
                 accepted += 1;
                 verify(&p).expect("undump returns verified protos");
@@ -1705,7 +1711,7 @@ mod tests {
         assert_eq!(b[code_count_at], 2); // RETURN, and the closing RETURN
         let huge = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10];
         b.splice(code_count_at..code_count_at + 1, huge);
-        let e = undump(&resign(b), "=x").unwrap_err();
+        let e = undump(&reseal(b), "=x").unwrap_err();
         assert_eq!(e, "x: bad binary format (payload ends early)");
     }
 }
