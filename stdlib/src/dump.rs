@@ -358,8 +358,9 @@ pub fn undump(data: &[u8], chunkname: &str) -> Result<Arc<Proto>, String> {
         at += n;
         Ok(b)
     };
-    // checkHeader, in its order. The first byte is the caller's test for a
-    // binary chunk (f_parser); checking it again costs nothing.
+    // checkHeader, in its order. The first byte is what the caller tested
+    // to take the chunk as binary (f_parser); it is checked again for
+    // callers that did not.
     if take(1)? != &SIGNATURE[..1] || take(3)? != &SIGNATURE[1..] {
         return Err(fail("not a"));
     }
