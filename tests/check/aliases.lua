@@ -7,6 +7,6 @@ local nn: N = {a = 1, b = "x"}
 local nb: N = {a = 1}                                 --! E0001 missing field 'b'
 type Status = "pending" | "active"
 local st: Status = "active"
-local sx: Status = "gone"                             --! E0001 expected "pending" | "active", got "gone"
+local sx: Status = "gone"                             --! E0001 expected Status, got "gone"
 type Order = {id: string, items: {{sku: string, quantity: integer}}}
 local order: Order = {id = "o1", items = {{sku = "a", quantity = 1}, {sku = "b", quantity = "2"}}}  --! E0001 field 'items[2].quantity': expected integer, got string

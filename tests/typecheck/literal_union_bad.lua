@@ -1,4 +1,4 @@
--- expect: error 3: local 'd': expected "up" | "down", got "left"
+-- expect: error 3: local 'd': expected Dir, got "left"
 type Dir = "up" | "down"
 local d: Dir = "left"
 print(d)

@@ -11,10 +11,19 @@
 //! table literals are checked against their context instead); arrays
 //! covariant and usable as `{[integer]: T}`; functions contravariant in
 //! parameters, covariant in returns; native objects (interfaces) are
-//! nominal, userdata and usable as `error`. Recursive aliases expand on demand
-//! under a depth budget: past it the pair is assumed to hold.
+//! nominal, userdata and usable as `error`.
+//!
+//! Termination and cost: aliases expand on demand, and a pair met again
+//! while it is being checked holds (coinduction: recursive aliases end).
+//! Pairs of shared subtrees are remembered once a check is past its first
+//! steps, so types that reuse a subtree many times cost their size, not
+//! their unfolding; a literal meets a wide union through a hash set. What
+//! still runs past `MAX_DEPTH` levels or `FUEL` steps is reported as too
+//! complex (`WhyKind::TooComplex`), never assumed to hold.
 
 use std::rc::Rc;
+
+use hashbrown::HashMap;
 
 use crate::ty::*;
 
@@ -28,9 +37,18 @@ pub struct Why {
 
 #[derive(Clone, Debug)]
 pub enum WhyKind {
-    Mismatch { expected: Ty, found: Ty },
+    Mismatch {
+        expected: Ty,
+        found: Ty,
+    },
     MissingField(String),
+    /// The check ran out of its depth or step budget: the answer is not
+    /// known (reported as E0011, the value is not checked there).
+    TooComplex,
 }
+
+/// The message of a check that ran out of budget.
+pub const TOO_COMPLEX_TYPE: &str = "type too complex to check: the comparison exceeds the checker's limit; this value is not checked";
 
 /// One step of a path into a value, for messages.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,6 +115,10 @@ pub fn render_path(segs: &[Seg]) -> String {
 }
 
 impl Why {
+    pub fn too_complex(&self) -> bool {
+        matches!(self.kind, WhyKind::TooComplex)
+    }
+
     /// The message, without the context prefix (`argument #1 of 'f': `).
     pub fn message(&self) -> String {
         self.message_at(&[])
@@ -130,6 +152,7 @@ impl Why {
                     format!("{}: {what}", render_path(&full))
                 }
             }
+            WhyKind::TooComplex => TOO_COMPLEX_TYPE.to_string(),
             WhyKind::MissingField(f) => {
                 let mut p = full;
                 p.push(Seg::Field(Rc::from(f.as_str())));
@@ -147,24 +170,53 @@ impl Why {
 
 /// Expands alias references; the checker owns the alias bodies.
 pub trait Aliases {
-    fn expand(&self, id: u32) -> Ty;
+    /// Alias `a.id`'s body with its parameters replaced by `a.args`.
+    fn expand(&self, a: &AliasRef) -> Ty;
 }
 
 impl Aliases for () {
-    fn expand(&self, _: u32) -> Ty {
+    fn expand(&self, _: &AliasRef) -> Ty {
         Ty::Any
     }
 }
 
-const MAX_DEPTH: u32 = 48;
+/// Nesting one check may descend: past it the answer is "too complex".
+/// Recursive aliases stop earlier, at a pair already being checked.
+const MAX_DEPTH: u32 = 200;
 
-/// Steps one check may take before the pair is assumed to hold: recursive
-/// aliases with unions branch at every level, so depth alone is no bound.
-const FUEL: u32 = 20_000;
+/// Steps one check may take.
+const FUEL: u32 = 200_000;
+
+/// Steps after which pairs of shared subtrees are remembered.
+const MEMO_AFTER: u32 = 256;
+
+struct Ctx<'a> {
+    al: &'a dyn Aliases,
+    fuel: u32,
+    /// Pairs with an alias being checked (the ancestors of this step).
+    assumed: Vec<(Ty, Ty)>,
+    /// Results for pairs of shared subtrees (by pointer), computed without
+    /// assumptions; the types are kept so the pointers stay unique.
+    memo: HashMap<(usize, usize), (Ty, Ty, Result<(), Why>)>,
+    exhausted: bool,
+}
 
 pub fn is_sub(a: &Ty, b: &Ty, al: &dyn Aliases) -> Result<(), Why> {
-    let mut fuel = FUEL;
-    sub(a, b, al, 0, &mut fuel)
+    let mut cx = Ctx {
+        al,
+        fuel: FUEL,
+        assumed: Vec::new(),
+        memo: HashMap::new(),
+        exhausted: false,
+    };
+    let r = sub(a, b, &mut cx, 0);
+    if cx.exhausted {
+        return Err(Why {
+            path: Vec::new(),
+            kind: WhyKind::TooComplex,
+        });
+    }
+    r
 }
 
 fn mismatch(a: &Ty, b: &Ty) -> Why {
@@ -182,26 +234,78 @@ fn prefix(mut w: Why, seg: Seg) -> Why {
     w
 }
 
-fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(), Why> {
-    *fuel = fuel.saturating_sub(1);
-    if depth > MAX_DEPTH || *fuel == 0 {
+/// The allocation behind a composite type, for remembering pairs.
+fn ident(t: &Ty) -> Option<usize> {
+    Some(match t {
+        Ty::Record(r) => Rc::as_ptr(r) as usize,
+        Ty::Union(m) => Rc::as_ptr(m) as usize,
+        Ty::Intersection(m) => Rc::as_ptr(m) as *const Ty as usize,
+        Ty::Array(x) => Rc::as_ptr(x) as usize,
+        Ty::Func(f) => Rc::as_ptr(f) as usize,
+        Ty::Alias(a) => Rc::as_ptr(a) as usize,
+        _ => return None,
+    })
+}
+
+fn sub(a: &Ty, b: &Ty, cx: &mut Ctx, depth: u32) -> Result<(), Why> {
+    if cx.exhausted {
         return Ok(());
     }
-    let d = depth + 1;
+    if cx.fuel == 0 || depth > MAX_DEPTH {
+        cx.exhausted = true;
+        return Ok(());
+    }
+    cx.fuel -= 1;
     if a == b {
         return Ok(());
     }
+    let key = if FUEL - cx.fuel > MEMO_AFTER && cx.assumed.is_empty() {
+        ident(a).zip(ident(b))
+    } else {
+        None
+    };
+    if let Some(k) = key
+        && let Some((_, _, r)) = cx.memo.get(&k)
+    {
+        return r.clone();
+    }
+    let alias = matches!(a, Ty::Alias(_)) || matches!(b, Ty::Alias(_));
+    if alias {
+        if cx.assumed.iter().any(|(x, y)| x == a && y == b) {
+            return Ok(());
+        }
+        cx.assumed.push((a.clone(), b.clone()));
+    }
+    let r = sub_step(a, b, cx, depth + 1);
+    if alias {
+        cx.assumed.pop();
+    }
+    if let Some(k) = key
+        && !cx.exhausted
+    {
+        cx.memo.insert(k, (a.clone(), b.clone(), r.clone()));
+    }
+    r
+}
+
+fn sub_step(a: &Ty, b: &Ty, cx: &mut Ctx, d: u32) -> Result<(), Why> {
     match (a, b) {
-        (Ty::Alias(_, i), _) => return sub(&al.expand(*i), b, al, d, fuel),
-        (_, Ty::Alias(_, i)) => return sub(a, &al.expand(*i), al, d, fuel),
+        (Ty::Alias(x), _) => {
+            let e = cx.al.expand(x);
+            return sub(&e, b, cx, d);
+        }
+        (_, Ty::Alias(y)) => {
+            let e = cx.al.expand(y);
+            return sub(a, &e, cx, d);
+        }
         // Validators are run-time checks: statically the inner type counts.
-        (Ty::Checked(c), _) => return sub(&c.ty, b, al, d, fuel),
-        (_, Ty::Checked(c)) => return sub(a, &c.ty, al, d, fuel),
+        (Ty::Checked(c), _) => return sub(&c.ty, b, cx, d),
+        (_, Ty::Checked(c)) => return sub(a, &c.ty, cx, d),
         (Ty::Never, _) | (Ty::Any, _) | (_, Ty::Any) | (_, Ty::Unknown) => return Ok(()),
         (Ty::Union(ms), _) => {
             for m in ms.iter() {
-                sub(m, b, al, d, fuel).map_err(|w| {
-                    if w.path.is_empty() && !matches!(w.kind, WhyKind::MissingField(_)) {
+                sub(m, b, cx, d).map_err(|w| {
+                    if w.path.is_empty() && matches!(w.kind, WhyKind::Mismatch { .. }) {
                         // Name the whole source type: `string?` rather
                         // than `nil` alone reads as the cause.
                         mismatch(a, b)
@@ -214,29 +318,47 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
         }
         (_, Ty::Intersection(ms)) => {
             for m in ms.iter() {
-                sub(a, m, al, d, fuel)?;
+                sub(a, m, cx, d)?;
             }
             return Ok(());
         }
         (_, Ty::Union(ms)) => {
-            if ms.iter().any(|m| sub(a, m, al, d, fuel).is_ok()) {
-                return Ok(());
+            // A literal against a wide union: a hash lookup, then only
+            // the members that are not literals.
+            if let Some((found, others)) = ms.literal_split(a) {
+                if found {
+                    return Ok(());
+                }
+                let others: Vec<&Ty> = others.collect();
+                for m in others {
+                    if sub(a, m, cx, d).is_ok() {
+                        return Ok(());
+                    }
+                }
+                return Err(mismatch(a, b));
+            }
+            for m in ms.iter() {
+                if sub(a, m, cx, d).is_ok() {
+                    return Ok(());
+                }
             }
             // One record member with the same discriminant: its failure is
             // the informative one.
             if let Some(m) = discriminated_member(a, ms) {
-                return sub(a, m, al, d, fuel);
+                return sub(a, m, cx, d);
             }
             return Err(mismatch(a, b));
         }
         (Ty::Intersection(ms), _) => {
-            if ms.iter().any(|m| sub(m, b, al, d, fuel).is_ok()) {
-                return Ok(());
+            for m in ms.iter() {
+                if sub(m, b, cx, d).is_ok() {
+                    return Ok(());
+                }
             }
             if let Ty::Record(_) = b
-                && let Some(r) = merge_records(ms, al)
+                && let Some(r) = merge_records(ms, cx.al)
             {
-                return sub(&r, b, al, d, fuel);
+                return sub(&r, b, cx, d);
             }
             return Err(mismatch(a, b));
         }
@@ -247,7 +369,7 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
                 return Ok(());
             }
             return match &g.bound {
-                Some(bound) => sub(bound, b, al, d, fuel).map_err(|_| mismatch(a, b)),
+                Some(bound) => sub(bound, b, cx, d).map_err(|_| mismatch(a, b)),
                 None => Err(mismatch(a, b)),
             };
         }
@@ -265,28 +387,28 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
         (Ty::Array(_) | Ty::Map(..) | Ty::Record(_), Ty::Table) => true,
         (Ty::Func(_), Ty::Function) => true,
         (Ty::Array(x), Ty::Array(y)) => {
-            return sub(x, y, al, d, fuel).map_err(|w| prefix(w, Seg::Elem));
+            return sub(x, y, cx, d).map_err(|w| prefix(w, Seg::Elem));
         }
         (Ty::Array(x), Ty::Map(k, v)) => {
-            sub(&Ty::Integer, k, al, d, fuel).map_err(|w| prefix(w, Seg::Key))?;
-            return sub(x, v, al, d, fuel).map_err(|w| prefix(w, Seg::Value));
+            sub(&Ty::Integer, k, cx, d).map_err(|w| prefix(w, Seg::Key))?;
+            return sub(x, v, cx, d).map_err(|w| prefix(w, Seg::Value));
         }
         (Ty::Map(k1, v1), Ty::Map(k2, v2)) => {
-            sub(k1, k2, al, d, fuel).map_err(|w| prefix(w, Seg::Key))?;
-            return sub(v1, v2, al, d, fuel).map_err(|w| prefix(w, Seg::Value));
+            sub(k1, k2, cx, d).map_err(|w| prefix(w, Seg::Key))?;
+            return sub(v1, v2, cx, d).map_err(|w| prefix(w, Seg::Value));
         }
         // An empty table constructor fits any array or map.
         (Ty::Record(r), Ty::Array(_) | Ty::Map(..)) if r.fields.is_empty() => true,
         (Ty::Record(r), Ty::Map(k, v)) => {
-            sub(&Ty::String, k, al, d, fuel).map_err(|w| prefix(w, Seg::Key))?;
+            sub(&Ty::String, k, cx, d).map_err(|w| prefix(w, Seg::Key))?;
             for f in &r.fields {
-                sub(&f.ty, v, al, d, fuel).map_err(|w| prefix(w, Seg::Field(f.name.clone())))?;
+                sub(&f.ty, v, cx, d).map_err(|w| prefix(w, Seg::Field(f.name.clone())))?;
             }
             true
         }
         (Ty::Record(r), Ty::Record(s)) => {
             for f in &s.fields {
-                match r.fields.iter().find(|g| g.name == f.name) {
+                match r.field(&f.name) {
                     Some(g) => {
                         let src = if g.optional {
                             Ty::optional(g.ty.clone())
@@ -298,7 +420,7 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
                         } else {
                             f.ty.clone()
                         };
-                        sub(&src, &dst, al, d, fuel)
+                        sub(&src, &dst, cx, d)
                             .map_err(|w| prefix(w, Seg::Field(f.name.clone())))?;
                     }
                     None if f.optional || f.ty.has_nil() || f.ty.is_any() => {}
@@ -315,14 +437,14 @@ fn sub(a: &Ty, b: &Ty, al: &dyn Aliases, depth: u32, fuel: &mut u32) -> Result<(
         (Ty::Func(f), Ty::Func(g)) => {
             for (i, p) in g.params.iter().enumerate() {
                 if let Some(q) = f.params.get(i)
-                    && sub(p, q, al, d, fuel).is_err()
+                    && sub(p, q, cx, d).is_err()
                 {
                     return Err(mismatch(a, b));
                 }
             }
             for (i, r) in f.rets.iter().enumerate() {
                 if let Some(s) = g.rets.get(i)
-                    && sub(r, s, al, d, fuel).is_err()
+                    && sub(r, s, cx, d).is_err()
                 {
                     return Err(mismatch(a, b));
                 }
@@ -342,7 +464,7 @@ fn discriminated_member<'t>(a: &Ty, ms: &'t [Ty]) -> Option<&'t Ty> {
         let Ty::Record(s) = m else { return false };
         s.fields.iter().any(|f| {
             matches!(f.ty, Ty::LitStr(_) | Ty::LitBool(_) | Ty::LitInt(_))
-                && r.fields.iter().any(|g| g.name == f.name && g.ty == f.ty)
+                && r.field(&f.name).is_some_and(|g| g.ty == f.ty)
         })
     })
 }
@@ -350,14 +472,15 @@ fn discriminated_member<'t>(a: &Ty, ms: &'t [Ty]) -> Option<&'t Ty> {
 /// `{a: A} & {b: B}` as one record, when every member is a record.
 pub fn merge_records(ms: &[Ty], al: &dyn Aliases) -> Option<Ty> {
     let mut fields: Vec<Field> = Vec::new();
+    let mut names: hashbrown::HashSet<Rc<str>> = hashbrown::HashSet::new();
     for m in ms {
         let m = match m {
-            Ty::Alias(_, i) => al.expand(*i),
+            Ty::Alias(a) => al.expand(a).bare(),
             m => m.bare(),
         };
         let Ty::Record(r) = m else { return None };
         for f in &r.fields {
-            if !fields.iter().any(|g| g.name == f.name) {
+            if names.insert(f.name.clone()) {
                 fields.push(f.clone());
             }
         }

@@ -3,9 +3,23 @@
 //!
 //! Types are immutable values shared through `Rc`; narrowing builds new ones.
 //! Subtyping lives in subtype.rs; resolving annotations into `Ty` in infer.rs.
+//!
+//! Sizes are the user's: a union may have tens of thousands of literal
+//! members and a type may share one subtree many times (`type T2 = {a:
+//! T1, b: T1}`). So every type implements `Eq`, which lets `Rc`'s
+//! equality answer from the pointer when both sides share an allocation
+//! (the standard library specialises it for `Eq` contents); unions are
+//! built with a hash of their members, wide unions answer literal
+//! membership from a hash set, large records find fields through an
+//! index, and printing stops after a few hundred characters.
 
+use std::cell::OnceCell;
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
 use std::rc::Rc;
+
+use hashbrown::{HashMap, HashSet};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Ty {
@@ -30,8 +44,9 @@ pub enum Ty {
     LitInt(i64),
     LitFloat(f64),
     LitBool(bool),
-    /// Always flattened, deduplicated and with at least two members.
-    Union(Rc<[Ty]>),
+    /// Always flattened, deduplicated and with at least two members
+    /// (built by `union`).
+    Union(Rc<Members>),
     Intersection(Rc<[Ty]>),
     Array(Rc<Ty>),
     Map(Rc<Ty>, Rc<Ty>),
@@ -42,14 +57,126 @@ pub enum Ty {
     Func(Rc<FnTy>),
     /// A type parameter inside the generic function or alias declaring it.
     Generic(Rc<GenericTy>),
-    /// A reference to a recursive alias, expanded on demand.
-    Alias(Rc<str>, u32),
+    /// A reference to an alias expanded on demand: a recursive one from
+    /// inside its own body, or one named before its declaration (resolved
+    /// when its statement is).
+    Alias(Rc<AliasRef>),
     /// A type with run-time validators (`number @min(0)`). It appears only
     /// where a value meets an expectation (an annotation, a parameter, a
     /// record field, an array element, a union member): subtyping sees the
     /// inner type, literals are checked against the validators, and what
     /// is read from such a place is `bare()`. Never wraps a union or nil.
     Checked(Rc<Checked>),
+}
+
+// Rust's `Rc` compares pointers first when its contents are `Eq`, which
+// keeps equality of types that share subtrees linear. Float literals come
+// from source numerals, never NaN, so equality is reflexive.
+impl Eq for Ty {}
+impl Eq for Checked {}
+impl Eq for Check {}
+impl Eq for Num {}
+impl Eq for Record {}
+impl Eq for Object {}
+impl Eq for Field {}
+impl Eq for FnTy {}
+impl Eq for GenericTy {}
+
+/// An alias applied to its type arguments (none for a plain alias).
+#[derive(Debug, PartialEq, Eq)]
+pub struct AliasRef {
+    pub name: Rc<str>,
+    /// The checker's alias id (`Aliases::expand`).
+    pub id: u32,
+    pub args: Vec<Ty>,
+}
+
+/// The members of a union, with the alias name it was declared under.
+pub struct Members {
+    tys: Box<[Ty]>,
+    /// `type T = "a" | "b"`: messages say `T` (`T?` with nil added).
+    pub name: Option<Rc<str>>,
+    /// Literal members by value and the positions of the others, built on
+    /// first use in wide unions.
+    lits: OnceCell<(HashSet<LitKey>, Vec<usize>)>,
+}
+
+/// A literal type as a hashable key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum LitKey {
+    Str(Rc<[u8]>),
+    Int(i64),
+    Float(u64),
+    Bool(bool),
+}
+
+impl LitKey {
+    pub fn of(t: &Ty) -> Option<LitKey> {
+        Some(match t {
+            Ty::LitStr(s) => LitKey::Str(s.clone()),
+            Ty::LitInt(i) => LitKey::Int(*i),
+            Ty::LitFloat(f) => LitKey::Float(f.to_bits()),
+            Ty::LitBool(b) => LitKey::Bool(*b),
+            _ => return None,
+        })
+    }
+}
+
+/// Unions this wide answer literal membership from a hash set.
+const WIDE: usize = 16;
+
+impl Members {
+    pub fn new(tys: Vec<Ty>, name: Option<Rc<str>>) -> Members {
+        Members {
+            tys: tys.into_boxed_slice(),
+            name,
+            lits: OnceCell::new(),
+        }
+    }
+
+    /// For a wide union: is literal `t` one of the members (itself, not
+    /// through a wider one), and which members are not literals? None
+    /// when the union is narrow or `t` no literal: the caller scans it.
+    pub fn literal_split(&self, t: &Ty) -> Option<(bool, impl Iterator<Item = &Ty>)> {
+        if self.tys.len() < WIDE {
+            return None;
+        }
+        let key = LitKey::of(t)?;
+        let (set, others) = self.lits.get_or_init(|| {
+            let mut set = HashSet::new();
+            let mut others = Vec::new();
+            for (i, m) in self.tys.iter().enumerate() {
+                match LitKey::of(m) {
+                    Some(k) => {
+                        set.insert(k);
+                    }
+                    None => others.push(i),
+                }
+            }
+            (set, others)
+        });
+        Some((set.contains(&key), others.iter().map(|&i| &self.tys[i])))
+    }
+}
+
+impl Deref for Members {
+    type Target = [Ty];
+    fn deref(&self) -> &[Ty] {
+        &self.tys
+    }
+}
+
+impl PartialEq for Members {
+    fn eq(&self, other: &Members) -> bool {
+        self.tys == other.tys
+    }
+}
+impl Eq for Members {}
+
+impl fmt::Debug for Members {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.tys.iter()).finish()
+    }
 }
 
 #[derive(Debug, PartialEq)]
@@ -114,7 +241,6 @@ impl fmt::Display for Check {
     }
 }
 
-#[derive(Debug, PartialEq)]
 pub struct Record {
     pub fields: Vec<Field>,
     /// The alias name it was declared under, for messages.
@@ -123,6 +249,50 @@ pub struct Record {
     /// results: missing fields are looked up in the class table when it has
     /// `__index`, so method calls on instances are checked.
     pub meta: Option<usize>,
+    /// Field positions by name, built on first use in wide records.
+    index: OnceCell<HashMap<Rc<str>, usize>>,
+}
+
+impl Record {
+    pub fn new(fields: Vec<Field>, name: Option<Rc<str>>, meta: Option<usize>) -> Record {
+        Record {
+            fields,
+            name,
+            meta,
+            index: OnceCell::new(),
+        }
+    }
+
+    /// The field called `name`.
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        if self.fields.len() < WIDE {
+            return self.fields.iter().find(|f| &*f.name == name);
+        }
+        let ix = self.index.get_or_init(|| {
+            let mut m = HashMap::with_capacity(self.fields.len());
+            for (i, f) in self.fields.iter().enumerate() {
+                m.entry(f.name.clone()).or_insert(i);
+            }
+            m
+        });
+        ix.get(name).map(|&i| &self.fields[i])
+    }
+}
+
+impl PartialEq for Record {
+    fn eq(&self, other: &Record) -> bool {
+        self.name == other.name && self.meta == other.meta && self.fields == other.fields
+    }
+}
+
+impl fmt::Debug for Record {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Record")
+            .field("fields", &self.fields)
+            .field("name", &self.name)
+            .field("meta", &self.meta)
+            .finish()
+    }
 }
 
 /// A native object's type. Its methods are functions whose first
@@ -179,6 +349,10 @@ pub struct FnTy {
     /// A standard-library signature: arguments convert as natives convert
     /// them, and extra arguments are ignored.
     pub builtin: bool,
+    /// The first two results are a value and an error of which exactly
+    /// one is nil (`return v, nil` / `return nil, err`): testing either
+    /// tells about the other (infer/pair.rs).
+    pub err_pair: bool,
 }
 
 #[derive(Debug, PartialEq)]
@@ -195,11 +369,28 @@ impl Ty {
     }
 
     pub fn record(fields: Vec<Field>) -> Ty {
-        Ty::Record(Rc::new(Record {
-            fields,
-            name: None,
-            meta: None,
-        }))
+        Ty::Record(Rc::new(Record::new(fields, None, None)))
+    }
+
+    /// A reference to alias `id` applied to `args`.
+    pub fn alias(name: Rc<str>, id: u32, args: Vec<Ty>) -> Ty {
+        Ty::Alias(Rc::new(AliasRef { name, id, args }))
+    }
+
+    /// `t` as declared under alias `name`, for messages: a record or a
+    /// union keeps the name; other types print as themselves.
+    pub fn named(t: Ty, name: &str) -> Ty {
+        match &t {
+            Ty::Record(r) if r.name.is_none() => Ty::Record(Rc::new(Record::new(
+                r.fields.clone(),
+                Some(Rc::from(name)),
+                r.meta,
+            ))),
+            Ty::Union(ms) if ms.name.is_none() => {
+                Ty::Union(Rc::new(Members::new(ms.to_vec(), Some(Rc::from(name)))))
+            }
+            _ => t,
+        }
     }
 
     /// `t` with validators `checks`: a union gets them on each non-nil
@@ -261,6 +452,13 @@ impl Ty {
 
     /// The type without its nil (and, with `falsy`, without `false`).
     pub fn truthy(&self) -> Ty {
+        if !self
+            .members()
+            .iter()
+            .any(|m| matches!(m, Ty::Nil | Ty::LitBool(false) | Ty::Boolean))
+        {
+            return self.clone();
+        }
         let ms: Vec<Ty> = self
             .members()
             .iter()
@@ -274,6 +472,9 @@ impl Ty {
     }
 
     pub fn non_nil(&self) -> Ty {
+        if !self.has_nil() {
+            return self.clone();
+        }
         union(
             self.members()
                 .iter()
@@ -344,6 +545,7 @@ impl Ty {
             annotated: true,
             check_arity: true,
             builtin: false,
+            err_pair: false,
         }))
     }
 }
@@ -351,220 +553,537 @@ impl Ty {
 /// Builds a normalised union: nested unions flattened, duplicates and
 /// members absorbed by a wider one dropped (`1 | integer` is `integer`,
 /// `integer | number` is `number`), `never` dropped, `any` absorbs all.
+/// Near-linear: members are deduplicated through a hash, and absorption
+/// looks only at which wide members exist. A union that adds nothing (or
+/// only nil) to a named one keeps its name (`T`, `T?`).
 pub fn union(parts: Vec<Ty>) -> Ty {
+    if let Some(first) = parts.first()
+        && parts[1..].iter().all(|p| p == first)
+    {
+        return first.clone();
+    }
+    let named = match parts.first() {
+        Some(Ty::Union(ms)) if ms.name.is_some() => Some(ms.clone()),
+        _ => None,
+    };
     let mut flat: Vec<Ty> = Vec::with_capacity(parts.len());
-    for p in parts {
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut push = |flat: &mut Vec<Ty>, t: &Ty| {
+        let h = hash_ty(t);
+        let bucket = seen.entry(h).or_default();
+        if bucket.iter().any(|&i| flat[i] == *t) {
+            return;
+        }
+        bucket.push(flat.len());
+        flat.push(t.clone());
+    };
+    for p in &parts {
         match p {
             Ty::Union(ms) => {
                 for m in ms.iter() {
-                    push_member(&mut flat, m.clone());
+                    push(&mut flat, m);
                 }
             }
             Ty::Never => {}
-            p => push_member(&mut flat, p),
+            Ty::Any => return Ty::Any,
+            p => push(&mut flat, p),
         }
-    }
-    if flat.iter().any(Ty::is_any) {
-        return Ty::Any;
     }
     if flat.iter().any(|t| matches!(t, Ty::Unknown)) {
         return Ty::Unknown;
     }
-    match flat.len() {
+    let has = |w: &Ty| flat.contains(w);
+    let (string, number, integer, boolean) = (
+        has(&Ty::String),
+        has(&Ty::Number),
+        has(&Ty::Integer),
+        has(&Ty::Boolean),
+    );
+    // `true | false` is `boolean`, placed where the second one was.
+    let both_bools = !boolean && has(&Ty::LitBool(true)) && has(&Ty::LitBool(false));
+    let mut first_bool = true;
+    let mut out: Vec<Ty> = Vec::with_capacity(flat.len());
+    for t in flat {
+        let keep = match &t {
+            Ty::LitStr(_) => !string,
+            Ty::LitInt(_) => !number && !integer,
+            Ty::LitFloat(_) => !number,
+            Ty::Integer => !number,
+            Ty::LitBool(_) if both_bools => {
+                if !std::mem::replace(&mut first_bool, false) {
+                    out.push(Ty::Boolean);
+                }
+                false
+            }
+            Ty::LitBool(_) => !boolean,
+            _ => true,
+        };
+        if keep {
+            out.push(t);
+        }
+    }
+    match out.len() {
         0 => Ty::Never,
-        1 => flat.pop().unwrap_or(Ty::Never),
+        1 => out.pop().unwrap_or(Ty::Never),
         _ => {
             // nil last, so `A | B | nil` prints as `(A | B)?`.
-            flat.sort_by_key(|t| matches!(t, Ty::Nil));
-            Ty::Union(flat.into())
+            out.sort_by_key(|t| matches!(t, Ty::Nil));
+            let name = named.and_then(|u| {
+                let n = u.name.clone()?;
+                if out.len() >= u.len() && out[..u.len()] == u[..] {
+                    match &out[u.len()..] {
+                        [] => Some(n),
+                        [Ty::Nil] => Some(Rc::from(format!("{n}?"))),
+                        _ => None,
+                    }
+                } else {
+                    None
+                }
+            });
+            Ty::Union(Rc::new(Members::new(out, name)))
         }
     }
 }
 
-/// Is `a` absorbed by `b` in a union (a literal by its base, integer by number)?
-fn absorbed(a: &Ty, b: &Ty) -> bool {
-    if a == b {
-        return true;
-    }
-    matches!(
-        (a, b),
-        (Ty::LitStr(_), Ty::String)
-            | (Ty::LitInt(_) | Ty::LitFloat(_), Ty::Number)
-            | (Ty::LitInt(_), Ty::Integer)
-            | (Ty::Integer, Ty::Number)
-            | (Ty::LitBool(_), Ty::Boolean)
-    )
+/// How `map_ty` rebuilds records it changes.
+#[derive(Clone, Copy)]
+pub struct MapOpts {
+    /// A changed record loses its alias name (a substituted generic body
+    /// is no longer what the name says).
+    pub drop_names: bool,
+    /// Records lose their metatable link (it names a checker's local).
+    pub clear_meta: bool,
 }
 
-fn push_member(flat: &mut Vec<Ty>, t: Ty) {
-    // Large literal unions are common (enums): only the wide members need
-    // the quadratic absorption check both ways.
-    if flat.iter().any(|f| absorbed(&t, f)) {
-        return;
+/// Nesting `map_ty` descends; deeper parts are kept as they are.
+const MAP_DEPTH: u32 = 200;
+
+/// `t` with every part for which `leaf` answers replaced by the answer,
+/// rebuilt only where something changed (unchanged parts keep their
+/// allocation), and each shared part mapped once: linear in the size of
+/// the type, however often it reuses a subtree.
+pub fn map_ty(t: &Ty, leaf: &mut dyn FnMut(&Ty) -> Option<Ty>, opts: MapOpts) -> Ty {
+    let mut memo: HashMap<usize, (Ty, Ty)> = HashMap::new();
+    map_in(t, leaf, opts, &mut memo, 0)
+}
+
+fn map_in(
+    t: &Ty,
+    leaf: &mut dyn FnMut(&Ty) -> Option<Ty>,
+    opts: MapOpts,
+    memo: &mut HashMap<usize, (Ty, Ty)>,
+    depth: u32,
+) -> Ty {
+    if let Some(r) = leaf(t) {
+        return r;
     }
-    flat.retain(|f| !absorbed(f, &t));
-    if let Ty::LitBool(b) = t
-        && let Some(i) = flat.iter().position(|f| *f == Ty::LitBool(!b))
+    if depth > MAP_DEPTH {
+        return t.clone();
+    }
+    let key = match t {
+        Ty::Record(r) => Some(Rc::as_ptr(r) as usize),
+        Ty::Union(m) => Some(Rc::as_ptr(m) as usize),
+        Ty::Func(f) => Some(Rc::as_ptr(f) as usize),
+        Ty::Array(x) => Some(Rc::as_ptr(x) as usize),
+        _ => None,
+    };
+    if let Some(k) = key
+        && let Some((_, r)) = memo.get(&k)
     {
-        flat.remove(i);
-        flat.push(Ty::Boolean);
+        return r.clone();
+    }
+    let d = depth + 1;
+    let mut go = |x: &Ty, memo: &mut HashMap<usize, (Ty, Ty)>| map_in(x, leaf, opts, memo, d);
+    let r = match t {
+        Ty::Checked(c) => {
+            let x = go(&c.ty, memo);
+            if x == c.ty {
+                t.clone()
+            } else {
+                Ty::checked(x, c.checks.clone())
+            }
+        }
+        Ty::Union(ms) => {
+            let xs: Vec<Ty> = ms.iter().map(|m| go(m, memo)).collect();
+            if xs[..] == ms[..] {
+                t.clone()
+            } else {
+                union(xs)
+            }
+        }
+        Ty::Intersection(ms) => {
+            let xs: Vec<Ty> = ms.iter().map(|m| go(m, memo)).collect();
+            if xs[..] == ms[..] {
+                t.clone()
+            } else {
+                Ty::Intersection(xs.into())
+            }
+        }
+        Ty::Array(x) => {
+            let y = go(x, memo);
+            if y == **x {
+                t.clone()
+            } else {
+                Ty::Array(Rc::new(y))
+            }
+        }
+        Ty::Map(k, v) => {
+            let (k2, v2) = (go(k, memo), go(v, memo));
+            if k2 == **k && v2 == **v {
+                t.clone()
+            } else {
+                Ty::Map(Rc::new(k2), Rc::new(v2))
+            }
+        }
+        Ty::Record(r) => {
+            let fields: Vec<Field> = r
+                .fields
+                .iter()
+                .map(|f| Field {
+                    name: f.name.clone(),
+                    ty: go(&f.ty, memo),
+                    optional: f.optional,
+                })
+                .collect();
+            let same = fields == r.fields;
+            if same && !(opts.clear_meta && r.meta.is_some()) {
+                t.clone()
+            } else {
+                let name = if same || !opts.drop_names {
+                    r.name.clone()
+                } else {
+                    None
+                };
+                let meta = if opts.clear_meta { None } else { r.meta };
+                Ty::Record(Rc::new(Record::new(fields, name, meta)))
+            }
+        }
+        Ty::Func(f) => {
+            let params: Vec<Ty> = f.params.iter().map(|p| go(p, memo)).collect();
+            let variadic = f.variadic.as_ref().map(|v| go(v, memo));
+            let rets: Vec<Ty> = f.rets.iter().map(|r| go(r, memo)).collect();
+            let ret_variadic = f.ret_variadic.as_ref().map(|v| go(v, memo));
+            if params == f.params
+                && variadic == f.variadic
+                && rets == f.rets
+                && ret_variadic == f.ret_variadic
+            {
+                t.clone()
+            } else {
+                Ty::Func(Rc::new(FnTy {
+                    generics: f.generics.clone(),
+                    params,
+                    names: f.names.clone(),
+                    variadic,
+                    rets,
+                    ret_variadic,
+                    annotated: f.annotated,
+                    check_arity: f.check_arity,
+                    builtin: f.builtin,
+                    err_pair: f.err_pair,
+                }))
+            }
+        }
+        Ty::Alias(a) => {
+            let args: Vec<Ty> = a.args.iter().map(|x| go(x, memo)).collect();
+            if args == a.args {
+                t.clone()
+            } else {
+                Ty::alias(a.name.clone(), a.id, args)
+            }
+        }
+        t => t.clone(),
+    };
+    if let Some(k) = key {
+        memo.insert(k, (t.clone(), r.clone()));
+    }
+    r
+}
+
+/// A structural hash that agrees with `==` (equal types hash alike); it
+/// looks a few levels deep, enough to tell union members apart.
+pub fn hash_ty(t: &Ty) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    hash_into(t, &mut h, 3);
+    h.finish()
+}
+
+fn hash_into(t: &Ty, h: &mut impl Hasher, depth: u32) {
+    std::mem::discriminant(t).hash(h);
+    if depth == 0 {
         return;
     }
-    flat.push(t);
+    let d = depth - 1;
+    match t {
+        Ty::LitStr(s) => s.hash(h),
+        Ty::LitInt(i) => i.hash(h),
+        Ty::LitFloat(f) => f.to_bits().hash(h),
+        Ty::LitBool(b) => b.hash(h),
+        Ty::Union(ms) => {
+            ms.len().hash(h);
+            for m in ms.iter().take(4) {
+                hash_into(m, h, d);
+            }
+        }
+        Ty::Intersection(ms) => {
+            ms.len().hash(h);
+            for m in ms.iter().take(4) {
+                hash_into(m, h, d);
+            }
+        }
+        Ty::Array(x) => hash_into(x, h, d),
+        Ty::Map(k, v) => {
+            hash_into(k, h, d);
+            hash_into(v, h, d);
+        }
+        Ty::Record(r) => {
+            r.name.hash(h);
+            r.fields.len().hash(h);
+            for f in r.fields.iter().take(8) {
+                f.name.hash(h);
+                f.optional.hash(h);
+                hash_into(&f.ty, h, d);
+            }
+        }
+        Ty::Object(o) => o.name.hash(h),
+        Ty::Func(f) => {
+            f.params.len().hash(h);
+            f.rets.len().hash(h);
+        }
+        Ty::Generic(g) => g.id.hash(h),
+        Ty::Alias(a) => {
+            a.id.hash(h);
+            a.args.len().hash(h);
+        }
+        Ty::Checked(c) => hash_into(&c.ty, h, d),
+        _ => {}
+    }
 }
 
 /// Writes a byte string as a Lua literal for messages.
-fn quote(f: &mut fmt::Formatter<'_>, s: &[u8]) -> fmt::Result {
-    write!(f, "\"")?;
+fn quote(w: &mut String, s: &[u8]) {
+    w.push('"');
     for c in String::from_utf8_lossy(s).chars() {
         match c {
-            '"' => write!(f, "\\\"")?,
-            '\\' => write!(f, "\\\\")?,
-            '\n' => write!(f, "\\n")?,
-            c => write!(f, "{c}")?,
+            '"' => w.push_str("\\\""),
+            '\\' => w.push_str("\\\\"),
+            '\n' => w.push_str("\\n"),
+            c => w.push(c),
         }
     }
-    write!(f, "\"")
+    w.push('"');
 }
 
-/// Deep types print cut short: messages stay readable and printing a
-/// pathological type cannot recurse without bound.
+/// Deep types print cut short, wide unions by their first members and
+/// their size, and no message grows past `PRINT_BUDGET` bytes: messages
+/// stay readable, and printing a pathological type is bounded.
 const PRINT_DEPTH: u32 = 6;
-
-struct Show<'t>(&'t Ty, u32);
+const PRINT_BUDGET: usize = 300;
+/// Unions with more members print the first `UNION_SHOWN` and the count.
+const UNION_FULL: usize = 16;
+const UNION_SHOWN: usize = 3;
 
 impl fmt::Display for Ty {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Show(self, 0).fmt(f)
+        let mut out = String::new();
+        show(self, &mut out, 0);
+        f.write_str(&out)
     }
 }
 
-impl fmt::Display for Show<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let d = self.1 + 1;
-        if d > PRINT_DEPTH {
-            return write!(f, "...");
+/// Appends `t`'s spelling to `out`; past the budget, `...` ends it.
+fn show(t: &Ty, out: &mut String, depth: u32) {
+    use std::fmt::Write;
+    if out.len() >= PRINT_BUDGET {
+        if !out.ends_with("...") {
+            out.push_str("...");
         }
-        match self.0 {
-            Ty::Nil => write!(f, "nil"),
-            Ty::Boolean => write!(f, "boolean"),
-            Ty::Number => write!(f, "number"),
-            Ty::Integer => write!(f, "integer"),
-            Ty::String => write!(f, "string"),
-            Ty::Any => write!(f, "any"),
-            Ty::Unknown => write!(f, "unknown"),
-            Ty::Never => write!(f, "never"),
-            Ty::Table => write!(f, "table"),
-            Ty::Function => write!(f, "function"),
-            Ty::Thread => write!(f, "thread"),
-            Ty::Userdata => write!(f, "userdata"),
-            Ty::Error => write!(f, "error"),
-            Ty::LitStr(s) => quote(f, s),
-            Ty::LitInt(i) => write!(f, "{i}"),
-            Ty::LitFloat(x) => write!(f, "{x:?}"),
-            Ty::LitBool(b) => write!(f, "{b}"),
-            Ty::Union(ms) => {
-                let nil = ms.iter().any(|m| matches!(m, Ty::Nil));
-                let rest: Vec<&Ty> = ms.iter().filter(|m| !matches!(m, Ty::Nil)).collect();
-                if nil && rest.len() == 1 {
-                    let paren = matches!(rest[0], Ty::Func(_) | Ty::Intersection(_));
-                    if paren {
-                        write!(f, "({})?", Show(rest[0], d))
-                    } else {
-                        write!(f, "{}?", Show(rest[0], d))
-                    }
+        return;
+    }
+    let d = depth + 1;
+    if d > PRINT_DEPTH {
+        out.push_str("...");
+        return;
+    }
+    let w = out;
+    match t {
+        Ty::Nil => w.push_str("nil"),
+        Ty::Boolean => w.push_str("boolean"),
+        Ty::Number => w.push_str("number"),
+        Ty::Integer => w.push_str("integer"),
+        Ty::String => w.push_str("string"),
+        Ty::Any => w.push_str("any"),
+        Ty::Unknown => w.push_str("unknown"),
+        Ty::Never => w.push_str("never"),
+        Ty::Table => w.push_str("table"),
+        Ty::Function => w.push_str("function"),
+        Ty::Thread => w.push_str("thread"),
+        Ty::Userdata => w.push_str("userdata"),
+        Ty::Error => w.push_str("error"),
+        Ty::LitStr(s) => quote(w, s),
+        Ty::LitInt(i) => {
+            let _ = write!(w, "{i}");
+        }
+        Ty::LitFloat(x) => {
+            let _ = write!(w, "{x:?}");
+        }
+        Ty::LitBool(b) => {
+            let _ = write!(w, "{b}");
+        }
+        Ty::Union(ms) => {
+            if let Some(n) = &ms.name {
+                w.push_str(n);
+                return;
+            }
+            let nil = ms.iter().any(|m| matches!(m, Ty::Nil));
+            let rest: Vec<&Ty> = ms.iter().filter(|m| !matches!(m, Ty::Nil)).collect();
+            if nil && rest.len() == 1 {
+                let paren = matches!(rest[0], Ty::Func(_) | Ty::Intersection(_));
+                if paren {
+                    w.push('(');
+                }
+                show(rest[0], w, d);
+                if paren {
+                    w.push(')');
+                }
+                w.push('?');
+                return;
+            }
+            let shown = if ms.len() > UNION_FULL {
+                UNION_SHOWN
+            } else {
+                ms.len()
+            };
+            for (i, m) in ms.iter().take(shown).enumerate() {
+                if i > 0 {
+                    w.push_str(" | ");
+                }
+                if matches!(m, Ty::Func(_)) {
+                    w.push('(');
+                    show(m, w, d);
+                    w.push(')');
                 } else {
-                    for (i, m) in ms.iter().enumerate() {
-                        if i > 0 {
-                            write!(f, " | ")?;
-                        }
-                        if matches!(m, Ty::Func(_)) {
-                            write!(f, "({})", Show(m, d))?;
-                        } else {
-                            write!(f, "{}", Show(m, d))?;
-                        }
-                    }
-                    Ok(())
+                    show(m, w, d);
                 }
             }
-            Ty::Intersection(ms) => {
-                for (i, m) in ms.iter().enumerate() {
-                    if i > 0 {
-                        write!(f, " & ")?;
-                    }
-                    write!(f, "{}", Show(m, d))?;
-                }
-                Ok(())
+            if shown < ms.len() {
+                let _ = write!(w, " | ... ({} members)", ms.len());
             }
-            Ty::Array(t) => write!(f, "{{{}}}", Show(t, d)),
-            Ty::Map(k, v) => write!(f, "{{[{}]: {}}}", Show(k, d), Show(v, d)),
-            Ty::Record(r) => {
-                if let Some(n) = &r.name {
-                    return write!(f, "{n}");
-                }
-                write!(f, "{{")?;
-                for (i, fl) in r.fields.iter().enumerate() {
-                    if i > 0 {
-                        write!(f, ", ")?;
-                    }
-                    if i >= 8 {
-                        write!(f, "...")?;
-                        break;
-                    }
-                    let q = if fl.optional { "?" } else { "" };
-                    write!(f, "{}{}: {}", fl.name, q, Show(&fl.ty, d))?;
-                }
-                write!(f, "}}")
-            }
-            Ty::Func(ft) => {
-                if !ft.generics.is_empty() {
-                    write!(f, "<")?;
-                    for (i, g) in ft.generics.iter().enumerate() {
-                        if i > 0 {
-                            write!(f, ", ")?;
-                        }
-                        write!(f, "{}", g.name)?;
-                    }
-                    write!(f, ">")?;
-                }
-                write!(f, "(")?;
-                for (i, p) in ft.params.iter().enumerate() {
-                    if i > 0 {
-                        write!(f, ", ")?;
-                    }
-                    write!(f, "{}", Show(p, d))?;
-                }
-                if let Some(v) = &ft.variadic {
-                    if !ft.params.is_empty() {
-                        write!(f, ", ")?;
-                    }
-                    write!(f, "...{}", Show(v, d))?;
-                }
-                write!(f, ") -> ")?;
-                if ft.rets.len() == 1 && ft.ret_variadic.is_none() {
-                    return write!(f, "{}", Show(&ft.rets[0], d));
-                }
-                write!(f, "(")?;
-                for (i, r) in ft.rets.iter().enumerate() {
-                    if i > 0 {
-                        write!(f, ", ")?;
-                    }
-                    write!(f, "{}", Show(r, d))?;
-                }
-                if let Some(v) = &ft.ret_variadic {
-                    if !ft.rets.is_empty() {
-                        write!(f, ", ")?;
-                    }
-                    write!(f, "...{}", Show(v, d))?;
-                }
-                write!(f, ")")
-            }
-            Ty::Object(o) => write!(f, "{}", o.name),
-            Ty::Generic(g) => write!(f, "{}", g.name),
-            Ty::Alias(n, _) => write!(f, "{n}"),
-            // Messages are about types; validators are named on their own.
-            Ty::Checked(c) => Show(&c.ty, d).fmt(f),
         }
+        Ty::Intersection(ms) => {
+            let shown = if ms.len() > UNION_FULL {
+                UNION_SHOWN
+            } else {
+                ms.len()
+            };
+            for (i, m) in ms.iter().take(shown).enumerate() {
+                if i > 0 {
+                    w.push_str(" & ");
+                }
+                show(m, w, d);
+            }
+            if shown < ms.len() {
+                let _ = write!(w, " & ... ({} members)", ms.len());
+            }
+        }
+        Ty::Array(t) => {
+            w.push('{');
+            show(t, w, d);
+            w.push('}');
+        }
+        Ty::Map(k, v) => {
+            w.push_str("{[");
+            show(k, w, d);
+            w.push_str("]: ");
+            show(v, w, d);
+            w.push('}');
+        }
+        Ty::Record(r) => {
+            if let Some(n) = &r.name {
+                w.push_str(n);
+                return;
+            }
+            w.push('{');
+            for (i, fl) in r.fields.iter().enumerate() {
+                if i > 0 {
+                    w.push_str(", ");
+                }
+                if i >= 8 {
+                    w.push_str("...");
+                    break;
+                }
+                w.push_str(&fl.name);
+                if fl.optional {
+                    w.push('?');
+                }
+                w.push_str(": ");
+                show(&fl.ty, w, d);
+            }
+            w.push('}');
+        }
+        Ty::Func(ft) => {
+            if !ft.generics.is_empty() {
+                w.push('<');
+                for (i, g) in ft.generics.iter().enumerate() {
+                    if i > 0 {
+                        w.push_str(", ");
+                    }
+                    w.push_str(&g.name);
+                }
+                w.push('>');
+            }
+            w.push('(');
+            for (i, p) in ft.params.iter().enumerate() {
+                if i > 0 {
+                    w.push_str(", ");
+                }
+                show(p, w, d);
+            }
+            if let Some(v) = &ft.variadic {
+                if !ft.params.is_empty() {
+                    w.push_str(", ");
+                }
+                w.push_str("...");
+                show(v, w, d);
+            }
+            w.push_str(") -> ");
+            if ft.rets.len() == 1 && ft.ret_variadic.is_none() {
+                show(&ft.rets[0], w, d);
+                return;
+            }
+            w.push('(');
+            for (i, r) in ft.rets.iter().enumerate() {
+                if i > 0 {
+                    w.push_str(", ");
+                }
+                show(r, w, d);
+            }
+            if let Some(v) = &ft.ret_variadic {
+                if !ft.rets.is_empty() {
+                    w.push_str(", ");
+                }
+                w.push_str("...");
+                show(v, w, d);
+            }
+            w.push(')');
+        }
+        Ty::Object(o) => w.push_str(&o.name),
+        Ty::Generic(g) => w.push_str(&g.name),
+        Ty::Alias(a) => {
+            w.push_str(&a.name);
+            if !a.args.is_empty() {
+                w.push('<');
+                for (i, x) in a.args.iter().enumerate() {
+                    if i > 0 {
+                        w.push_str(", ");
+                    }
+                    show(x, w, d);
+                }
+                w.push('>');
+            }
+        }
+        // Messages are about types; validators are named on their own.
+        Ty::Checked(c) => show(&c.ty, w, depth),
     }
 }
 

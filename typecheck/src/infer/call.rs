@@ -84,11 +84,11 @@ impl Checker {
                         _ => None,
                     });
                     if let (Some(id), Ty::Record(r)) = (class, &v.ty) {
-                        v.ty = Ty::Record(Rc::new(Record {
-                            fields: r.fields.clone(),
-                            name: r.name.clone(),
-                            meta: Some(id),
-                        }));
+                        v.ty = Ty::Record(Rc::new(Record::new(
+                            r.fields.clone(),
+                            r.name.clone(),
+                            Some(id),
+                        )));
                     }
                     return (vec![v], None);
                 }
@@ -409,6 +409,9 @@ impl Checker {
         if ft.rets.iter().any(Ty::is_never) {
             self.flow.dead = true;
         }
+        if ft.err_pair {
+            self.pair_call = Some(span);
+        }
         (rets, rv)
     }
 }
@@ -511,42 +514,17 @@ pub(crate) fn infer_bind(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32
 
 /// Replaces bound generic parameters; unbound ones stay (as `unknown`
 /// would be too strict for results, they read as `any`).
-pub(crate) fn subst(t: &Ty, bind: &HashMap<u32, Ty>, depth: u32) -> Ty {
-    if depth > 32 || bind.is_empty() {
+pub(crate) fn subst(t: &Ty, bind: &HashMap<u32, Ty>, _depth: u32) -> Ty {
+    if bind.is_empty() {
         return t.clone();
     }
-    let d = depth + 1;
-    match t {
-        Ty::Generic(g) => bind.get(&g.id).cloned().unwrap_or_else(|| t.clone()),
-        Ty::Checked(c) => Ty::checked(subst(&c.ty, bind, d), c.checks.clone()),
-        Ty::Union(ms) => union(ms.iter().map(|m| subst(m, bind, d)).collect()),
-        Ty::Intersection(ms) => Ty::Intersection(ms.iter().map(|m| subst(m, bind, d)).collect()),
-        Ty::Array(x) => Ty::Array(Rc::new(subst(x, bind, d))),
-        Ty::Map(k, v) => Ty::Map(Rc::new(subst(k, bind, d)), Rc::new(subst(v, bind, d))),
-        Ty::Record(r) => Ty::Record(Rc::new(Record {
-            fields: r
-                .fields
-                .iter()
-                .map(|f| Field {
-                    name: f.name.clone(),
-                    ty: subst(&f.ty, bind, d),
-                    optional: f.optional,
-                })
-                .collect(),
-            name: None,
-            meta: r.meta,
-        })),
-        Ty::Func(f) => Ty::Func(Rc::new(FnTy {
-            generics: f.generics.clone(),
-            params: f.params.iter().map(|p| subst(p, bind, d)).collect(),
-            names: f.names.clone(),
-            variadic: f.variadic.as_ref().map(|v| subst(v, bind, d)),
-            rets: f.rets.iter().map(|r| subst(r, bind, d)).collect(),
-            ret_variadic: f.ret_variadic.as_ref().map(|v| subst(v, bind, d)),
-            annotated: f.annotated,
-            check_arity: f.check_arity,
-            builtin: f.builtin,
-        })),
-        t => t.clone(),
-    }
+    let mut leaf = |x: &Ty| match x {
+        Ty::Generic(g) => Some(bind.get(&g.id).cloned().unwrap_or_else(|| x.clone())),
+        _ => None,
+    };
+    let opts = MapOpts {
+        drop_names: true,
+        clear_meta: false,
+    };
+    map_ty(t, &mut leaf, opts)
 }

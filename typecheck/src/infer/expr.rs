@@ -417,14 +417,6 @@ impl Checker {
         None
     }
 
-    /// The alias a union was declared as, for messages.
-    pub(super) fn alias_name(&self, t: &Ty) -> Option<Rc<str>> {
-        self.types.iter().rev().find_map(|(n, b)| match b {
-            TypeBind::Alias { body, .. } if body == t => Some(n.clone()),
-            _ => None,
-        })
-    }
-
     /// For a table constructor against a union: the member its literal
     /// discriminant fields select. `Some(None)` after reporting that none fits.
     pub(super) fn pick_member(&mut self, fields: &[ast::Field], t: Ty, span: Span) -> Option<Ty> {
@@ -485,9 +477,7 @@ impl Checker {
                         |m| matches!(m, Ty::Record(r) if r.fields.iter().any(|f| &*f.name == *n)),
                     )
                 }) {
-                    let shown = self
-                        .alias_name(&t)
-                        .map_or_else(|| t.to_string(), |n| n.to_string());
+                    let shown = t.to_string();
                     let mut p = self.tpath.clone();
                     p.push(Seg::Field(Rc::from(*n)));
                     let m = format!(

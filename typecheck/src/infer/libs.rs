@@ -88,31 +88,35 @@ fn finish(t: &Ty, done: &[Ty], depth: u32) -> Ty {
             {
                 return x.clone();
             }
-            Ty::Record(Rc::new(Record {
-                fields: finish_fields(&r.fields, done, d),
-                name: r.name.clone(),
-                meta: r.meta,
-            }))
+            Ty::Record(Rc::new(Record::new(
+                finish_fields(&r.fields, done, d),
+                r.name.clone(),
+                r.meta,
+            )))
         }
-        Ty::Alias(n, id) => match type_index(n) {
-            Some(j) => Ty::Alias(Rc::from(TYPES[j].0), *id),
+        Ty::Alias(a) => match type_index(&a.name) {
+            Some(j) => Ty::alias(Rc::from(TYPES[j].0), a.id, a.args.clone()),
             None => t.clone(),
         },
         Ty::Union(ms) => union(ms.iter().map(|m| finish(m, done, d)).collect()),
         Ty::Intersection(ms) => Ty::Intersection(ms.iter().map(|m| finish(m, done, d)).collect()),
         Ty::Array(x) => Ty::Array(Rc::new(finish(x, done, d))),
         Ty::Map(k, v) => Ty::Map(Rc::new(finish(k, done, d)), Rc::new(finish(v, done, d))),
-        Ty::Func(f) => Ty::Func(Rc::new(FnTy {
-            generics: f.generics.clone(),
-            params: f.params.iter().map(|p| finish(p, done, d)).collect(),
-            names: f.names.clone(),
-            variadic: f.variadic.as_ref().map(|v| finish(v, done, d)),
-            rets: f.rets.iter().map(|r| finish(r, done, d)).collect(),
-            ret_variadic: f.ret_variadic.as_ref().map(|v| finish(v, done, d)),
-            annotated: true,
-            check_arity: true,
-            builtin: true,
-        })),
+        Ty::Func(f) => {
+            let rets: Vec<Ty> = f.rets.iter().map(|r| finish(r, done, d)).collect();
+            Ty::Func(Rc::new(FnTy {
+                generics: f.generics.clone(),
+                params: f.params.iter().map(|p| finish(p, done, d)).collect(),
+                names: f.names.clone(),
+                variadic: f.variadic.as_ref().map(|v| finish(v, done, d)),
+                err_pair: super::pair::native_pair(&rets),
+                rets,
+                ret_variadic: f.ret_variadic.as_ref().map(|v| finish(v, done, d)),
+                annotated: true,
+                check_arity: true,
+                builtin: true,
+            }))
+        }
         t => t.clone(),
     }
 }
@@ -138,8 +142,8 @@ fn type_index(name: &str) -> Option<usize> {
 /// every checker, so types carrying them may pass between checkers.
 #[derive(Clone)]
 struct Loaded {
-    types: Vec<(Rc<str>, TypeBind)>,
-    alias_bodies: Vec<Ty>,
+    types: TypeScope,
+    alias_bodies: Vec<AliasDef>,
     globals: HashMap<Rc<str>, V>,
     lib_modules: HashMap<Rc<str>, Ty>,
     lib_types: HashMap<Rc<str>, Exports>,
@@ -205,8 +209,8 @@ impl Checker {
         let mut ids = HashMap::new();
         for s in block.stats {
             if let StatKind::TypeAlias(a) = s.kind {
-                ids.insert(a.name, self.alias_bodies.len());
-                self.alias_stat(a, s.span);
+                let id = self.alias_stat(a);
+                ids.insert(a.name, id as usize);
             }
         }
         // Named types in order: each may use the earlier ones.
@@ -220,17 +224,17 @@ impl Checker {
                     open: *kind == Kind::OpenObject,
                 })),
                 (_, Ty::Record(r)) if r.name.as_deref() == Some(&internal(k)) => {
-                    Ty::Record(Rc::new(Record {
-                        fields: finish_fields(&r.fields, &done, 0),
-                        name: Some(Rc::from(*name)),
-                        meta: None,
-                    }))
+                    Ty::Record(Rc::new(Record::new(
+                        finish_fields(&r.fields, &done, 0),
+                        Some(Rc::from(*name)),
+                        None,
+                    )))
                 }
                 _ => finish(&body, &done, 0),
             };
             // `Self` inside refers to the alias: it now expands to this.
             if let Some(&id) = ids.get(internal(k).as_str()) {
-                self.alias_bodies[id] = t.clone();
+                self.alias_bodies[id].body = t.clone();
             }
             done.push(t);
         }

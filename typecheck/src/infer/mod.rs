@@ -26,13 +26,16 @@ use crate::diag::{Diagnostic, Severity, code};
 use crate::subtype::{Aliases, Seg, Why, is_sub, merge_records};
 use crate::ty::*;
 
+mod annot;
 mod call;
 mod expr;
 mod libs;
 mod lint;
 mod narrow;
+mod pair;
 mod validate;
 
+use annot::*;
 use call::*;
 use expr::*;
 use lint::VarKind;
@@ -120,23 +123,29 @@ struct Fact {
     deps: Vec<VarId>,
 }
 
-#[derive(Clone)]
-enum TypeBind {
-    Alias {
-        generics: Rc<[Rc<GenericTy>]>,
-        body: Ty,
-    },
-    /// Being resolved: a reference from inside becomes `Ty::Alias`.
-    Resolving(u32),
-    Generic(Rc<GenericTy>),
-}
-
 struct FnCtx {
     rets: Option<Vec<Ty>>,
     ret_variadic: Option<Ty>,
     inferred: Vec<Vec<Ty>>,
     /// Some return ended with a call or `...`: more values may follow.
     inferred_tail: bool,
+    /// Returns seen that give a value and nil or nil and an error
+    /// (pair.rs), and whether one gave something else.
+    pair_returns: u32,
+    pair_broken: bool,
+}
+
+impl FnCtx {
+    fn new() -> FnCtx {
+        FnCtx {
+            rets: None,
+            ret_variadic: None,
+            inferred: vec![],
+            inferred_tail: false,
+            pair_returns: 0,
+            pair_broken: false,
+        }
+    }
 }
 
 type Refs = Vec<(Key, Ty)>;
@@ -165,8 +174,19 @@ pub struct Checker {
     /// Name to the stack of locals declaring it (innermost last): lookups
     /// stay constant-time in files with thousands of top-level locals.
     visible: HashMap<Rc<str>, Vec<VarId>>,
-    types: Vec<(Rc<str>, TypeBind)>,
-    alias_bodies: Vec<Ty>,
+    types: TypeScope,
+    /// Every alias's definition, by id (`Ty::Alias`).
+    alias_bodies: Vec<AliasDef>,
+    /// The blocks being walked that declare types (annot.rs).
+    block_types: Vec<BlockTypes>,
+    /// Inside a `type` statement's body (names follow the run time's
+    /// rule there, annot.rs).
+    in_type_stat: u32,
+    /// Resolving a block's types quietly before walking it (annot.rs).
+    prepass: bool,
+    /// Names the `type` statement being resolved used before their
+    /// declaration: bound once it is done, as the run time does.
+    ahead: Vec<(Rc<str>, u32, usize)>,
     globals: HashMap<Rc<str>, V>,
     flow: Flow,
     fns: Vec<FnCtx>,
@@ -192,6 +212,9 @@ pub struct Checker {
     /// value`) and the code its failures get; none for locals and fields
     /// (E0001, no prefix).
     tctx: Option<(String, &'static str)>,
+    /// The span of the last call of a function whose results are a
+    /// value and an error (pair.rs), to link the locals it initialises.
+    pair_call: Option<Span>,
     /// Set when builtins.rs fails to parse (tested in builtins_parse).
     pub builtin_error: Option<String>,
     /// Modules `require` finds without a file, by name (libs.rs).
@@ -204,11 +227,23 @@ pub struct Checker {
     pub line_starts: Vec<u32>,
 }
 
-struct AliasTable<'c>(&'c [Ty]);
+struct AliasTable<'c>(&'c [AliasDef]);
 
 impl Aliases for AliasTable<'_> {
-    fn expand(&self, id: u32) -> Ty {
-        self.0.get(id as usize).cloned().unwrap_or(Ty::Any)
+    fn expand(&self, a: &AliasRef) -> Ty {
+        let Some(d) = self.0.get(a.id as usize) else {
+            return Ty::Any;
+        };
+        if a.args.is_empty() || d.generics.is_empty() {
+            return d.body.clone();
+        }
+        let map: HashMap<u32, Ty> = d
+            .generics
+            .iter()
+            .zip(&a.args)
+            .map(|(g, t)| (g.id, t.clone()))
+            .collect();
+        subst(&d.body, &map, 0)
     }
 }
 
@@ -254,8 +289,12 @@ impl Checker {
             vars: Vec::new(),
             scope: Vec::new(),
             visible: HashMap::new(),
-            types: Vec::new(),
+            types: TypeScope::default(),
             alias_bodies: Vec::new(),
+            block_types: Vec::new(),
+            in_type_stat: 0,
+            prepass: false,
+            ahead: Vec::new(),
             globals: HashMap::new(),
             flow: Flow::default(),
             fns: Vec::new(),
@@ -270,6 +309,7 @@ impl Checker {
             assigned_globals: hashbrown::HashSet::new(),
             patterns: Default::default(),
             builtin_error: None,
+            pair_call: None,
             lib_modules: HashMap::new(),
             lib_types: HashMap::new(),
             rules: false,
@@ -284,17 +324,6 @@ impl Checker {
     /// builtins.rs (libs.rs).
     pub fn load_builtins(&mut self) {
         self.load_libs();
-    }
-
-    fn lookup_alias_body(&self, name: &str) -> Ty {
-        for (n, b) in self.types.iter().rev() {
-            if &**n == name
-                && let TypeBind::Alias { body, .. } = b
-            {
-                return body.clone();
-            }
-        }
-        Ty::Any
     }
 
     // ------------------------------------------------------------------
@@ -328,7 +357,7 @@ impl Checker {
         let mut t = t.clone();
         for _ in 0..8 {
             match t {
-                Ty::Alias(_, i) => t = self.al().expand(i),
+                Ty::Alias(a) => t = self.al().expand(&a),
                 _ => break,
             }
         }
@@ -529,285 +558,19 @@ impl Checker {
     }
 
     // ------------------------------------------------------------------
-    // Types from annotations
-
-    fn fresh_generic(&mut self, name: &str, bound: Option<Ty>) -> Rc<GenericTy> {
-        // Unique across the checkers of one run (modules check in their
-        // own checker and share types with their requirers).
-        thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
-        self.next_generic = NEXT.with(|c| {
-            c.set(c.get().wrapping_add(1));
-            c.get()
-        });
-        Rc::new(GenericTy {
-            name: Rc::from(name),
-            id: self.next_generic,
-            bound,
-        })
-    }
-
-    fn push_generics(&mut self, gs: &[ast::Generic]) -> Vec<Rc<GenericTy>> {
-        let mut out = Vec::new();
-        for g in gs {
-            let bound = g.bound.map(|b| self.resolve_type(b));
-            let gt = self.fresh_generic(g.name, bound);
-            self.types
-                .push((Rc::from(g.name), TypeBind::Generic(gt.clone())));
-            out.push(gt);
-        }
-        out
-    }
-
-    fn alias_stat(&mut self, a: &ast::TypeAlias, span: Span) {
-        let id = self.alias_bodies.len() as u32;
-        self.alias_bodies.push(Ty::Any);
-        self.types.push((Rc::from(a.name), TypeBind::Resolving(id)));
-        let mark = self.types.len();
-        let generics = self.push_generics(a.generics);
-        let mut body = self.resolve_type(a.ty);
-        self.types.truncate(mark);
-        if let Ty::Record(r) = &body
-            && r.name.is_none()
-            && a.generics.is_empty()
-        {
-            body = Ty::Record(Rc::new(Record {
-                fields: r.fields.clone(),
-                meta: None,
-                name: Some(Rc::from(a.name)),
-            }));
-        }
-        let _ = span;
-        self.alias_bodies[id as usize] = body.clone();
-        if let Some(slot) = self.types.get_mut(mark - 1) {
-            slot.1 = TypeBind::Alias {
-                generics: generics.into(),
-                body,
-            };
-        }
-    }
-
-    fn resolve_type(&mut self, t: &ast::Type) -> Ty {
-        use ast::TypeKind as K;
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            self.depth -= 1;
-            self.complex(t.span);
-            return Ty::Any;
-        }
-        let r = match &t.kind {
-            K::Nil => Ty::Nil,
-            K::LitStr(s) => Ty::LitStr(Rc::from(*s)),
-            K::LitInt(i) => Ty::LitInt(*i),
-            K::LitFloat(f) => Ty::LitFloat(*f),
-            K::LitBool(b) => Ty::LitBool(*b),
-            K::Optional(x) => Ty::optional(self.resolve_type(x)),
-            K::Union(ms) => {
-                let v = ms.iter().map(|m| self.resolve_type(m)).collect();
-                union(v)
-            }
-            K::Intersection(ms) => {
-                let v: Vec<Ty> = ms.iter().map(|m| self.resolve_type(m)).collect();
-                match merge_records(&v, &self.al()) {
-                    Some(r) => r,
-                    None => Ty::Intersection(v.into()),
-                }
-            }
-            K::Array(x) => Ty::Array(Rc::new(self.resolve_type(x))),
-            K::Map(k, v) => Ty::Map(Rc::new(self.resolve_type(k)), Rc::new(self.resolve_type(v))),
-            K::Record(fs) => {
-                let mut fields = Vec::new();
-                for f in fs.iter() {
-                    let ty = self.resolve_type(f.ty);
-                    fields.push(Field {
-                        name: Rc::from(f.name),
-                        ty,
-                        optional: f.optional,
-                    });
-                }
-                Ty::record(fields)
-            }
-            K::Function {
-                generics,
-                params,
-                variadic,
-                rets,
-                ret_variadic,
-            } => {
-                let mark = self.types.len();
-                let gs = self.push_generics(generics);
-                let ps: Vec<Ty> = params.iter().map(|p| self.resolve_type(p.ty)).collect();
-                let names = params
-                    .iter()
-                    .map(|p| Rc::from(p.name.unwrap_or("")))
-                    .collect();
-                let va = variadic.map(|v| self.resolve_type(v));
-                let rs: Vec<Ty> = rets.iter().map(|r| self.resolve_type(r)).collect();
-                let rva = ret_variadic.map(|v| self.resolve_type(v));
-                self.types.truncate(mark);
-                Ty::Func(Rc::new(FnTy {
-                    generics: gs,
-                    params: ps,
-                    names,
-                    variadic: va,
-                    rets: rs,
-                    ret_variadic: rva,
-                    annotated: true,
-                    check_arity: true,
-                    builtin: false,
-                }))
-            }
-            K::Typeof(e) => {
-                let saved = std::mem::take(&mut self.diags);
-                let v = self.expr(e, None);
-                self.diags = saved;
-                v.ty
-            }
-            K::Validated(x, vs) => {
-                let inner = self.resolve_type(x);
-                Ty::checked(inner, validators(vs))
-            }
-            K::Named { module, name, args } => self.named_type(*module, name, args, t.span),
-        };
-        self.depth -= 1;
-        r
-    }
-
-    fn named_type(
-        &mut self,
-        module: Option<&str>,
-        name: &str,
-        args: &[ast::Type],
-        span: Span,
-    ) -> Ty {
-        if let Some(m) = module {
-            // `mod.T`: a runtime module's type, or an exported alias of the
-            // module bound to local `mod` (which this reads, for the
-            // unused-import rule).
-            if let Some(id) = self.resolve(m) {
-                self.vars[id].used = true;
-            }
-            if self.resolve(m).is_none()
-                && let Some(t) = self.builtin_type(m, name, span)
-            {
-                return t;
-            }
-            let found = self
-                .resolve(m)
-                .and_then(|id| self.module_types.get(&id))
-                .and_then(|ex| {
-                    ex.iter()
-                        .find(|(n, _)| &**n == name)
-                        .map(|(_, t)| t.clone())
-                });
-            return match found {
-                Some(t) => t,
-                None if self
-                    .resolve(m)
-                    .is_some_and(|id| self.module_types.contains_key(&id)) =>
-                {
-                    self.err(
-                        code::UNKNOWN_TYPE,
-                        span,
-                        format!("module '{m}' exports no type '{name}'"),
-                    );
-                    Ty::Any
-                }
-                None => Ty::Any,
-            };
-        }
-        let found = self
-            .types
-            .iter()
-            .rev()
-            .find(|(n, _)| &**n == name)
-            .map(|(_, b)| b.clone());
-        if let Some(b) = found {
-            return match b {
-                TypeBind::Generic(g) => Ty::Generic(g),
-                TypeBind::Resolving(id) => Ty::Alias(Rc::from(name), id),
-                TypeBind::Alias { generics, body, .. } => {
-                    if generics.len() != args.len() {
-                        self.err(
-                            code::GENERIC,
-                            span,
-                            format!(
-                                "type '{name}' takes {} type argument(s), got {}",
-                                generics.len(),
-                                args.len()
-                            ),
-                        );
-                        return Ty::Any;
-                    }
-                    if generics.is_empty() {
-                        return body;
-                    }
-                    let mut map = HashMap::new();
-                    for (g, a) in generics.iter().zip(args) {
-                        let t = self.resolve_type(a);
-                        map.insert(g.id, t);
-                    }
-                    subst(&body, &map, 0)
-                }
-            };
-        }
-        let prim = match name {
-            "boolean" => Ty::Boolean,
-            "number" => Ty::Number,
-            "integer" => Ty::Integer,
-            "string" => Ty::String,
-            "any" => Ty::Any,
-            "unknown" => Ty::Unknown,
-            "never" => Ty::Never,
-            "table" => Ty::Table,
-            "function" => Ty::Function,
-            "thread" => Ty::Thread,
-            "userdata" => Ty::Userdata,
-            "error" => Ty::Error,
-            _ => {
-                self.err(code::UNKNOWN_TYPE, span, format!("unknown type '{name}'"));
-                return Ty::Any;
-            }
-        };
-        if !args.is_empty() {
-            self.err(
-                code::GENERIC,
-                span,
-                format!("type '{name}' takes no type arguments"),
-            );
-        }
-        prim
-    }
-
-    fn complex(&mut self, span: Span) {
-        if !self.too_complex {
-            self.too_complex = true;
-            self.err(
-                code::TOO_COMPLEX,
-                span,
-                "code too complex to check: nesting exceeds the checker's limit; the rest of this expression is treated as 'any'".into(),
-            );
-        }
-    }
-
-    // ------------------------------------------------------------------
     // Statements
 
     /// Checks a main chunk; returns the type of its first return value
     /// (what `require` of it gives) and its exported aliases.
     pub fn chunk(&mut self, b: &Block) -> (Ty, Vec<(Rc<str>, Ty)>) {
-        self.fns.push(FnCtx {
-            rets: None,
-            ret_variadic: None,
-            inferred: vec![],
-            inferred_tail: false,
-        });
+        self.fns.push(FnCtx::new());
         let ms = self.scope.len();
-        for s in b.stats {
-            self.stat_live(s);
-        }
+        let framed = self.enter_block_types(b.stats);
+        self.walk_stats(b.stats, true);
         if let Some(r) = b.ret {
             self.ret(r);
         }
+        self.leave_block_types(framed);
         let mut exports = Vec::new();
         for s in b.stats {
             if let StatKind::TypeAlias(a) = s.kind
@@ -878,9 +641,8 @@ impl Checker {
     fn block(&mut self, b: &Block) {
         let ms = self.scope.len();
         let mt = self.types.len();
-        for s in b.stats {
-            self.stat_live(s);
-        }
+        let framed = self.enter_block_types(b.stats);
+        self.walk_stats(b.stats, true);
         if let Some(r) = b.ret {
             let n = self.diags.len();
             let dead = self.flow.dead;
@@ -889,8 +651,22 @@ impl Checker {
                 self.diags.truncate(n);
             }
         }
+        self.leave_block_types(framed);
         self.pop_scope(ms);
         self.types.truncate(mt);
+    }
+
+    /// The statements of a block, in order (`live`: unreachable ones
+    /// report nothing).
+    fn walk_stats(&mut self, stats: &[Stat], live: bool) {
+        for (i, s) in stats.iter().enumerate() {
+            self.at_statement(i);
+            if live {
+                self.stat_live(s);
+            } else {
+                self.stat(s);
+            }
+        }
     }
 
     /// A statement after a `return`, `error()` or exhausted narrowing is
@@ -928,15 +704,17 @@ impl Checker {
                 self.forget_assigned(body);
                 let before = self.flow.clone();
                 let ms = self.scope.len();
-                for s in body.stats {
-                    self.stat(s);
-                }
+                let mt = self.types.len();
+                let framed = self.enter_block_types(body.stats);
+                self.walk_stats(body.stats, false);
                 if let Some(r) = body.ret {
                     self.ret(r);
                 }
                 let (_, f) = self.cond(cond);
                 let _ = f;
+                self.leave_block_types(framed);
                 self.pop_scope(ms);
+                self.types.truncate(mt);
                 self.flow = Self::merge(vec![before, self.flow.clone()]);
             }
             StatKind::If { arms, else_body } => {
@@ -1052,18 +830,17 @@ impl Checker {
                 self.flow.dead = false;
             }
             StatKind::TypeAlias(a) => {
-                self.alias_stat(a, s.span);
+                let alias = self.alias_stat(a);
                 // The declaration is also a local holding the type value
                 // (docs/types-runtime.md); a generic one validates its
                 // parameters as `any`.
-                let body = self.lookup_alias_body(a.name);
-                let body = match self.types.last() {
-                    Some((_, TypeBind::Alias { generics, .. })) if !generics.is_empty() => {
-                        let any: HashMap<u32, Ty> =
-                            generics.iter().map(|g| (g.id, Ty::Any)).collect();
-                        subst(&body, &any, 0)
-                    }
-                    _ => body,
+                let def = self.alias_bodies[alias as usize].clone();
+                let body = if def.generics.is_empty() {
+                    def.body
+                } else {
+                    let any: HashMap<u32, Ty> =
+                        def.generics.iter().map(|g| (g.id, Ty::Any)).collect();
+                    subst(&def.body, &any, 0)
                 };
                 let site = Some((s.span, VarKind::Type));
                 let tv = self
@@ -1230,6 +1007,28 @@ impl Checker {
             let ok = ids.get(at).copied();
             let err = ids.get(at + 1).copied();
             self.is_facts(&test, ok, err);
+        } else {
+            self.link_pair(exprs, &ids);
+        }
+    }
+
+    /// `local v, err = f()` (or `v, err = f()` on locals) where `f`'s
+    /// results are a value and an error (pair.rs): testing one tells
+    /// about the other.
+    fn link_pair(&mut self, exprs: &[Expr], ids: &[VarId]) {
+        let Some(last) = exprs.last() else { return };
+        if !matches!(last.kind, ExprKind::Call(..) | ExprKind::MethodCall(..))
+            || self.pair_call != Some(last.span)
+        {
+            return;
+        }
+        let at = exprs.len() - 1;
+        if let (Some(&v), Some(&e)) = (ids.get(at), ids.get(at + 1))
+            && v != e
+        {
+            let vt = self.var_type(v).ty;
+            let et = self.var_type(e).ty;
+            self.pair_facts(v, e, &vt, &et);
         }
     }
 
@@ -1338,6 +1137,16 @@ impl Checker {
                 self.check_literal(e, &want, &what);
             }
         }
+        let locals: Option<Vec<VarId>> = targets
+            .iter()
+            .map(|t| match t.kind {
+                ExprKind::Name(n) => self.resolve(n),
+                _ => None,
+            })
+            .collect();
+        if let Some(ids) = locals {
+            self.link_pair(exprs, &ids);
+        }
     }
 
     /// `obj.f = v` where obj has a flow key; returns the field's declared
@@ -1364,11 +1173,7 @@ impl Checker {
                             optional: false,
                         }),
                     }
-                    let nr = Ty::Record(Rc::new(Record {
-                        fields,
-                        name: None,
-                        meta: r.meta,
-                    }));
+                    let nr = Ty::Record(Rc::new(Record::new(fields, None, r.meta)));
                     self.flow.narrow.retain(|x, _| !is_prefix(&fk, x));
                     self.flow.narrow.insert(ok.clone(), nr.clone());
                     self.drop_facts(ok.0);
@@ -1522,6 +1327,34 @@ impl Checker {
     fn ret(&mut self, r: &ast::Return) {
         let declared = self.fns.last().and_then(|f| f.rets.clone());
         let rvar = self.fns.last().and_then(|f| f.ret_variadic.clone());
+        let live = !self.flow.dead;
+        let vals = self.ret_values(r, declared, rvar);
+        if live {
+            // A lone call whose results are linked forwards the link.
+            let forwards = matches!(
+                r.exprs,
+                [e @ Expr { kind: ExprKind::Call(..) | ExprKind::MethodCall(..), .. }]
+                    if self.pair_call == Some(e.span)
+            );
+            let kind = self.pair_return(vals.first(), vals.get(1), forwards);
+            if let Some(f) = self.fns.last_mut() {
+                match kind {
+                    pair::PairReturn::Linked => f.pair_returns += 1,
+                    pair::PairReturn::Unlinked => f.pair_broken = true,
+                }
+            }
+        }
+        self.flow.dead = true;
+    }
+
+    /// Checks a `return`'s values against the declared returns (or
+    /// records them for inference); gives their types.
+    fn ret_values(
+        &mut self,
+        r: &ast::Return,
+        declared: Option<Vec<Ty>>,
+        rvar: Option<Ty>,
+    ) -> Vec<Ty> {
         match declared {
             Some(want) => {
                 let exp: Vec<Option<Ty>> = want.iter().cloned().map(Some).collect();
@@ -1571,17 +1404,18 @@ impl Checker {
                         self.check_literal(e, w, &what);
                     }
                 }
+                with_tail(vals.into_iter().map(|(v, _)| v.ty).collect(), tail)
             }
             None => {
                 let (vals, tail) = self.exprs_pack(r.exprs, &[], r.exprs.len());
-                let tys = vals.into_iter().map(|(v, _)| v.ty).collect();
+                let tys: Vec<Ty> = vals.into_iter().map(|(v, _)| v.ty).collect();
                 if let Some(f) = self.fns.last_mut() {
-                    f.inferred.push(tys);
+                    f.inferred.push(tys.clone());
                     f.inferred_tail |= tail.is_some();
                 }
+                with_tail(tys, tail)
             }
         }
-        self.flow.dead = true;
     }
 
     // ------------------------------------------------------------------
@@ -1628,6 +1462,7 @@ impl Checker {
             annotated: f.ret_tys.is_some(),
             check_arity: all && (!f.params.is_empty() || f.ret_tys.is_some()),
             builtin: false,
+            err_pair: false,
         }))
     }
 
@@ -1651,21 +1486,12 @@ impl Checker {
         let mut params = Vec::new();
         let mut names = Vec::new();
         let mut all = true;
-        self.fns.push(FnCtx {
-            rets: None,
-            ret_variadic: None,
-            inferred: vec![],
-            inferred_tail: false,
-        });
+        self.fns.push(FnCtx::new());
         if method {
             // `self` in `function C:m()`: a lax table whose missing fields
             // are looked up in C, so `self:other(x)` is checked.
             let st = match class {
-                Some(c) => Ty::Record(Rc::new(Record {
-                    fields: vec![],
-                    name: None,
-                    meta: Some(c),
-                })),
+                Some(c) => Ty::Record(Rc::new(Record::new(vec![], None, Some(c)))),
                 None => Ty::Any,
             };
             self.declare("self", st.clone(), false, st, None);
@@ -1708,6 +1534,11 @@ impl Checker {
         self.block(&f.body);
         let falls = !self.flow.dead;
         let ctx = self.fns.pop();
+        // Every return links a value and an error, and none is missing.
+        let pair_ok = !falls
+            && ctx
+                .as_ref()
+                .is_some_and(|c| c.pair_returns > 0 && !c.pair_broken);
         if let (Some(d), true) = (&declared, falls) {
             let needs = d
                 .iter()
@@ -1763,6 +1594,7 @@ impl Checker {
             }
         }
         let annotated = declared.is_some();
+        let err_pair = pair_ok && rets.len() >= 2;
         V::strict(Ty::Func(Rc::new(FnTy {
             generics: gs,
             params,
@@ -1773,50 +1605,34 @@ impl Checker {
             annotated,
             check_arity: all && (annotated || !f.params.is_empty()),
             builtin: false,
+            err_pair,
         })))
     }
 }
 
 /// A type made safe to use in another checker: alias references and
 /// metatable links are that checker's ids, so they become `any` / none.
-fn foreign(t: &Ty, depth: u32) -> Ty {
-    if depth > 16 {
-        return Ty::Any;
+fn foreign(t: &Ty, _depth: u32) -> Ty {
+    let mut leaf = |x: &Ty| match x {
+        Ty::Alias(_) => Some(Ty::Any),
+        _ => None,
+    };
+    let opts = MapOpts {
+        drop_names: false,
+        clear_meta: true,
+    };
+    map_ty(t, &mut leaf, opts)
+}
+
+/// The first two values of a value list, the tail's type standing for
+/// those a final call or `...` may give.
+fn with_tail(mut tys: Vec<Ty>, tail: Option<Ty>) -> Vec<Ty> {
+    if let Some(t) = tail {
+        while tys.len() < 2 {
+            tys.push(t.clone());
+        }
     }
-    let d = depth + 1;
-    match t {
-        Ty::Alias(..) => Ty::Any,
-        Ty::Checked(c) => Ty::checked(foreign(&c.ty, d), c.checks.clone()),
-        Ty::Union(ms) => union(ms.iter().map(|m| foreign(m, d)).collect()),
-        Ty::Intersection(ms) => Ty::Intersection(ms.iter().map(|m| foreign(m, d)).collect()),
-        Ty::Array(x) => Ty::Array(Rc::new(foreign(x, d))),
-        Ty::Map(k, v) => Ty::Map(Rc::new(foreign(k, d)), Rc::new(foreign(v, d))),
-        Ty::Record(r) => Ty::Record(Rc::new(Record {
-            fields: r
-                .fields
-                .iter()
-                .map(|f| Field {
-                    name: f.name.clone(),
-                    ty: foreign(&f.ty, d),
-                    optional: f.optional,
-                })
-                .collect(),
-            name: r.name.clone(),
-            meta: None,
-        })),
-        Ty::Func(f) => Ty::Func(Rc::new(FnTy {
-            generics: f.generics.clone(),
-            params: f.params.iter().map(|p| foreign(p, d)).collect(),
-            names: f.names.clone(),
-            variadic: f.variadic.as_ref().map(|v| foreign(v, d)),
-            rets: f.rets.iter().map(|r| foreign(r, d)).collect(),
-            ret_variadic: f.ret_variadic.as_ref().map(|v| foreign(v, d)),
-            annotated: f.annotated,
-            check_arity: f.check_arity,
-            builtin: f.builtin,
-        })),
-        t => t.clone(),
-    }
+    tys
 }
 
 /// A constructor or literal: its type is exact but says nothing about

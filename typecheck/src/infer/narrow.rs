@@ -454,7 +454,8 @@ impl Checker {
             | Ty::Checked(_)
             | Ty::Generic(_)
             | Ty::Alias(..) => false,
-            Ty::Union(ms) | Ty::Intersection(ms) => ms.iter().all(|m| self.exact(m, d)),
+            Ty::Union(ms) => ms.iter().all(|m| self.exact(m, d)),
+            Ty::Intersection(ms) => ms.iter().all(|m| self.exact(m, d)),
             Ty::Record(r) => r.meta.is_none() && r.fields.iter().all(|f| self.exact(&f.ty, d)),
             Ty::Map(k, v) => self.exact(&k, d) && self.exact(&v, d),
         }
