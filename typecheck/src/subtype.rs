@@ -288,14 +288,29 @@ fn sub(a: &Ty, b: &Ty, cx: &mut Ctx, depth: u32) -> Result<(), Why> {
     r
 }
 
+/// An alias expanded until it is no alias (a chain `A = B`, `B = C`
+/// unfolds in a loop, one step of fuel each); `any` when the fuel ends.
+fn unfold(t: &Ty, cx: &mut Ctx) -> Ty {
+    let mut t = t.clone();
+    while let Ty::Alias(a) = &t {
+        if cx.fuel == 0 {
+            cx.exhausted = true;
+            return Ty::Any;
+        }
+        cx.fuel -= 1;
+        t = cx.al.expand(a);
+    }
+    t
+}
+
 fn sub_step(a: &Ty, b: &Ty, cx: &mut Ctx, d: u32) -> Result<(), Why> {
     match (a, b) {
-        (Ty::Alias(x), _) => {
-            let e = cx.al.expand(x);
+        (Ty::Alias(_), _) => {
+            let e = unfold(a, cx);
             return sub(&e, b, cx, d);
         }
-        (_, Ty::Alias(y)) => {
-            let e = cx.al.expand(y);
+        (_, Ty::Alias(_)) => {
+            let e = unfold(b, cx);
             return sub(a, &e, cx, d);
         }
         // Validators are run-time checks: statically the inner type counts.

@@ -891,6 +891,22 @@ impl fmt::Display for Ty {
     }
 }
 
+/// Appends an alias name, cut at the budget (instantiation names nest:
+/// `Box<Box<...>>`).
+fn push_name(w: &mut String, n: &str) {
+    let room = PRINT_BUDGET.saturating_sub(w.len());
+    if n.len() <= room {
+        w.push_str(n);
+        return;
+    }
+    let mut cut = room;
+    while !n.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    w.push_str(&n[..cut]);
+    w.push_str("...");
+}
+
 /// Appends `t`'s spelling to `out`; past the budget, `...` ends it.
 fn show(t: &Ty, out: &mut String, depth: u32) {
     use std::fmt::Write;
@@ -932,7 +948,7 @@ fn show(t: &Ty, out: &mut String, depth: u32) {
         }
         Ty::Union(ms) => {
             if let Some(n) = &ms.name {
-                w.push_str(n);
+                push_name(w, n);
                 return;
             }
             let nil = ms.iter().any(|m| matches!(m, Ty::Nil));
@@ -1000,7 +1016,7 @@ fn show(t: &Ty, out: &mut String, depth: u32) {
         }
         Ty::Record(r) => {
             if let Some(n) = &r.name {
-                w.push_str(n);
+                push_name(w, n);
                 return;
             }
             w.push('{');
@@ -1070,7 +1086,7 @@ fn show(t: &Ty, out: &mut String, depth: u32) {
         Ty::Object(o) => w.push_str(&o.name),
         Ty::Generic(g) => w.push_str(&g.name),
         Ty::Alias(a) => {
-            w.push_str(&a.name);
+            push_name(w, &a.name);
             if !a.args.is_empty() {
                 w.push('<');
                 for (i, x) in a.args.iter().enumerate() {

@@ -109,6 +109,8 @@ pub(super) struct BlockTypes {
     decls: HashMap<Rc<str>, Vec<(usize, usize, u32)>>,
     /// The statement being walked.
     at: usize,
+    /// Each `type` statement's alias id, in order.
+    list: Vec<u32>,
 }
 
 impl Checker {
@@ -118,14 +120,17 @@ impl Checker {
     /// was pushed (`leave_block_types` pops it).
     pub(super) fn enter_block_types(&mut self, stats: &[Stat]) -> bool {
         let mut decls: HashMap<Rc<str>, Vec<(usize, usize, u32)>> = HashMap::new();
+        let mut list = Vec::new();
         for (i, s) in stats.iter().enumerate() {
             if let StatKind::TypeAlias(a) = s.kind {
                 let id = self.alias_bodies.len() as u32;
                 self.alias_bodies.push(AliasDef::placeholder());
+                let name: Rc<str> = Rc::from(a.name);
                 decls
-                    .entry(Rc::from(a.name))
+                    .entry(name.clone())
                     .or_default()
                     .push((i, a.generics.len(), id));
+                list.push(id);
             }
         }
         if decls.is_empty() {
@@ -135,6 +140,7 @@ impl Checker {
             mark: self.types.len(),
             decls,
             at: 0,
+            list,
         });
         if !self.prepass {
             self.prepass = true;
@@ -143,7 +149,7 @@ impl Checker {
             for (i, s) in stats.iter().enumerate() {
                 if let StatKind::TypeAlias(a) = s.kind {
                     self.at_statement(i);
-                    self.alias_stat(a);
+                    self.alias_stat(a, s.span);
                 }
             }
             self.types.truncate(mark);
@@ -154,9 +160,54 @@ impl Checker {
         true
     }
 
+    /// Does `body`, followed through aliases that only name another
+    /// (`type A = B`), come back to an alias it passed (or to `id`)?
+    fn alias_cycle(&self, body: &Ty, id: u32) -> bool {
+        let mut seen = vec![id];
+        let mut t = body.clone();
+        while let Ty::Alias(a) = &t {
+            if !a.args.is_empty() || seen.len() > 10_000 {
+                return false;
+            }
+            if seen.contains(&a.id) {
+                return true;
+            }
+            seen.push(a.id);
+            t = self
+                .alias_bodies
+                .get(a.id as usize)
+                .map_or(Ty::Any, |d| d.body.clone());
+        }
+        false
+    }
+
+    /// Ends a block's type bookkeeping. Its aliases that only name
+    /// another (`type A = B`, B declared later) now expand in one step.
     pub(super) fn leave_block_types(&mut self, framed: bool) {
-        if framed {
-            self.block_types.pop();
+        if !framed {
+            return;
+        }
+        let Some(f) = self.block_types.pop() else {
+            return;
+        };
+        for id in f.list.iter().rev() {
+            let id = *id as usize;
+            let mut t = self.alias_bodies[id].body.clone();
+            let mut steps = 0;
+            while let Ty::Alias(a) = &t
+                && a.args.is_empty()
+                && a.id as usize != id
+                && steps < 10_000
+            {
+                t = self
+                    .alias_bodies
+                    .get(a.id as usize)
+                    .map_or(Ty::Any, |d| d.body.clone());
+                steps += 1;
+            }
+            if !matches!(t, Ty::Alias(_)) {
+                self.alias_bodies[id].body = t;
+            }
         }
     }
 
@@ -203,7 +254,7 @@ impl Checker {
 
     /// `type Name<...> = body`: resolves the body and binds the name.
     /// Returns the alias id.
-    pub(super) fn alias_stat(&mut self, a: &ast::TypeAlias) -> u32 {
+    pub(super) fn alias_stat(&mut self, a: &ast::TypeAlias, span: Span) -> u32 {
         let id = match self.declared_id(a.name) {
             Some(id) => id,
             None => {
@@ -221,11 +272,34 @@ impl Checker {
         let body = self.resolve_type(a.ty);
         self.in_type_stat -= 1;
         self.types.truncate(mark);
-        let body = if a.generics.is_empty() {
+        // `type IntBox = Box<integer>` is called IntBox in messages, not
+        // by the instantiation's own name.
+        let instance = matches!(a.ty.kind, ast::TypeKind::Named { args, .. } if !args.is_empty());
+        let body = match &body {
+            Ty::Record(r) if instance && a.generics.is_empty() => {
+                Ty::Record(Rc::new(Record::new(r.fields.clone(), None, r.meta)))
+            }
+            Ty::Union(ms) if instance && a.generics.is_empty() => {
+                Ty::Union(Rc::new(Members::new(ms.to_vec(), None)))
+            }
+            _ => body,
+        };
+        let mut body = if a.generics.is_empty() {
             Ty::named(body, a.name)
         } else {
             body
         };
+        if !self.prepass && self.alias_cycle(&body, id) {
+            self.err(
+                code::TOO_COMPLEX,
+                span,
+                format!(
+                    "type '{}' is defined only through itself: no value can be checked against it, it is treated as 'any'",
+                    a.name
+                ),
+            );
+            body = Ty::Any;
+        }
         let generics: Rc<[Rc<GenericTy>]> = generics.into();
         self.alias_bodies[id as usize] = AliasDef {
             generics: generics.clone(),

@@ -485,7 +485,7 @@ pub(crate) fn infer_bind(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32
         }
         (Ty::Record(r), Ty::Record(s)) => {
             for f in &r.fields {
-                if let Some(g) = s.fields.iter().find(|g| g.name == f.name) {
+                if let Some(g) = s.field(&f.name) {
                     infer_bind(&f.ty, &g.ty, bind, d);
                 }
             }

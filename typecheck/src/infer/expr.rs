@@ -253,6 +253,7 @@ impl Checker {
             None => None,
         };
         let mut named: Vec<Field> = Vec::new();
+        let mut named_at: HashMap<Rc<str>, usize> = HashMap::new();
         let mut elems: Vec<Ty> = Vec::new();
         let mut keyed: Vec<(Ty, Ty)> = Vec::new();
         // A constructor is exact, so lax checking (fail when no member
@@ -262,11 +263,7 @@ impl Checker {
             match f {
                 ast::Field::Named(n, v) => {
                     let want = match &exp {
-                        Some(Ty::Record(r)) => r
-                            .fields
-                            .iter()
-                            .find(|x| &*x.name == *n)
-                            .map(|x| x.ty.clone()),
+                        Some(Ty::Record(r)) => r.field(n).map(|x| x.ty.clone()),
                         Some(Ty::Map(_, v)) => Some((**v).clone()),
                         _ => None,
                     };
@@ -282,12 +279,19 @@ impl Checker {
                     } else {
                         widen_numbers(&val.ty)
                     };
-                    named.retain(|x| &*x.name != *n);
-                    named.push(Field {
+                    let field = Field {
                         name: Rc::from(*n),
                         ty,
                         optional: false,
-                    });
+                    };
+                    // A repeated name: the last value wins, where the first was.
+                    match named_at.get(*n) {
+                        Some(&i) => named[i] = field,
+                        None => {
+                            named_at.insert(Rc::from(*n), named.len());
+                            named.push(field);
+                        }
+                    }
                 }
                 ast::Field::Positional(v) => {
                     let want = match &exp {
@@ -347,19 +351,38 @@ impl Checker {
         }
         match exp {
             Some(Ty::Record(r)) => {
-                for f in &r.fields {
-                    if !f.optional
-                        && !f.ty.has_nil()
-                        && !f.ty.is_any()
-                        && !named.iter().any(|x| x.name == f.name)
-                    {
-                        let why = Why {
-                            path: self.tpath.clone(),
-                            kind: crate::subtype::WhyKind::MissingField(f.name.to_string()),
-                        };
-                        let m = format!("{} (expected {})", why.message(), f.ty);
-                        self.table_err(span, m);
-                    }
+                let given: hashbrown::HashSet<&str> = named.iter().map(|x| &*x.name).collect();
+                let missing: Vec<&Field> = r
+                    .fields
+                    .iter()
+                    .filter(|f| {
+                        !f.optional
+                            && !f.ty.has_nil()
+                            && !f.ty.is_any()
+                            && !given.contains(&*f.name)
+                    })
+                    .collect();
+                // A few by name; a wide record's many more in one line.
+                const NAMED: usize = 8;
+                for f in missing.iter().take(NAMED) {
+                    let why = Why {
+                        path: self.tpath.clone(),
+                        kind: crate::subtype::WhyKind::MissingField(f.name.to_string()),
+                    };
+                    let m = format!("{} (expected {})", why.message(), f.ty);
+                    self.table_err(span, m);
+                }
+                if missing.len() > NAMED {
+                    let m = format!(
+                        "{} more missing fields of {}",
+                        missing.len() - NAMED,
+                        Ty::Record(r.clone())
+                    );
+                    let m = match self.tpath.is_empty() {
+                        true => m,
+                        false => format!("{}: {m}", crate::subtype::render_path(&self.tpath)),
+                    };
+                    self.table_err(span, m);
                 }
                 return V::strict(Ty::Record(r));
             }
@@ -392,7 +415,7 @@ impl Checker {
             let Ty::Record(class) = self.expand(&self.vars.get(id)?.decl) else {
                 return None;
             };
-            let Some(index) = class.fields.iter().find(|f| &*f.name == "__index") else {
+            let Some(index) = class.field("__index") else {
                 // No `__index`: `self` in `function C:m()` of a plain
                 // table is C itself.
                 return class
@@ -404,12 +427,12 @@ impl Checker {
             let Ty::Record(holder) = self.expand(&index.ty) else {
                 return None;
             };
-            if let Some(f) = holder.fields.iter().find(|f| &*f.name == n) {
+            if let Some(f) = holder.field(n) {
                 return Some(f.ty.clone());
             }
             // `Class.__index = Class` stored a snapshot of the class taken
             // before its methods were added: the class itself is current.
-            if let Some(f) = class.fields.iter().find(|f| &*f.name == n) {
+            if let Some(f) = class.field(n) {
                 return Some(f.ty.clone());
             }
             meta = holder.meta;
@@ -457,7 +480,7 @@ impl Checker {
             let Ty::Record(r) = m else { continue };
             let mut ok = true;
             for (n, lit, _) in &lits {
-                if let Some(f) = r.fields.iter().find(|f| &*f.name == *n)
+                if let Some(f) = r.field(n)
                     && matches!(f.ty, Ty::LitStr(_) | Ty::LitBool(_) | Ty::LitInt(_))
                 {
                     discriminated = true;
@@ -729,7 +752,7 @@ impl Checker {
                 m => m,
             };
             let r = match (&m, name) {
-                (Ty::Record(r), Some(n)) => match r.fields.iter().find(|f| &*f.name == n) {
+                (Ty::Record(r), Some(n)) => match r.field(n) {
                     Some(f) if f.optional => Ty::optional(f.ty.clone()),
                     Some(f) => f.ty.clone(),
                     None if r.meta.is_some() => match self.class_field(r.meta, n) {

@@ -209,7 +209,7 @@ impl Checker {
         let mut ids = HashMap::new();
         for s in block.stats {
             if let StatKind::TypeAlias(a) = s.kind {
-                let id = self.alias_stat(a);
+                let id = self.alias_stat(a, s.span);
                 ids.insert(a.name, id as usize);
             }
         }

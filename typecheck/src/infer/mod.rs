@@ -333,6 +333,13 @@ impl Checker {
         if self.diags.len() >= 10_000 {
             return;
         }
+        // A check that ran out of budget (`WhyKind::TooComplex`) is not a
+        // mismatch: whatever prefix it got, it reports as too complex.
+        let c = if message.ends_with(crate::subtype::TOO_COMPLEX_TYPE) {
+            code::TOO_COMPLEX
+        } else {
+            c
+        };
         self.diags.push(Diagnostic {
             code: c,
             severity: Severity::Error,
@@ -355,7 +362,9 @@ impl Checker {
     /// `t` with alias references at the top expanded; validators kept.
     fn unalias(&self, t: &Ty) -> Ty {
         let mut t = t.clone();
-        for _ in 0..8 {
+        // Chains are compressed when their block ends (annot.rs); the
+        // bound covers a block still being walked.
+        for _ in 0..1000 {
             match t {
                 Ty::Alias(a) => t = self.al().expand(&a),
                 _ => break,
@@ -830,7 +839,7 @@ impl Checker {
                 self.flow.dead = false;
             }
             StatKind::TypeAlias(a) => {
-                let alias = self.alias_stat(a);
+                let alias = self.alias_stat(a, s.span);
                 // The declaration is also a local holding the type value
                 // (docs/types-runtime.md); a generic one validates its
                 // parameters as `any`.
@@ -1211,7 +1220,7 @@ impl Checker {
         }
         let t = t.non_nil();
         match &t {
-            Ty::Record(r) => match r.fields.iter().find(|x| &*x.name == f) {
+            Ty::Record(r) => match r.field(f) {
                 Some(fd) => {
                     let want = if fd.optional {
                         Ty::optional(fd.ty.clone())

@@ -485,7 +485,7 @@ pub(crate) fn split_key(k: &Key) -> Option<(Key, Rc<str>)> {
 
 pub(crate) fn record_field<'t>(m: &'t Ty, field: &str) -> Option<&'t Field> {
     match m {
-        Ty::Record(r) => r.fields.iter().find(|f| &*f.name == field),
+        Ty::Record(r) => r.field(field),
         _ => None,
     }
 }
