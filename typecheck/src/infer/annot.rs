@@ -69,7 +69,6 @@ impl TypeScope {
 #[derive(Clone)]
 pub(super) enum TypeBind {
     Alias {
-        id: u32,
         generics: Rc<[Rc<GenericTy>]>,
         body: Ty,
     },
@@ -160,23 +159,50 @@ impl Checker {
         true
     }
 
-    /// Does `body`, followed through aliases that only name another
-    /// (`type A = B`), come back to an alias it passed (or to `id`)?
+    /// Does `body` reach alias `id`, or another alias twice, through
+    /// union and intersection members and aliases alone, with no record,
+    /// array, map or function type in between (`type U = U | string`)?
+    /// Such a type never ends: the run time's checks give up on it.
     fn alias_cycle(&self, body: &Ty, id: u32) -> bool {
-        let mut seen = vec![id];
-        let mut t = body.clone();
-        while let Ty::Alias(a) = &t {
-            if !a.args.is_empty() || seen.len() > 10_000 {
+        enum Step {
+            Enter(Ty),
+            Leave(u32),
+        }
+        let mut stack = vec![Step::Enter(body.clone())];
+        let mut on_path: hashbrown::HashSet<u32> = [id].into_iter().collect();
+        let mut done: hashbrown::HashSet<u32> = hashbrown::HashSet::new();
+        let mut steps = 0u32;
+        while let Some(step) = stack.pop() {
+            steps += 1;
+            if steps > 200_000 {
                 return false;
             }
-            if seen.contains(&a.id) {
-                return true;
+            match step {
+                Step::Leave(a) => {
+                    on_path.remove(&a);
+                    done.insert(a);
+                }
+                Step::Enter(t) => match &t {
+                    Ty::Alias(a) => {
+                        if on_path.contains(&a.id) {
+                            return true;
+                        }
+                        if done.contains(&a.id) {
+                            continue;
+                        }
+                        let Some(d) = self.alias_bodies.get(a.id as usize) else {
+                            continue;
+                        };
+                        on_path.insert(a.id);
+                        stack.push(Step::Leave(a.id));
+                        stack.push(Step::Enter(d.body.clone()));
+                    }
+                    Ty::Union(ms) => stack.extend(ms.iter().map(|m| Step::Enter(m.clone()))),
+                    Ty::Intersection(ms) => stack.extend(ms.iter().map(|m| Step::Enter(m.clone()))),
+                    Ty::Checked(c) => stack.push(Step::Enter(c.ty.clone())),
+                    _ => {}
+                },
             }
-            seen.push(a.id);
-            t = self
-                .alias_bodies
-                .get(a.id as usize)
-                .map_or(Ty::Any, |d| d.body.clone());
         }
         false
     }
@@ -294,7 +320,7 @@ impl Checker {
                 code::TOO_COMPLEX,
                 span,
                 format!(
-                    "type '{}' is defined only through itself: no value can be checked against it, it is treated as 'any'",
+                    "type '{}' is defined through itself with no table or function type in between: no value can be checked against it, it is treated as 'any'",
                     a.name
                 ),
             );
@@ -305,8 +331,7 @@ impl Checker {
             generics: generics.clone(),
             body: body.clone(),
         };
-        self.types
-            .set(mark - 1, TypeBind::Alias { id, generics, body });
+        self.types.set(mark - 1, TypeBind::Alias { generics, body });
         // Names this statement used before their declaration are bound
         // from here on, as the run time declares them ahead.
         for (n, id, params) in std::mem::take(&mut self.ahead) {

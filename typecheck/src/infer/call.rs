@@ -18,10 +18,27 @@ impl Checker {
         let fname = describe_callee(f, method);
         // Type values: `T:is(v)` gives `v, nil` or `nil, err`; `T(v)`
         // returns `v` or raises, so `v` is a `T` after it.
-        if matches!(method, None | Some("is"))
+        // `types.is(T, v)` and `types.validate(T, v)` are the same calls.
+        let typed = if matches!(method, None | Some("is"))
             && let Some(t) = self.type_value(f)
         {
             self.expr(f, None);
+            Some((t, method.is_some(), args))
+        } else if method.is_none()
+            && let Some(n @ (b"is" | b"validate")) = self.types_field(f)
+            && let [tv, rest @ ..] = args
+            && let Some(t) = self.type_value(tv)
+        {
+            self.expr(f, None);
+            self.expr(tv, None);
+            Some((t, n == b"is", rest))
+        } else {
+            None
+        };
+        if method == Some("of") {
+            self.check_of(f, args, e.span);
+        }
+        if let Some((t, is, args)) = typed {
             let key = match args {
                 [a] => self.key_of(a),
                 _ => None,
@@ -29,7 +46,7 @@ impl Checker {
             let vs = self.exprs_multi(args, 1);
             let arg = vs.first().map_or(Ty::Nil, |v| v.ty.clone());
             let yes = self.intersect(&arg, &t);
-            if method.is_some() {
+            if is {
                 // As a native method's results: strict where they meet an
                 // annotation, lax in plain code (docs/typecheck.md).
                 let native = |ty: Ty| V {
@@ -94,7 +111,7 @@ impl Checker {
                 }
                 "require" if args.len() == 1 => {
                     if let ExprKind::Str(m) = args[0].kind
-                        && let Some((ty, _)) = self.require_module(m)
+                        && let Some((ty, _, _)) = self.require_module(m)
                     {
                         return (vec![V::lax(ty)], None);
                     }

@@ -289,7 +289,7 @@ impl Checker {
         let name = std::str::from_utf8(name).ok()?;
         let ty = self.lib_modules.get(name)?.clone();
         let exports = self.lib_types.get(name).cloned().unwrap_or_default();
-        Some((ty, exports))
+        Some((ty, exports, Rc::default()))
     }
 
     /// `m.Name` in an annotation where `m` is no local: a named type of
@@ -407,7 +407,7 @@ mod tests {
         let mut c = Checker::new();
         c.load_builtins();
         for m in MODULES {
-            let (ty, _) = c.builtin_module(m.as_bytes()).expect(m);
+            let (ty, _, _) = c.builtin_module(m.as_bytes()).expect(m);
             assert!(matches!(ty, Ty::Record(_)), "{m}");
             assert_eq!(c.globals.contains_key(*m), !REQUIRE_ONLY.contains(m), "{m}");
         }

@@ -33,12 +33,14 @@ mod libs;
 mod lint;
 mod narrow;
 mod pair;
+mod typeval;
 mod validate;
 
 use annot::*;
 use call::*;
 use expr::*;
 use lint::VarKind;
+use typeval::*;
 use validate::validators;
 
 const MAX_DEPTH: u32 = 300;
@@ -152,8 +154,9 @@ type Refs = Vec<(Key, Ty)>;
 
 /// Modules of one `wlua check` run, shared by the checkers of a file and
 /// the modules it requires.
-/// A module's view from its requirers: its return type and exported aliases.
-pub type ModuleTypes = (Ty, Exports);
+/// A module's view from its requirers: its return type, exported
+/// aliases, and the type values its returned table holds (typeval.rs).
+pub type ModuleTypes = (Ty, Exports, Exports);
 
 /// A module's exported aliases, by name.
 pub type Exports = Rc<Vec<(Rc<str>, Ty)>>;
@@ -199,7 +202,13 @@ pub struct Checker {
     module_types: HashMap<VarId, Exports>,
     /// Locals holding a type value (`type Point = ...` declares one, as the
     /// run time does): the type, for `Point:is(v)` and `Point(v)`.
-    type_values: HashMap<VarId, Ty>,
+    type_values: HashMap<Key, TypeVal>,
+    /// Blocks entered in the function being walked (0: its body's own
+    /// statements; a module's `M.Point = Point` counts only there).
+    nesting: u32,
+    /// The type values the main chunk's `return` gives (typeval.rs):
+    /// None before any; differing returns give none.
+    chunk_values: Option<Vec<(Rc<str>, Ty)>>,
     /// `@pattern` validators compiled so far (None: does not compile).
     patterns: std::cell::RefCell<HashMap<Rc<str>, Option<Rc<regex::bytes::Regex>>>>,
     /// Globals the program assigns: `String` is the primitive type value
@@ -306,6 +315,8 @@ impl Checker {
             modules: None,
             module_types: HashMap::new(),
             type_values: HashMap::new(),
+            nesting: 0,
+            chunk_values: None,
             assigned_globals: hashbrown::HashSet::new(),
             patterns: Default::default(),
             builtin_error: None,
@@ -571,7 +582,7 @@ impl Checker {
 
     /// Checks a main chunk; returns the type of its first return value
     /// (what `require` of it gives) and its exported aliases.
-    pub fn chunk(&mut self, b: &Block) -> (Ty, Vec<(Rc<str>, Ty)>) {
+    pub fn chunk(&mut self, b: &Block) -> ModuleTypes {
         self.fns.push(FnCtx::new());
         let ms = self.scope.len();
         let framed = self.enter_block_types(b.stats);
@@ -604,7 +615,8 @@ impl Checker {
                 )
             })
             .unwrap_or(Ty::Nil);
-        (foreign(&ret, 0), exports)
+        let values = self.chunk_values.take().unwrap_or_default();
+        (foreign(&ret, 0), Rc::new(exports), Rc::new(values))
     }
 
     /// `require("name")` of a runtime module (found first, as
@@ -640,14 +652,15 @@ impl Checker {
         c.load_builtins();
         c.modules = Some(modules.clone());
         modules.borrow_mut().depth += 1;
-        let (ty, exports) = c.chunk(&block);
+        let types = c.chunk(&block);
         modules.borrow_mut().depth -= 1;
-        let r = Some((ty, Rc::new(exports)));
+        let r = Some(types);
         modules.borrow_mut().done.insert(path, r.clone());
         r
     }
 
     fn block(&mut self, b: &Block) {
+        self.nesting += 1;
         let ms = self.scope.len();
         let mt = self.types.len();
         let framed = self.enter_block_types(b.stats);
@@ -663,6 +676,7 @@ impl Checker {
         self.leave_block_types(framed);
         self.pop_scope(ms);
         self.types.truncate(mt);
+        self.nesting -= 1;
     }
 
     /// The statements of a block, in order (`live`: unreachable ones
@@ -715,7 +729,9 @@ impl Checker {
                 let ms = self.scope.len();
                 let mt = self.types.len();
                 let framed = self.enter_block_types(body.stats);
+                self.nesting += 1;
                 self.walk_stats(body.stats, false);
+                self.nesting -= 1;
                 if let Some(r) = body.ret {
                     self.ret(r);
                 }
@@ -858,7 +874,9 @@ impl Checker {
                     .and_then(|ts| ts.iter().find(|(n, _)| &**n == "Type"))
                     .map_or(Ty::Userdata, |(_, t)| t.clone());
                 let id = self.declare(a.name, tv.clone(), false, tv, site);
-                self.type_values.insert(id, body);
+                let generic = (!def.generics.is_empty()).then_some(alias);
+                self.type_values
+                    .insert((id, Rc::from([])), TypeVal { ty: body, generic });
             }
         }
     }
@@ -930,8 +948,8 @@ impl Checker {
         // `local ok, err = T:is(v)` and `local P = Point`, resolved before
         // the new names are in scope.
         let is_test = exprs.last().and_then(|e| self.is_test(e));
-        let type_vals: Vec<Option<Ty>> = (0..names.len())
-            .map(|i| exprs.get(i).and_then(|e| self.type_value(e)))
+        let type_vals: Vec<Option<TypeVal>> = (0..names.len())
+            .map(|i| exprs.get(i).and_then(|e| self.type_val(e)))
             .collect();
         let kinds: Vec<VarKind> = (0..names.len())
             .map(|i| match exprs.get(i).map(|e| &e.kind) {
@@ -997,9 +1015,13 @@ impl Checker {
                                 },
                             ],
                         ) = (&f.kind, &a[..])
-                        && let Some((_, ex)) = self.require_module(m)
+                        && let Some((_, ex, values)) = self.require_module(m)
                     {
                         self.module_types.insert(id, ex);
+                        for (n, t) in values.iter() {
+                            let k: Key = (id, Rc::from([n.clone()]));
+                            self.type_values.insert(k, TypeVal::plain(t.clone()));
+                        }
                     }
                 }
             }
@@ -1008,7 +1030,7 @@ impl Checker {
         let ids: Vec<VarId> = (self.vars.len() - names.len()..self.vars.len()).collect();
         for (id, t) in ids.iter().zip(type_vals) {
             if let Some(t) = t {
-                self.type_values.insert(*id, t);
+                self.type_values.insert((*id, Rc::from([])), t);
             }
         }
         if let Some(test) = is_test {
@@ -1060,7 +1082,7 @@ impl Checker {
     fn assign_var(&mut self, k: &Key, v: V, span: Span) {
         let id = k.0;
         // It may no longer hold the type value it was declared with.
-        self.type_values.remove(&id);
+        self.forget_type_values(&(id, Rc::from([])));
         if self.vars[id].annotated {
             let d = self.vars[id].decl.clone();
             if let Err(w) = self.fits(&v, &d) {
@@ -1090,6 +1112,9 @@ impl Checker {
             };
             expect.push(e);
         }
+        let src_tv: Vec<Option<TypeVal>> = (0..targets.len())
+            .map(|i| exprs.get(i).and_then(|e| self.type_val(e)))
+            .collect();
         let vals = self.exprs_against(exprs, &expect, targets.len());
         for (i, t) in targets.iter().enumerate() {
             let (v, span) = vals.get(i).cloned().unwrap_or((V::strict(Ty::Nil), t.span));
@@ -1107,6 +1132,10 @@ impl Checker {
                         self.lint_global(n, t.span);
                         let n: Rc<str> = Rc::from(*n);
                         self.assigned_globals.insert(n.clone());
+                        // `String = ...`: no longer the primitive type value.
+                        if capitalised(&n).is_some() {
+                            self.globals.insert(n.clone(), V::any());
+                        }
                         // Programs may replace any global, built-ins
                         // included (`tostring = my_tostring`).
                         let _ = span;
@@ -1121,6 +1150,20 @@ impl Checker {
                         ExprKind::Str(s) => std::str::from_utf8(s).ok(),
                         _ => None,
                     };
+                    // A type value stored in a table: only the main
+                    // chunk's own statements are sure to have run.
+                    let slot = match name {
+                        Some(_) => self.key_of(t),
+                        None => self.key_of(o),
+                    };
+                    if let Some(fk) = &slot {
+                        self.forget_type_values(fk);
+                        if let (Some(tv), Some(_), 1, 0) =
+                            (&src_tv[i], name, self.fns.len(), self.nesting)
+                        {
+                            self.type_values.insert(fk.clone(), tv.clone());
+                        }
+                    }
                     let declared = match (name, self.key_of(o)) {
                         (Some(f), Some(ok)) => self.write_field(&ok, &ov, f, v, span),
                         (Some(f), None) => self.check_field_write(&ov, f, &v, span, o.span),
@@ -1337,6 +1380,17 @@ impl Checker {
         let declared = self.fns.last().and_then(|f| f.rets.clone());
         let rvar = self.fns.last().and_then(|f| f.ret_variadic.clone());
         let live = !self.flow.dead;
+        if live
+            && self.fns.len() == 1
+            && let Some(e) = r.exprs.first()
+        {
+            let values = self.returned_type_values(e);
+            self.chunk_values = match self.chunk_values.take() {
+                None => Some(values),
+                Some(old) if old == values => Some(old),
+                Some(_) => Some(vec![]),
+            };
+        }
         let vals = self.ret_values(r, declared, rvar);
         if live {
             // A lone call whose results are linked forwards the link.

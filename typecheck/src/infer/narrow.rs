@@ -220,67 +220,6 @@ pub(super) struct IsTest {
 }
 
 impl Checker {
-    /// The type a type value denotes: a local declared by `type Name = ...`
-    /// (or initialised from one), or a primitive: `types.string`, or the
-    /// global `String` while the program has not assigned it.
-    pub(super) fn type_value(&self, e: &Expr) -> Option<Ty> {
-        match &e.kind {
-            ExprKind::Paren(x) => self.type_value(x),
-            ExprKind::Name(n) => {
-                let Some(id) = self.resolve(n) else {
-                    if self.assigned_globals.contains(*n) {
-                        return None;
-                    }
-                    return Some(match *n {
-                        "Nil" => Ty::Nil,
-                        "Boolean" => Ty::Boolean,
-                        "Number" => Ty::Number,
-                        "Integer" => Ty::Integer,
-                        "String" => Ty::String,
-                        "Any" => Ty::Any,
-                        "Unknown" => Ty::Unknown,
-                        "Never" => Ty::Never,
-                        "Error" => Ty::Error,
-                        "Table" => Ty::Table,
-                        "Function" => Ty::Function,
-                        "Thread" => Ty::Thread,
-                        "Userdata" => Ty::Userdata,
-                        _ => return None,
-                    });
-                };
-                if self.vars[id].clobbered {
-                    return None;
-                }
-                self.type_values.get(&id).cloned()
-            }
-            ExprKind::Index(o, k) => {
-                let (ExprKind::Name("types"), ExprKind::Str(s)) = (&o.kind, &k.kind) else {
-                    return None;
-                };
-                if self.resolve("types").is_some() {
-                    return None;
-                }
-                Some(match *s {
-                    b"nil" => Ty::Nil,
-                    b"boolean" => Ty::Boolean,
-                    b"number" => Ty::Number,
-                    b"integer" => Ty::Integer,
-                    b"string" => Ty::String,
-                    b"any" => Ty::Any,
-                    b"unknown" => Ty::Unknown,
-                    b"never" => Ty::Never,
-                    b"error" => Ty::Error,
-                    b"table" => Ty::Table,
-                    b"function" => Ty::Function,
-                    b"thread" => Ty::Thread,
-                    b"userdata" => Ty::Userdata,
-                    _ => return None,
-                })
-            }
-            _ => None,
-        }
-    }
-
     /// The type of the error values `T:is` returns (`errors.Error`).
     pub(super) fn error_object(&self) -> Ty {
         self.lib_types
@@ -289,16 +228,11 @@ impl Checker {
             .map_or(Ty::Error, |(_, t)| t.clone())
     }
 
-    /// `e` as `T:is(v)` with `v` a local or a field path on one.
+    /// `e` as `T:is(v)` (or `types.is(T, v)`) with `v` a local or a
+    /// field path on one.
     pub(super) fn is_test(&mut self, e: &Expr) -> Option<IsTest> {
-        let ExprKind::MethodCall(o, m, args) = &e.kind else {
-            return None;
-        };
-        if *m != "is" || args.len() != 1 {
-            return None;
-        }
-        let t = self.type_value(o)?;
-        let key = self.key_of(&args[0]);
+        let (t, v) = self.is_call(e)?;
+        let key = self.key_of(v);
         let cur = match &key {
             Some(k) => self.lookup_key(k).unwrap_or(Ty::Any),
             None => Ty::Any,
