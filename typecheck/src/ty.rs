@@ -567,10 +567,22 @@ pub fn union(parts: Vec<Ty>) -> Ty {
         _ => None,
     };
     let mut flat: Vec<Ty> = Vec::with_capacity(parts.len());
+    // Small unions are deduplicated by a scan; past `WIDE` members, by
+    // a hash of each member.
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut push = |flat: &mut Vec<Ty>, t: &Ty| {
-        let h = hash_ty(t);
-        let bucket = seen.entry(h).or_default();
+        if flat.len() < WIDE {
+            if !flat.contains(t) {
+                flat.push(t.clone());
+            }
+            return;
+        }
+        if seen.is_empty() {
+            for (i, f) in flat.iter().enumerate() {
+                seen.entry(hash_ty(f)).or_default().push(i);
+            }
+        }
+        let bucket = seen.entry(hash_ty(t)).or_default();
         if bucket.iter().any(|&i| flat[i] == *t) {
             return;
         }

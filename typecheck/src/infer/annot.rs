@@ -144,6 +144,7 @@ impl Checker {
         if !self.prepass {
             self.prepass = true;
             let saved = std::mem::take(&mut self.diags);
+            let complex = self.too_complex;
             let mark = self.types.len();
             for (i, s) in stats.iter().enumerate() {
                 if let StatKind::TypeAlias(a) = s.kind {
@@ -154,6 +155,7 @@ impl Checker {
             self.types.truncate(mark);
             self.at_statement(0);
             self.diags = saved;
+            self.too_complex = complex;
             self.prepass = false;
         }
         true
