@@ -87,6 +87,9 @@ pub(super) enum TypeBind {
 pub(super) struct AliasDef {
     pub generics: Rc<[Rc<GenericTy>]>,
     pub body: Ty,
+    /// Resolved where its statement stands (not a placeholder, not the
+    /// quiet first pass's body).
+    pub ready: bool,
 }
 
 impl AliasDef {
@@ -94,6 +97,7 @@ impl AliasDef {
         AliasDef {
             generics: Rc::from([]),
             body: Ty::Any,
+            ready: false,
         }
     }
 }
@@ -164,7 +168,9 @@ impl Checker {
     /// Does `body` reach alias `id`, or another alias twice, through
     /// union and intersection members and aliases alone, with no record,
     /// array, map or function type in between (`type U = U | string`)?
-    /// Such a type never ends: the run time's checks give up on it.
+    /// Such a type never ends: the run time's checks give up on it. Only
+    /// aliases already resolved at their statement are followed, so each
+    /// statement costs its own size, and a cycle is found at its last.
     fn alias_cycle(&self, body: &Ty, id: u32) -> bool {
         enum Step {
             Enter(Ty),
@@ -192,7 +198,10 @@ impl Checker {
                         if done.contains(&a.id) {
                             continue;
                         }
-                        let Some(d) = self.alias_bodies.get(a.id as usize) else {
+                        // An alias not resolved yet is checked when it is:
+                        // the cycle's last statement sees all of it.
+                        let Some(d) = self.alias_bodies.get(a.id as usize).filter(|d| d.ready)
+                        else {
                             continue;
                         };
                         on_path.insert(a.id);
@@ -332,6 +341,7 @@ impl Checker {
         self.alias_bodies[id as usize] = AliasDef {
             generics: generics.clone(),
             body: body.clone(),
+            ready: !self.prepass,
         };
         self.types.set(mark - 1, TypeBind::Alias { generics, body });
         // Names this statement used before their declaration are bound
