@@ -519,6 +519,77 @@ mod tests {
         )
     }
 
+    /// Alias bodies by id, without parameters.
+    struct Bodies(Vec<Ty>);
+    impl Aliases for Bodies {
+        fn expand(&self, a: &AliasRef) -> Ty {
+            self.0[a.id as usize].clone()
+        }
+    }
+
+    fn alias(id: u32) -> Ty {
+        Ty::alias(Rc::from(format!("A{id}")), id, vec![])
+    }
+
+    #[test]
+    fn recursive_aliases_compare_coinductively() {
+        // A0 = {next: A0?, v: integer}; A1 the same shape; A2 with string.
+        let body =
+            |me: u32, v: Ty| rec(&[("next", Ty::optional(alias(me)), false), ("v", v, false)]);
+        let al = Bodies(vec![
+            body(0, Ty::Integer),
+            body(1, Ty::Integer),
+            body(2, Ty::String),
+        ]);
+        assert!(is_sub(&alias(0), &alias(1), &al).is_ok());
+        let w = is_sub(&alias(0), &alias(2), &al).unwrap_err();
+        assert_eq!(w.message(), "field 'v': expected string, got integer");
+    }
+
+    #[test]
+    fn a_check_past_its_budget_is_too_complex_not_a_success() {
+        // Nesting deeper than the depth budget, mismatched at the bottom.
+        let mut a = Ty::Integer;
+        let mut b = Ty::String;
+        for _ in 0..(MAX_DEPTH + 10) {
+            a = Ty::Array(Rc::new(a));
+            b = Ty::Array(Rc::new(b));
+        }
+        let w = is_sub(&a, &b, &()).unwrap_err();
+        assert!(w.too_complex(), "{w:?}");
+        assert_eq!(w.message(), TOO_COMPLEX_TYPE);
+    }
+
+    #[test]
+    fn shared_subtrees_are_compared_once() {
+        // 2^60 paths through 60 levels of records that reuse their level.
+        let (mut a, mut b) = (Ty::Integer, Ty::Integer);
+        for _ in 0..60 {
+            a = rec(&[("l", a.clone(), false), ("r", a, false)]);
+            b = rec(&[("l", b.clone(), false), ("r", b, false)]);
+        }
+        assert!(is_sub(&a, &b, &()).is_ok());
+        let c = rec(&[("l", a.clone(), false), ("r", Ty::String, false)]);
+        let d = rec(&[("l", b.clone(), false), ("r", Ty::Integer, false)]);
+        assert!(!is_sub(&c, &d, &()).unwrap_err().too_complex());
+    }
+
+    #[test]
+    fn a_literal_meets_a_wide_union_through_its_set() {
+        let mut ms: Vec<Ty> = (0..50_000)
+            .map(|i| Ty::LitStr(Rc::from(format!("s{i}").as_bytes())))
+            .collect();
+        ms.push(Ty::Integer);
+        let u = union(ms);
+        let lit = |s: &str| Ty::LitStr(Rc::from(s.as_bytes()));
+        assert!(is_sub(&lit("s49999"), &u, &()).is_ok());
+        assert!(is_sub(&Ty::LitInt(7), &u, &()).is_ok());
+        let w = is_sub(&lit("zz"), &u, &()).unwrap_err();
+        assert!(!w.too_complex());
+        // Every member of a wide union against another: linear.
+        assert!(is_sub(&u, &u.clone(), &()).is_ok());
+    }
+
     #[test]
     fn integer_is_a_number_but_not_the_reverse() {
         assert!(is_sub(&Ty::Integer, &Ty::Number, &()).is_ok());

@@ -21,7 +21,7 @@ use std::rc::Rc;
 
 use hashbrown::{HashMap, HashSet};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Ty {
     Nil,
     Boolean,
@@ -69,9 +69,98 @@ pub enum Ty {
     Checked(Rc<Checked>),
 }
 
-// Rust's `Rc` compares pointers first when its contents are `Eq`, which
-// keeps equality of types that share subtrees linear. Float literals come
-// from source numerals, never NaN, so equality is reflexive.
+/// Structural equality. Parts shared by pointer are equal at once; equal
+/// pairs met again in one comparison are remembered (`eq_shared`), so
+/// comparing two separately built copies of a type that reuses a subtree
+/// costs its size, not its unfolding. Float literals come from source
+/// numerals, never NaN, so equality is reflexive (`Eq`).
+impl PartialEq for Ty {
+    fn eq(&self, other: &Ty) -> bool {
+        use Ty::*;
+        match (self, other) {
+            (Nil, Nil)
+            | (Boolean, Boolean)
+            | (Number, Number)
+            | (Integer, Integer)
+            | (String, String)
+            | (Any, Any)
+            | (Unknown, Unknown)
+            | (Never, Never)
+            | (Table, Table)
+            | (Function, Function)
+            | (Thread, Thread)
+            | (Userdata, Userdata)
+            | (Error, Error) => true,
+            (LitStr(a), LitStr(b)) => a == b,
+            (LitInt(a), LitInt(b)) => a == b,
+            (LitFloat(a), LitFloat(b)) => a == b,
+            (LitBool(a), LitBool(b)) => a == b,
+            (Union(a), Union(b)) => shared(a, b),
+            (Intersection(a), Intersection(b)) => shared(a, b),
+            (Array(a), Array(b)) => shared(a, b),
+            (Map(k, v), Map(k2, v2)) => shared(k, k2) && shared(v, v2),
+            (Record(a), Record(b)) => shared(a, b),
+            (Object(a), Object(b)) => a == b,
+            (Func(a), Func(b)) => shared(a, b),
+            (Generic(a), Generic(b)) => shared(a, b),
+            (Alias(a), Alias(b)) => shared(a, b),
+            (Checked(a), Checked(b)) => shared(a, b),
+            _ => false,
+        }
+    }
+}
+
+fn shared<T: ?Sized + PartialEq>(a: &Rc<T>, b: &Rc<T>) -> bool {
+    Rc::ptr_eq(a, b)
+        || eq_shared(
+            Rc::as_ptr(a) as *const () as usize,
+            Rc::as_ptr(b) as *const () as usize,
+            || **a == **b,
+        )
+}
+
+/// Comparisons deeper than this remember their equal pairs.
+const EQ_MEMO_AFTER: u32 = 64;
+
+/// The state of the comparison under way on this thread: nesting, steps,
+/// and the pairs of allocations found equal. Both sides are borrowed for
+/// the whole comparison, so their addresses stay unique until it ends.
+struct EqState {
+    depth: u32,
+    steps: u32,
+    equal: HashSet<(usize, usize)>,
+}
+
+thread_local! {
+    static EQ_STATE: std::cell::RefCell<EqState> = std::cell::RefCell::new(EqState {
+        depth: 0,
+        steps: 0,
+        equal: HashSet::new(),
+    });
+}
+
+fn eq_shared(p: usize, q: usize, compare: impl FnOnce() -> bool) -> bool {
+    let known = EQ_STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.depth += 1;
+        s.steps = s.steps.saturating_add(1);
+        s.steps > EQ_MEMO_AFTER && s.equal.contains(&(p, q))
+    });
+    let r = known || compare();
+    EQ_STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if r && s.steps > EQ_MEMO_AFTER {
+            s.equal.insert((p, q));
+        }
+        s.depth -= 1;
+        if s.depth == 0 {
+            s.steps = 0;
+            s.equal.clear();
+        }
+    });
+    r
+}
+
 impl Eq for Ty {}
 impl Eq for Checked {}
 impl Eq for Check {}
@@ -1129,6 +1218,81 @@ mod tests {
         assert_eq!(u, Ty::Boolean);
         assert_eq!(union(vec![Ty::String, Ty::Any]), Ty::Any);
         assert_eq!(union(vec![]), Ty::Never);
+    }
+
+    fn lits(n: usize) -> Vec<Ty> {
+        (0..n)
+            .map(|i| Ty::LitStr(Rc::from(format!("s{i}").as_bytes())))
+            .collect()
+    }
+
+    #[test]
+    fn wide_unions_deduplicate_and_absorb_as_narrow_ones_do() {
+        let mut parts = lits(100);
+        parts.extend(lits(100));
+        let u = union(parts.clone());
+        assert_eq!(u.members().len(), 100);
+        parts.push(Ty::Integer);
+        parts.push(Ty::LitInt(3));
+        parts.push(Ty::String);
+        assert_eq!(union(parts), union(vec![Ty::Integer, Ty::String]));
+        let bools = union(vec![Ty::LitBool(true), Ty::String, Ty::LitBool(false)]);
+        assert_eq!(bools.to_string(), "string | boolean");
+    }
+
+    #[test]
+    fn a_named_union_prints_its_name_and_keeps_it_with_nil_added() {
+        let t = Ty::named(union(lits(3)), "T");
+        assert_eq!(t.to_string(), "T");
+        assert_eq!(Ty::optional(t.clone()).to_string(), "T?");
+        assert_eq!(
+            Ty::optional(t.clone()).non_nil().to_string(),
+            "\"s0\" | \"s1\" | \"s2\""
+        );
+        assert_eq!(
+            union(vec![t.clone(), Ty::Integer]).to_string(),
+            "\"s0\" | \"s1\" | \"s2\" | integer"
+        );
+        assert_eq!(t.non_nil().to_string(), "T");
+    }
+
+    #[test]
+    fn wide_unions_print_their_first_members_and_size() {
+        let u = union(lits(20_000));
+        assert_eq!(
+            u.to_string(),
+            "\"s0\" | \"s1\" | \"s2\" | ... (20000 members)"
+        );
+        assert_eq!(union(lits(16)).to_string().matches(" | ").count(), 15);
+    }
+
+    #[test]
+    fn printing_stops_at_its_budget() {
+        let mut t = Ty::Integer;
+        for i in 0..2_000 {
+            t = Ty::Record(Rc::new(Record::new(
+                vec![
+                    Field {
+                        name: Rc::from(format!("field_{i}")),
+                        ty: t.clone(),
+                        optional: false,
+                    },
+                    Field {
+                        name: Rc::from("other"),
+                        ty: t,
+                        optional: true,
+                    },
+                ],
+                None,
+                None,
+            )));
+        }
+        let shown = t.to_string();
+        assert!(shown.len() < PRINT_BUDGET + 80, "{}", shown.len());
+        assert!(shown.ends_with("...}") || shown.ends_with("..."), "{shown}");
+        let long: Rc<str> = Rc::from("N".repeat(5_000));
+        let named = Ty::named(union(lits(2)), &long);
+        assert!(named.to_string().len() <= PRINT_BUDGET + 3);
     }
 
     #[test]

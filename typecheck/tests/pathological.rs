@@ -449,6 +449,37 @@ fn many_unions_merged_ok(src: &str, ds: &[(usize, String, String)]) -> Result<()
     )
 }
 
+fn shared_generic(n: usize) -> String {
+    // Four-way sharing at each of 30 levels, built twice apart; met by
+    // generic calls, narrowing and assignment.
+    let _ = n;
+    let mut s = String::from(
+        "type P<X> = {a: X, b: X, c: X, d: X}\ntype Q0 = {v: integer}\ntype S0 = {v: integer}\n",
+    );
+    for i in 1..30 {
+        let _ = writeln!(s, "type Q{i} = P<Q{p}>\ntype S{i} = P<S{p}>", p = i - 1);
+    }
+    s.push_str(
+        "local function id<T>(x: T): T return x end\n\
+         local function f(q: Q29, u: unknown)\n\
+         local r: Q29 = id(q)\n\
+         local s: S29 = q\n\
+         if Q29:is(u) then local w: Q29 = u print(w) end\n\
+         local bad: integer = id(q)\n\
+         print(r, s)\nend\nprint(f)\n",
+    );
+    s
+}
+
+fn shared_generic_ok(src: &str, ds: &[(usize, String, String)]) -> Result<(), String> {
+    let bad = line_of(src, "local bad");
+    expect(
+        reported(ds, bad, "local 'bad': expected integer, got Q29") && ds.len() == 1,
+        "only the bad assignment",
+        ds,
+    )
+}
+
 const CASES: &[Case] = &[
     Case {
         name: "wide literal union",
@@ -485,6 +516,12 @@ const CASES: &[Case] = &[
         source: shared_dag,
         verify: shared_dag_ok,
         n: 40,
+    },
+    Case {
+        name: "shared subtrees through generics and narrowing",
+        source: shared_generic,
+        verify: shared_generic_ok,
+        n: 30,
     },
     Case {
         name: "long alias chain",

@@ -481,12 +481,19 @@ pub(crate) fn describe_callee(f: &Expr, method: Option<&str>) -> String {
 
 /// Binds generic parameters in `p` from the argument type `a`.
 pub(crate) fn infer_bind(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32) {
-    if depth > 16 {
+    let mut steps = 10_000u32;
+    bind_in(p, a, bind, depth, &mut steps);
+}
+
+/// `infer_bind` within a step budget (types may reuse subtrees).
+fn bind_in(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32, steps: &mut u32) {
+    if depth > 16 || *steps == 0 {
         return;
     }
+    *steps -= 1;
     let d = depth + 1;
     match (p, a) {
-        (Ty::Checked(c), a) => infer_bind(&c.ty, a, bind, d),
+        (Ty::Checked(c), a) => bind_in(&c.ty, a, bind, d, steps),
         (Ty::Generic(g), a) => {
             let a = widen_deep(a, 0);
             let t = match bind.get(&g.id) {
@@ -495,21 +502,21 @@ pub(crate) fn infer_bind(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32
             };
             bind.insert(g.id, t);
         }
-        (Ty::Array(x), Ty::Array(y)) => infer_bind(x, y, bind, d),
+        (Ty::Array(x), Ty::Array(y)) => bind_in(x, y, bind, d, steps),
         (Ty::Map(k, v), Ty::Map(k2, v2)) => {
-            infer_bind(k, k2, bind, d);
-            infer_bind(v, v2, bind, d);
+            bind_in(k, k2, bind, d, steps);
+            bind_in(v, v2, bind, d, steps);
         }
         (Ty::Record(r), Ty::Record(s)) => {
             for f in &r.fields {
                 if let Some(g) = s.field(&f.name) {
-                    infer_bind(&f.ty, &g.ty, bind, d);
+                    bind_in(&f.ty, &g.ty, bind, d, steps);
                 }
             }
         }
         (Ty::Func(f), Ty::Func(g)) => {
             for (x, y) in f.rets.iter().zip(&g.rets) {
-                infer_bind(x, y, bind, d);
+                bind_in(x, y, bind, d, steps);
             }
         }
         (Ty::Union(ms), a) => {
@@ -522,7 +529,7 @@ pub(crate) fn infer_bind(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32
                     .filter(|m| !ms.contains(m))
                     .cloned()
                     .collect();
-                infer_bind(gens[0], &union(rest), bind, d);
+                bind_in(gens[0], &union(rest), bind, d, steps);
             }
         }
         _ => {}

@@ -873,25 +873,16 @@ pub(crate) fn bad_index_target(t: &Ty, strict: bool) -> Option<&'static str> {
 
 /// Literal types widened inside records and arrays too (generic binding:
 /// `largest({id = "x"}, {id = "y"})` binds T to `{id: string}`).
-pub(crate) fn widen_deep(t: &Ty, depth: u32) -> Ty {
-    if depth > 8 {
-        return t.clone();
-    }
-    match t {
-        Ty::Record(r) => Ty::record(
-            r.fields
-                .iter()
-                .map(|f| Field {
-                    name: f.name.clone(),
-                    ty: widen_deep(&f.ty, depth + 1),
-                    optional: f.optional,
-                })
-                .collect(),
-        ),
-        Ty::Array(x) => Ty::Array(Rc::new(widen_deep(x, depth + 1))),
-        Ty::Union(ms) => union(ms.iter().map(|m| widen_deep(m, depth + 1)).collect()),
-        t => t.widen(),
-    }
+pub(crate) fn widen_deep(t: &Ty, _depth: u32) -> Ty {
+    let mut leaf = |x: &Ty| match x {
+        Ty::LitStr(_) | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::LitBool(_) => Some(x.widen()),
+        _ => None,
+    };
+    let opts = MapOpts {
+        drop_names: true,
+        clear_meta: false,
+    };
+    map_ty(t, &mut leaf, opts)
 }
 
 /// A table constructor, possibly parenthesised.

@@ -360,9 +360,17 @@ impl Checker {
     /// Does the run time's check of `t` accept every value the checker
     /// types as a subtype of `t`? (See the module comment.)
     pub(super) fn exact(&self, t: &Ty, depth: u32) -> bool {
-        if depth > 16 {
+        let mut steps = 10_000u32;
+        self.exact_in(t, depth, &mut steps)
+    }
+
+    /// `exact` within a step budget (a type may reuse a subtree many
+    /// times); past it the answer is the cautious one, no.
+    fn exact_in(&self, t: &Ty, depth: u32, steps: &mut u32) -> bool {
+        if depth > 16 || *steps == 0 {
             return false;
         }
+        *steps -= 1;
         let d = depth + 1;
         match self.unalias(t) {
             Ty::Nil
@@ -388,10 +396,12 @@ impl Checker {
             | Ty::Checked(_)
             | Ty::Generic(_)
             | Ty::Alias(..) => false,
-            Ty::Union(ms) => ms.iter().all(|m| self.exact(m, d)),
-            Ty::Intersection(ms) => ms.iter().all(|m| self.exact(m, d)),
-            Ty::Record(r) => r.meta.is_none() && r.fields.iter().all(|f| self.exact(&f.ty, d)),
-            Ty::Map(k, v) => self.exact(&k, d) && self.exact(&v, d),
+            Ty::Union(ms) => ms.iter().all(|m| self.exact_in(m, d, steps)),
+            Ty::Intersection(ms) => ms.iter().all(|m| self.exact_in(m, d, steps)),
+            Ty::Record(r) => {
+                r.meta.is_none() && r.fields.iter().all(|f| self.exact_in(&f.ty, d, steps))
+            }
+            Ty::Map(k, v) => self.exact_in(&k, d, steps) && self.exact_in(&v, d, steps),
         }
     }
 }
