@@ -164,8 +164,10 @@ impl Checker {
             None => {
                 let mut c = Checker::new();
                 c.parse_libs();
+                // The signatures' own aliases (`S`, `__b3`) are no names
+                // for user code: only their ids stay in use.
                 let l = Loaded {
-                    types: c.types,
+                    types: TypeScope::default(),
                     alias_bodies: c.alias_bodies,
                     globals: c.globals,
                     lib_modules: c.lib_modules,
