@@ -559,7 +559,7 @@ impl Checker {
                         shown.push(t.to_string());
                         map.insert(g.id, t);
                     }
-                    let t = subst(&body, &map, 0);
+                    let t = subst(&body, &map);
                     Ty::named(t, &format!("{name}<{}>", shown.join(", ")))
                 }
             };

@@ -244,7 +244,7 @@ impl Checker {
             // literal must not be typed by what an earlier argument bound.
             let exp = match &p {
                 Some(p) if !generic => Some(p.clone()),
-                Some(p) if matches!(a.kind, ExprKind::Function(_)) => Some(subst(p, &bind, 0)),
+                Some(p) if matches!(a.kind, ExprKind::Function(_)) => Some(subst(p, &bind)),
                 _ => None,
             };
             let v = if i + 1 == args.len()
@@ -298,7 +298,7 @@ impl Checker {
             }
             if tail.is_none() {
                 for i in given..pcount {
-                    let p = subst(&ft.params[i], &bind, 0);
+                    let p = subst(&ft.params[i], &bind);
                     if !p.has_nil() && !p.is_any() && !matches!(p, Ty::Unknown) {
                         let name = ft
                             .names
@@ -322,7 +322,7 @@ impl Checker {
         // Generic bounds.
         for g in &ft.generics {
             if let (Some(b), Some(t)) = (&g.bound, bind.get(&g.id)) {
-                let b = subst(b, &bind, 0);
+                let b = subst(b, &bind);
                 if let Err(w) = is_sub(t, &b, &self.al()) {
                     self.err(
                         code::GENERIC,
@@ -336,7 +336,7 @@ impl Checker {
         if let Some(sv) = &self_arg
             && let Some(p) = ft.params.first()
         {
-            let p = subst(p, &bind, 0);
+            let p = subst(p, &bind);
             // A native's result is strict only at annotations: as the
             // receiver of a native's method (`io.open(p):read()`) it is lax.
             let r = if ft.builtin {
@@ -355,11 +355,7 @@ impl Checker {
         for (i, slot) in vals.iter().enumerate() {
             let Some((v, sp)) = slot else { continue };
             let Some(p) = param(i + off) else { continue };
-            let p = if generic {
-                subst(p, &bind, 0)
-            } else {
-                p.clone()
-            };
+            let p = if generic { subst(p, &bind) } else { p.clone() };
             if p.is_any() {
                 continue;
             }
@@ -408,7 +404,7 @@ impl Checker {
             .iter()
             .map(|r| V {
                 ty: if generic {
-                    subst(r, &bind, 0).bare()
+                    subst(r, &bind).bare()
                 } else {
                     r.bare()
                 },
@@ -418,7 +414,7 @@ impl Checker {
             .collect();
         let rv = ft.ret_variadic.as_ref().map(|r| {
             if generic {
-                subst(r, &bind, 0).bare()
+                subst(r, &bind).bare()
             } else {
                 r.bare()
             }
@@ -495,7 +491,7 @@ fn bind_in(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32, steps: &mut 
     match (p, a) {
         (Ty::Checked(c), a) => bind_in(&c.ty, a, bind, d, steps),
         (Ty::Generic(g), a) => {
-            let a = widen_deep(a, 0);
+            let a = widen_deep(a);
             let t = match bind.get(&g.id) {
                 Some(old) => union(vec![old.clone(), a]),
                 None => a,
@@ -538,7 +534,7 @@ fn bind_in(p: &Ty, a: &Ty, bind: &mut HashMap<u32, Ty>, depth: u32, steps: &mut 
 
 /// Replaces bound generic parameters; unbound ones stay (as `unknown`
 /// would be too strict for results, they read as `any`).
-pub(crate) fn subst(t: &Ty, bind: &HashMap<u32, Ty>, _depth: u32) -> Ty {
+pub(crate) fn subst(t: &Ty, bind: &HashMap<u32, Ty>) -> Ty {
     if bind.is_empty() {
         return t.clone();
     }

@@ -873,7 +873,7 @@ pub(crate) fn bad_index_target(t: &Ty, strict: bool) -> Option<&'static str> {
 
 /// Literal types widened inside records and arrays too (generic binding:
 /// `largest({id = "x"}, {id = "y"})` binds T to `{id: string}`).
-pub(crate) fn widen_deep(t: &Ty, _depth: u32) -> Ty {
+pub(crate) fn widen_deep(t: &Ty) -> Ty {
     let mut leaf = |x: &Ty| match x {
         Ty::LitStr(_) | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::LitBool(_) => Some(x.widen()),
         _ => None,

@@ -252,7 +252,7 @@ impl Aliases for AliasTable<'_> {
             .zip(&a.args)
             .map(|(g, t)| (g.id, t.clone()))
             .collect();
-        subst(&d.body, &map, 0)
+        subst(&d.body, &map)
     }
 }
 
@@ -597,10 +597,7 @@ impl Checker {
                 && a.exported
                 && a.generics.is_empty()
             {
-                exports.push((
-                    Rc::from(a.name),
-                    foreign(&self.lookup_alias_body(a.name), 0),
-                ));
+                exports.push((Rc::from(a.name), foreign(&self.lookup_alias_body(a.name))));
             }
         }
         self.pop_scope(ms);
@@ -616,7 +613,7 @@ impl Checker {
             })
             .unwrap_or(Ty::Nil);
         let values = self.chunk_values.take().unwrap_or_default();
-        (foreign(&ret, 0), Rc::new(exports), Rc::new(values))
+        (foreign(&ret), Rc::new(exports), Rc::new(values))
     }
 
     /// `require("name")` of a runtime module (found first, as
@@ -865,7 +862,7 @@ impl Checker {
                 } else {
                     let any: HashMap<u32, Ty> =
                         def.generics.iter().map(|g| (g.id, Ty::Any)).collect();
-                    subst(&def.body, &any, 0)
+                    subst(&def.body, &any)
                 };
                 let site = Some((s.span, VarKind::Type));
                 let tv = self
@@ -1675,7 +1672,7 @@ impl Checker {
 
 /// A type made safe to use in another checker: alias references and
 /// metatable links are that checker's ids, so they become `any` / none.
-fn foreign(t: &Ty, _depth: u32) -> Ty {
+fn foreign(t: &Ty) -> Ty {
     let mut leaf = |x: &Ty| match x {
         Ty::Alias(_) => Some(Ty::Any),
         _ => None,

@@ -115,7 +115,7 @@ impl Checker {
                 for (p, a) in def.generics.iter().zip(args.iter()) {
                     map.insert(p.id, self.type_value(a)?);
                 }
-                Some(TypeVal::plain(subst(&def.body, &map, 0)))
+                Some(TypeVal::plain(subst(&def.body, &map)))
             }
             ExprKind::Call(f, args) => {
                 let [x] = &args[..] else { return None };
@@ -197,7 +197,7 @@ impl Checker {
                 .iter()
                 .filter_map(|f| match f {
                     ast::Field::Named(n, v) => {
-                        self.type_value(v).map(|t| (Rc::from(*n), foreign(&t, 0)))
+                        self.type_value(v).map(|t| (Rc::from(*n), foreign(&t)))
                     }
                     _ => None,
                 })
@@ -210,7 +210,7 @@ impl Checker {
                     .type_values
                     .iter()
                     .filter(|((v, path), _)| *v == id && path.len() == 1)
-                    .map(|((_, path), tv)| (path[0].clone(), foreign(&tv.ty, 0)))
+                    .map(|((_, path), tv)| (path[0].clone(), foreign(&tv.ty)))
                     .collect();
                 out.sort_by(|a, b| a.0.cmp(&b.0));
                 out
