@@ -586,7 +586,7 @@ impl Checker {
         self.fns.push(FnCtx::new());
         let ms = self.scope.len();
         let framed = self.enter_block_types(b.stats);
-        self.walk_stats(b.stats, true);
+        self.walk_stats(b.stats, true, framed);
         if let Some(r) = b.ret {
             self.ret(r);
         }
@@ -661,7 +661,7 @@ impl Checker {
         let ms = self.scope.len();
         let mt = self.types.len();
         let framed = self.enter_block_types(b.stats);
-        self.walk_stats(b.stats, true);
+        self.walk_stats(b.stats, true, framed);
         if let Some(r) = b.ret {
             let n = self.diags.len();
             let dead = self.flow.dead;
@@ -677,10 +677,13 @@ impl Checker {
     }
 
     /// The statements of a block, in order (`live`: unreachable ones
-    /// report nothing).
-    fn walk_stats(&mut self, stats: &[Stat], live: bool) {
+    /// report nothing; `framed`: the block has a frame of its own for its
+    /// `type` statements, annot.rs, which follows the walk).
+    fn walk_stats(&mut self, stats: &[Stat], live: bool, framed: bool) {
         for (i, s) in stats.iter().enumerate() {
-            self.at_statement(i);
+            if framed {
+                self.at_statement(i);
+            }
             if live {
                 self.stat_live(s);
             } else {
@@ -727,7 +730,7 @@ impl Checker {
                 let mt = self.types.len();
                 let framed = self.enter_block_types(body.stats);
                 self.nesting += 1;
-                self.walk_stats(body.stats, false);
+                self.walk_stats(body.stats, false, framed);
                 self.nesting -= 1;
                 if let Some(r) = body.ret {
                     self.ret(r);
@@ -822,9 +825,11 @@ impl Checker {
                     }
                     return;
                 }
-                // `function M.f()` reads M.
+                // `function M.f()` reads M, and replaces what M.f held.
                 if let Some((id, _)) = &target {
                     self.vars[*id].used = true;
+                    let slot: Key = (*id, path.iter().map(|p| Rc::from(*p)).collect());
+                    self.forget_type_values(&slot);
                 }
                 // `function M.f()` on an unannotated local table: the
                 // table's type gains the field.
