@@ -4,9 +4,11 @@
 //!
 //! Which functions (spec/types.md 4.4 leaves it "Proposed"):
 //! - a native whose signature returns `(T?, E?, ...)` with `E` an error
-//!   (`string`, `error`, `errors.Error`): the runtime's contract for
-//!   expected failures (builtins.rs: `nil, err`), as `io.open`, `sql`'s
-//!   methods and `json.decode` follow it;
+//!   (`string`, `error`, `errors.Error`) and `T` no boolean: the runtime's
+//!   contract for expected failures (builtins.rs: `nil, err`), as
+//!   `io.open`, `sql`'s methods and `time.parse` follow it. A native whose
+//!   value is a boolean may fail with `false, err` (`json.validate`) or
+//!   succeed with a status (`os.execute`: `true, "exit", 0`): not linked;
 //! - a function with a body whose every `return` gives a non-nil value
 //!   and nil (`return v` / `return v, nil`), or nil and a non-nil error
 //!   (`return nil, err`), or forwards such a call (`return f(x)`), and
@@ -26,10 +28,21 @@
 
 use super::*;
 
-/// Does a native's result list follow the `nil, err` contract?
+/// Does a native's result list follow the `nil, err` contract? Not
+/// when the value may be a boolean: such natives may fail with `false,
+/// err` (`json.validate`), or give a status besides success (`os.execute`
+/// and a pipe's `close` return `true, "exit", 0`).
 pub(super) fn native_pair(rets: &[Ty]) -> bool {
     let [v, e, ..] = rets else { return false };
-    let value_optional = v.has_nil() && !v.non_nil().is_never() && !v.is_any();
+    let value = v.non_nil();
+    let value_optional = v.has_nil()
+        && !value.is_never()
+        && !v.is_any()
+        && value.falsy().is_never()
+        && !value
+            .members()
+            .iter()
+            .any(|m| matches!(m, Ty::Boolean | Ty::LitBool(_)));
     let error = |m: &Ty| match m {
         Ty::Nil | Ty::String | Ty::LitStr(_) | Ty::Error => true,
         Ty::Object(o) => &*o.name == "errors.Error",
