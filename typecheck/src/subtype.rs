@@ -190,6 +190,9 @@ const FUEL: u32 = 200_000;
 /// Steps after which pairs of shared subtrees are remembered.
 const MEMO_AFTER: u32 = 256;
 
+/// A remembered pair's types (kept so their addresses stay unique) and result.
+type Remembered = (Ty, Ty, Result<(), Why>);
+
 struct Ctx<'a> {
     al: &'a dyn Aliases,
     fuel: u32,
@@ -197,7 +200,7 @@ struct Ctx<'a> {
     assumed: Vec<(Ty, Ty)>,
     /// Results for pairs of shared subtrees (by pointer), computed without
     /// assumptions; the types are kept so the pointers stay unique.
-    memo: HashMap<(usize, usize), (Ty, Ty, Result<(), Why>)>,
+    memo: HashMap<(usize, usize), Remembered>,
     exhausted: bool,
 }
 

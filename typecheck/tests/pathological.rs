@@ -68,11 +68,14 @@ fn quiet(ds: &[(usize, String, String)], line: usize) -> bool {
     !ds.iter().any(|(l, _, _)| *l == line)
 }
 
+/// `(line, code, message)` of each diagnostic.
+type Diags = [(usize, String, String)];
+
 /// A case: its source at size `n`, and what must hold of the result.
 struct Case {
     name: &'static str,
     source: fn(usize) -> String,
-    verify: fn(&str, &[(usize, String, String)]) -> Result<(), String>,
+    verify: fn(&str, &Diags) -> Result<(), String>,
     /// A size that takes a measurable time.
     n: usize,
 }
