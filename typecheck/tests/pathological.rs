@@ -2,8 +2,8 @@
 //! types, long alias chains, huge intersections and records, many generic
 //! instantiations, cycles. Each must either be checked correctly (the
 //! planted error reported where it is) or get a located "too complex"
-//! E0011 there: never silence, never a hang, never a panic. Sizes grow
-//! fourfold to show the cost stays near-linear.
+//! E0011 there: never silence, never a hang, never a panic. (How the
+//! cost grows with the size is measured, not asserted: BENCHMARKS.md.)
 
 use std::fmt::Write;
 use std::sync::mpsc;
@@ -584,38 +584,6 @@ fn pathological_inputs_are_checked_or_reported_as_too_complex() {
         let (ds, _) = check(&src, LIMIT);
         if let Err(e) = (c.verify)(&src, &ds) {
             failures.push(format!("{} (n = {}): {e}", c.name, c.n));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// The best of three runs, so a busy machine disturbs it less.
-fn best_time(src: &str) -> Duration {
-    (0..3)
-        .map(|_| check(src, LIMIT).1)
-        .min()
-        .unwrap_or_default()
-}
-
-#[test]
-fn pathological_inputs_cost_near_linear_time() {
-    // Four times the input may take at most twelve times as long: linear
-    // is four (a little more as hash tables outgrow the caches),
-    // quadratic sixteen; tiny times are below the noise.
-    let mut failures = Vec::new();
-    for c in CASES.iter().filter(|c| c.n >= 500) {
-        let small = best_time(&(c.source)(c.n));
-        let big = best_time(&(c.source)(c.n * 4));
-        let floor = Duration::from_millis(20);
-        if big > floor && big > small.max(floor / 4) * 12 {
-            failures.push(format!(
-                "{}: {:?} at n = {}, {:?} at n = {}",
-                c.name,
-                small,
-                c.n,
-                big,
-                c.n * 4
-            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
