@@ -184,10 +184,10 @@ impl Checker {
                 match op {
                     UnOp::Not => V::strict(Ty::Boolean),
                     UnOp::Neg => {
-                        self.check_arith_operand(&v, a.span, "arithmetic");
+                        let fails = self.check_arith_operand(&v, a.span, "arithmetic");
                         let t = if numeric(&v.ty) {
                             Ty::Integer
-                        } else if v.ty.is_any() || self.has_object(&v.ty) {
+                        } else if fails || v.ty.is_any() || self.has_object(&v.ty) {
                             Ty::Any
                         } else {
                             Ty::Number
@@ -195,8 +195,11 @@ impl Checker {
                         V::with(t, v.strict)
                     }
                     UnOp::BNot => {
-                        self.check_arith_operand(&v, a.span, "bitwise operation");
-                        V::strict(Ty::Integer)
+                        if self.check_arith_operand(&v, a.span, "bitwise operation") {
+                            V::any()
+                        } else {
+                            V::strict(Ty::Integer)
+                        }
                     }
                     UnOp::Len => {
                         self.check_len_operand(&v, a.span);
@@ -527,10 +530,13 @@ impl Checker {
         Some(t)
     }
 
-    pub(super) fn check_arith_operand(&mut self, v: &V, span: Span, what: &str) {
+    /// Returns whether the operation certainly fails (no member of the
+    /// operand's type can take part), so the caller types the result
+    /// `any` instead of reporting follow-on errors about it.
+    pub(super) fn check_arith_operand(&mut self, v: &V, span: Span, what: &str) -> bool {
         let t = self.expand(&v.ty);
         if t.is_any() {
-            return;
+            return false;
         }
         let ok_member = |m: &Ty, strict: bool| match m {
             Ty::Number | Ty::Integer | Ty::LitInt(_) | Ty::LitFloat(_) | Ty::Any => true,
@@ -563,6 +569,7 @@ impl Checker {
             let m = bad_operand(&format!("perform {what} on"), &v.ty, ms, None);
             self.err(code::BAD_OPERATION, span, m);
         }
+        !ms.iter().any(|m| ok_member(m, false))
     }
 
     /// An operand of a comparison or a concatenation: nil, booleans and
@@ -680,10 +687,10 @@ impl Checker {
                     }
                     _ => "arithmetic",
                 };
-                self.check_arith_operand(&va, a.span, what);
-                self.check_arith_operand(&vb, b.span, what);
+                let fails_a = self.check_arith_operand(&va, a.span, what);
+                let fails_b = self.check_arith_operand(&vb, b.span, what);
                 let strict = va.strict && vb.strict;
-                if va.ty.is_any() || vb.ty.is_any() {
+                if va.ty.is_any() || vb.ty.is_any() || fails_a || fails_b {
                     return V::any();
                 }
                 if self.has_object(&va.ty) || self.has_object(&vb.ty) {

@@ -768,7 +768,7 @@ impl Checker {
                 let mut all_int = true;
                 for e in [Some(*start), Some(*limit), *step].into_iter().flatten() {
                     let v = self.expr(e, None);
-                    self.check_arith_operand(&v, e.span, "'for' value");
+                    let _ = self.check_arith_operand(&v, e.span, "'for' value");
                     if !numeric(&v.ty) {
                         all_int = false;
                     }
