@@ -355,11 +355,12 @@ impl Checker {
         id
     }
 
-    /// The body of the innermost alias called `name` (`any` if none).
-    pub(super) fn lookup_alias_body(&self, name: &str) -> Ty {
+    /// The type parameters and body of the innermost alias called `name`
+    /// (none and `any` if there is none).
+    pub(super) fn lookup_alias(&self, name: &str) -> (Rc<[Rc<GenericTy>]>, Ty) {
         match self.types.find(name) {
-            Some((_, TypeBind::Alias { body, .. })) => body.clone(),
-            _ => Ty::Any,
+            Some((_, TypeBind::Alias { generics, body })) => (generics.clone(), body.clone()),
+            _ => (Rc::from([]), Ty::Any),
         }
     }
 
@@ -505,11 +506,38 @@ impl Checker {
                 .and_then(|id| self.module_types.get(&id))
                 .and_then(|ex| {
                     ex.iter()
-                        .find(|(n, _)| &**n == name)
-                        .map(|(_, t)| t.clone())
+                        .find(|(n, ..)| &**n == name)
+                        .map(|(_, g, t)| (g.clone(), t.clone()))
                 });
             return match found {
-                Some(t) => t,
+                Some((generics, t)) if generics.is_empty() && args.is_empty() => t,
+                Some((generics, t)) => {
+                    // `mod.Box<integer>`: the exported body with the
+                    // arguments in place of its parameters.
+                    if generics.len() != args.len() {
+                        self.err(
+                            code::GENERIC,
+                            span,
+                            format!(
+                                "type '{m}.{name}' takes {} type argument(s), got {}",
+                                generics.len(),
+                                args.len()
+                            ),
+                        );
+                        return Ty::Any;
+                    }
+                    let mut map = HashMap::new();
+                    let mut shown = Vec::new();
+                    for (g, a) in generics.iter().zip(args) {
+                        let t = self.resolve_type(a);
+                        shown.push(t.to_string());
+                        map.insert(g.id, t);
+                    }
+                    Ty::named(
+                        subst(&t, &map),
+                        &format!("{m}.{name}<{}>", shown.join(", ")),
+                    )
+                }
                 None if self
                     .resolve(m)
                     .is_some_and(|id| self.module_types.contains_key(&id)) =>

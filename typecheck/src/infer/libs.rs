@@ -218,7 +218,7 @@ impl Checker {
         // Named types in order: each may use the earlier ones.
         let mut done: Vec<Ty> = Vec::new();
         for (k, (name, kind, _)) in TYPES.iter().enumerate() {
-            let body = self.lookup_alias_body(&internal(k));
+            let body = self.lookup_alias(&internal(k)).1;
             let t = match (kind, &body) {
                 (Kind::Object | Kind::OpenObject, Ty::Record(r)) => Ty::Object(Rc::new(Object {
                     name: Rc::from(*name),
@@ -248,7 +248,7 @@ impl Checker {
         }
         let mut libs: HashMap<&str, Vec<Field>> = HashMap::new();
         for (i, (path, _)) in SIGNATURES.iter().enumerate() {
-            let ty = finish(&self.lookup_alias_body(&format!("__b{i}")), &done, 0);
+            let ty = finish(&self.lookup_alias(&format!("__b{i}")).1, &done, 0);
             match path.split_once('.') {
                 None => {
                     self.globals.insert(Rc::from(*path), V::strict(ty));
@@ -290,7 +290,13 @@ impl Checker {
     pub(super) fn builtin_module(&self, name: &[u8]) -> Option<ModuleTypes> {
         let name = std::str::from_utf8(name).ok()?;
         let ty = self.lib_modules.get(name)?.clone();
-        let exports = self.lib_types.get(name).cloned().unwrap_or_default();
+        let exports = self.lib_types.get(name).map_or_else(Rc::default, |ex| {
+            Rc::new(
+                ex.iter()
+                    .map(|(n, t)| (n.clone(), Rc::from([]), t.clone()))
+                    .collect(),
+            )
+        });
         Some((ty, exports, Rc::default()))
     }
 

@@ -156,10 +156,14 @@ type Refs = Vec<(Key, Ty)>;
 /// the modules it requires.
 /// A module's view from its requirers: its return type, exported
 /// aliases, and the type values its returned table holds (typeval.rs).
-pub type ModuleTypes = (Ty, Exports, Exports);
+pub type ModuleTypes = (Ty, TypeExports, Exports);
 
-/// A module's exported aliases, by name.
+/// Named types or values, by name.
 pub type Exports = Rc<Vec<(Rc<str>, Ty)>>;
+
+/// A module's exported aliases: name, type parameters (empty unless
+/// generic) and body.
+pub type TypeExports = Rc<Vec<(Rc<str>, Rc<[Rc<GenericTy>]>, Ty)>>;
 
 pub struct Modules {
     /// The main script's directory: `require("a.b")` looks for
@@ -199,7 +203,7 @@ pub struct Checker {
     /// Modules for `require`: where they are found and those checked.
     pub modules: Option<Rc<std::cell::RefCell<Modules>>>,
     /// Locals bound to `require("mod")`: their exported types (`mod.T`).
-    module_types: HashMap<VarId, Exports>,
+    module_types: HashMap<VarId, TypeExports>,
     /// Locals holding a type value (`type Point = ...` declares one, as the
     /// run time does): the type, for `Point:is(v)` and `Point(v)`.
     type_values: HashMap<Key, TypeVal>,
@@ -595,9 +599,9 @@ impl Checker {
         for s in b.stats {
             if let StatKind::TypeAlias(a) = s.kind
                 && a.exported
-                && a.generics.is_empty()
             {
-                exports.push((Rc::from(a.name), foreign(&self.lookup_alias_body(a.name))));
+                let (generics, body) = self.lookup_alias(a.name);
+                exports.push((Rc::from(a.name), generics, foreign(&body)));
             }
         }
         self.pop_scope(ms);
