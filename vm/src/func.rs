@@ -17,6 +17,12 @@ pub struct ProtoInst {
     pub proto: Arc<Proto>,
     pub consts: Box<[Value]>,
     pub children: Box<[Cell<Option<Gc<ProtoInst>>>]>,
+    /// The last closure made from this prototype (Lua 5.3's `p->cache`):
+    /// a CLOSURE whose upvalues would be the same objects returns it
+    /// again, so `f() == f()` for a function returning a closure over
+    /// nothing that changed. Weak: the collector clears it when nothing
+    /// else holds the closure.
+    pub cache: Cell<Option<Gc<LuaClosure>>>,
 }
 
 impl ProtoInst {

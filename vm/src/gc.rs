@@ -296,6 +296,9 @@ pub struct Heap {
     pub tobefnz: Vec<GcRef>,
     gray: Vec<GcRef>,
     weak: Vec<Gc<Table>>,
+    /// Prototype instances holding a cached closure (weak, cleared by
+    /// the collector: see `ProtoInst::cache`).
+    pub cached_protos: Vec<Gc<crate::func::ProtoInst>>,
     /// Threads that may have open upvalues (the reference's `twups`), for
     /// `remark_upvals`.
     twups: Vec<Gc<Thread>>,
@@ -344,6 +347,7 @@ impl Heap {
             tobefnz: Vec::new(),
             gray: Vec::new(),
             weak: Vec::new(),
+            cached_protos: Vec::new(),
             twups: Vec::new(),
             atomic: false,
             live: 0,
@@ -648,6 +652,21 @@ impl Heap {
         for t in std::mem::take(&mut self.weak) {
             t.get_mut().clear_weak(true, true);
         }
+        // Closure caches are weak: a cached closure nothing else reaches
+        // is dropped from its prototype before the sweep frees it.
+        self.cached_protos.retain(|p| {
+            if !p.is_marked() {
+                return false;
+            }
+            match p.get().cache.get() {
+                Some(c) if c.is_marked() => true,
+                Some(_) => {
+                    p.get().cache.set(None);
+                    false
+                }
+                None => false,
+            }
+        });
         // Sweep: dead short strings leave the intern table first.
         self.strings.retain(|s| s.is_marked());
         let mut live = 0;

@@ -1049,10 +1049,19 @@ impl Vm {
                                 ups.push(clr.upvals[d.index as usize]);
                             }
                         }
+                        if let Some(c) = child.get().cache.get() {
+                            if *c.get().upvals == *ups {
+                                *reg!(i.a()) = Value::LuaFn(c);
+                                continue;
+                            }
+                        }
                         let ncl = self.heap.alloc(LuaClosure {
                             proto: child,
                             upvals: ups.into_boxed_slice(),
                         });
+                        if child.get().cache.replace(Some(ncl)).is_none() {
+                            self.heap.cached_protos.push(child);
+                        }
                         *reg!(i.a()) = Value::LuaFn(ncl);
                         gc_check!(base + i.a() as usize + 1);
                     }

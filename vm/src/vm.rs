@@ -247,6 +247,7 @@ impl Vm {
             proto,
             consts,
             children,
+            cache: Cell::new(None),
         })
     }
 
