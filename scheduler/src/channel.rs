@@ -71,6 +71,10 @@ impl Chan {
         if matches!(it, Item::Val(_)) {
             self.nvals -= 1;
         }
+        if self.buf.is_empty() && self.buf.capacity() > 256 {
+            // A drained backlog gives its memory back.
+            self.buf = VecDeque::new();
+        }
         Some(it)
     }
 

@@ -539,7 +539,7 @@ fn drain_signals(vm: &mut Vm) -> Option<ExitResult> {
     loop {
         me.take_signals_into(&mut batch);
         if batch.is_empty() {
-            local(vm).expect("process state").spare = batch;
+            keep_spare(vm, batch);
             return None;
         }
         while let Some(sig) = batch.pop_front() {
@@ -581,8 +581,21 @@ pub fn poll_signals(vm: &mut Vm) -> bool {
         // Only fatal signals end the process, and they are left above.
         let _ = handle_signal(vm, &me, sig);
     }
-    local(vm).expect("process state").spare = batch;
+    keep_spare(vm, batch);
     any
+}
+
+/// Keeps an emptied signal buffer for the next drain, unless a burst grew
+/// it large: a process that once had a big backlog should not hold that
+/// much memory for the rest of its life.
+fn keep_spare(vm: &mut Vm, batch: VecDeque<Signal>) {
+    const KEEP: usize = 64;
+    let l = local(vm).expect("process state");
+    l.spare = if batch.capacity() > KEEP {
+        VecDeque::new()
+    } else {
+        batch
+    };
 }
 
 fn handle_signal(vm: &mut Vm, me: &Arc<ProcessHandle>, sig: Signal) -> Option<ExitResult> {
