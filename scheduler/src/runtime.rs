@@ -1,6 +1,7 @@
 //! The runtime: N worker threads stepping processes from `crossbeam-deque`
-//! run queues (a FIFO deque per worker, a global injector, stealing), the
-//! process table, the name registry, the timer thread, spawn/send/exit
+//! run queues (a FIFO deque per worker, a global injector, stealing, and a
+//! per-worker "run next" slot for the process just woken), the process
+//! table, the name registry, the timer thread, spawn/send/exit
 //! with links and monitors, and the end of the program (the main process
 //! ends, or every process is blocked for good: a deadlock report).
 //!
