@@ -1402,30 +1402,9 @@ mod tests {
         assert!(accepted < 20_000);
     }
 
-    /// Runs through most opcodes, every nested function included.
-    const MUTANT_BASE: &str = r#"
-        local n = ...
-        local obj = {v = 1}
-        function obj:get(k, ...) return self.v + k, select('#', ...), ... end
-        local function va(...) local t = {...} return #t, ... end
-        local function tail(x) if x > 0 then return tail(x - 1) end return va(x, obj:get(2, 3)) end
-        local acc, s = {}, ""
-        for i = 1, n do
-            acc[i] = function(y) n = n + y return n, i end
-            s = s .. i .. "," .. tostring(i / 2)
-        end
-        for k, v in ipairs(acc) do
-            local a, b = v(k)
-            acc[k] = {a, b, a // 2, a % 3, a ^ 2, a & 1, a | 2, a ~ 3, a << 1, a >> 1, -a, ~a, not a, #s}
-        end
-        local t = {1, 2, 3, x = 1, [10] = 2, va(1, 2, 3)}
-        local c = (n < 3) and (n <= 4) or (n == 5) or (t ~= nil)
-        repeat n = n - 1 until n < 0
-        while n < 10 do n = n + 3 if n == 7 then break end end
-        goto done
-        ::done::
-        return tail(3), #t, c, s, setmetatable({}, {__index = function(_, k) return k end}).key
-    "#;
+    /// Runs through most opcodes, every nested function included (shared
+    /// with tests/robustness.rs).
+    const MUTANT_BASE: &str = include_str!("../../tests/data/mutation_base.lua");
 
     /// Flips one operand bit somewhere in the tree (never the opcode).
     fn mutate(p: &Proto, rnd: &mut impl FnMut() -> u64) -> Proto {
@@ -1483,7 +1462,7 @@ mod tests {
         // The unmutated program runs to its end.
         let r = run(base.clone());
         assert!(
-            matches!(r, Ok((wlua_vm::Exit::Done, 5))),
+            matches!(r, Ok((wlua_vm::Exit::Done, 12))),
             "{:?}",
             r.map_err(|e| format!("{:?}", e)).map(|(_, n)| n)
         );
