@@ -241,11 +241,20 @@ fn close(t: &T, ctx: Option<&Arc<Ctx>>) -> T {
         Ty::Function(ps, rs) => {
             Ty::Function(ps.iter().map(cl).collect(), rs.iter().map(cl).collect())
         }
-        Ty::Named(n) => Ty::Named(Arc::new(Ctx {
-            def: n.def.clone(),
-            args: n.args.iter().map(cl).collect(),
-            open: false,
-        })),
+        Ty::Named(n) => Ty::Named(close_ctx(n, ctx)),
+    })
+}
+
+/// A named type's context with its arguments closed over `ctx` (itself
+/// when nothing in it is open).
+fn close_ctx(c: &Arc<Ctx>, ctx: Option<&Arc<Ctx>>) -> Arc<Ctx> {
+    if !c.open {
+        return c.clone();
+    }
+    Arc::new(Ctx {
+        def: c.def.clone(),
+        args: c.args.iter().map(|a| close(a, ctx)).collect(),
+        open: false,
     })
 }
 
@@ -1179,15 +1188,7 @@ impl Validator {
                 }
             }
             Ty::Named(c) => {
-                let c = if c.open {
-                    Arc::new(Ctx {
-                        def: c.def.clone(),
-                        args: c.args.iter().map(|a| close(a, ctx)).collect(),
-                        open: false,
-                    })
-                } else {
-                    c.clone()
-                };
+                let c = close_ctx(c, ctx);
                 let Some(body) = c.def.body().cloned() else {
                     let mut f = self.fail(pending_msg(&c.def));
                     f.fatal = true;
@@ -2210,15 +2211,7 @@ impl Schema<'_> {
                 self.obj(&[("$comment", c)])
             }
             Ty::Named(c) => {
-                let c = if c.open {
-                    Arc::new(Ctx {
-                        def: c.def.clone(),
-                        args: c.args.iter().map(|a| close(a, ctx)).collect(),
-                        open: false,
-                    })
-                } else {
-                    c.clone()
-                };
+                let c = close_ctx(c, ctx);
                 self.named(&c)
             }
             Ty::Param(i) => match ctx.and_then(|c| c.args.get(*i)).cloned() {

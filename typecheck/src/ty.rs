@@ -1009,6 +1009,23 @@ fn push_name(w: &mut String, n: &str) {
 }
 
 /// Appends `t`'s spelling to `out`; past the budget, `...` ends it.
+/// `a, b, ...c`: a parameter or result list with its variadic tail.
+fn show_list(xs: &[Ty], tail: Option<&Ty>, w: &mut String, depth: u32) {
+    for (i, x) in xs.iter().enumerate() {
+        if i > 0 {
+            w.push_str(", ");
+        }
+        show(x, w, depth);
+    }
+    if let Some(v) = tail {
+        if !xs.is_empty() {
+            w.push_str(", ");
+        }
+        w.push_str("...");
+        show(v, w, depth);
+    }
+}
+
 fn show(t: &Ty, out: &mut String, depth: u32) {
     use std::fmt::Write;
     if out.len() >= PRINT_BUDGET {
@@ -1150,38 +1167,14 @@ fn show(t: &Ty, out: &mut String, depth: u32) {
                 w.push('>');
             }
             w.push('(');
-            for (i, p) in ft.params.iter().enumerate() {
-                if i > 0 {
-                    w.push_str(", ");
-                }
-                show(p, w, d);
-            }
-            if let Some(v) = &ft.variadic {
-                if !ft.params.is_empty() {
-                    w.push_str(", ");
-                }
-                w.push_str("...");
-                show(v, w, d);
-            }
+            show_list(&ft.params, ft.variadic.as_ref(), w, d);
             w.push_str(") -> ");
             if ft.rets.len() == 1 && ft.ret_variadic.is_none() {
                 show(&ft.rets[0], w, d);
                 return;
             }
             w.push('(');
-            for (i, r) in ft.rets.iter().enumerate() {
-                if i > 0 {
-                    w.push_str(", ");
-                }
-                show(r, w, d);
-            }
-            if let Some(v) = &ft.ret_variadic {
-                if !ft.rets.is_empty() {
-                    w.push_str(", ");
-                }
-                w.push_str("...");
-                show(v, w, d);
-            }
+            show_list(&ft.rets, ft.ret_variadic.as_ref(), w, d);
             w.push(')');
         }
         Ty::Object(o) => w.push_str(&o.name),

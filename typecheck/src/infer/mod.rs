@@ -1247,24 +1247,33 @@ impl Checker {
         declared
     }
 
-    /// Checks `obj.f = v` against obj's type; returns the field's declared
-    /// type when the object has one.
-    fn check_field_write(&mut self, ov: &V, f: &str, v: &V, span: Span, ospan: Span) -> Option<Ty> {
-        let t = self.expand(&ov.ty);
+    /// Whether `obj` (value `ov`, expanded type `t`) can be written into,
+    /// reporting why not: it may be nil, or it is not indexable.
+    fn writable_target(&mut self, ov: &V, t: &Ty, ospan: Span) -> bool {
         if ov.strict && t.has_nil() && !t.is_any() {
             self.err(
                 code::MAYBE_NIL,
                 ospan,
                 format!("cannot index a value of type {}: it may be nil", ov.ty),
             );
-            return None;
+            return false;
         }
-        if let Some(b) = bad_index_target(&t, ov.strict) {
+        if let Some(b) = bad_index_target(t, ov.strict) {
             self.err(
                 code::BAD_OPERATION,
                 ospan,
                 format!("attempt to index a {b} value"),
             );
+            return false;
+        }
+        true
+    }
+
+    /// Checks `obj.f = v` against obj's type; returns the field's declared
+    /// type when the object has one.
+    fn check_field_write(&mut self, ov: &V, f: &str, v: &V, span: Span, ospan: Span) -> Option<Ty> {
+        let t = self.expand(&ov.ty);
+        if !self.writable_target(ov, &t, ospan) {
             return None;
         }
         let t = t.non_nil();
@@ -1330,20 +1339,7 @@ impl Checker {
         span: Span,
     ) -> Option<Ty> {
         let t = self.expand(&ov.ty);
-        if ov.strict && t.has_nil() && !t.is_any() {
-            self.err(
-                code::MAYBE_NIL,
-                ospan,
-                format!("cannot index a value of type {}: it may be nil", ov.ty),
-            );
-            return None;
-        }
-        if let Some(b) = bad_index_target(&t, ov.strict) {
-            self.err(
-                code::BAD_OPERATION,
-                ospan,
-                format!("attempt to index a {b} value"),
-            );
+        if !self.writable_target(ov, &t, ospan) {
             return None;
         }
         if !ov.strict {
