@@ -380,8 +380,13 @@ impl Runtime {
             if let Steal::Success(p) = self.injector.steal_batch_and_pop(local) {
                 return Some(p);
             }
-            // And this worker's own queue before `NEXT`, which two
-            // processes waking each other could otherwise hold forever.
+        }
+        // As often, half a period later, this worker's own queue goes
+        // before `NEXT`, which two processes waking each other would
+        // otherwise hold forever (the injector check above does not cover
+        // it: a process that keeps re-notifying itself keeps the injector
+        // non-empty).
+        if tick % 61 == 0 || tick % 61 == 30 {
             if let Some(p) = local.pop() {
                 return Some(p);
             }
